@@ -1,0 +1,58 @@
+//! Approval (审批): the states a contract or a payment goes through, and the company's
+//! approval settings.
+
+use serde::{Deserialize, Serialize};
+
+/// The approval status of a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ApproveStatus {
+    /// 草稿: saved, not sent for approval.
+    Draft,
+    /// 待审批: in approval.
+    Applying,
+    /// 已通过: approved.
+    Approved,
+    /// 已驳回: rejected.
+    Rejected,
+}
+
+impl ApproveStatus {
+    /// The status in words, as `approve_status_i18n` shows it.
+    pub const fn i18n(self) -> &'static str {
+        match self {
+            Self::Draft => "草稿",
+            Self::Applying => "待审批",
+            Self::Approved => "已通过",
+            Self::Rejected => "已驳回",
+        }
+    }
+}
+
+/// How a company approves contracts.
+///
+/// A draft follows it thus: `need_approve_step` is [`steps`](Self::steps) and
+/// `can_approve` is true when approval is required (`steps > 0`); `step` is 0,
+/// `step_can_approve` and `can_revert_applying` are false and `notify_users` is empty,
+/// since nothing has been sent for approval yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApprovalSettings {
+    /// How many approval steps a contract goes through; 0 when the company does not
+    /// require approval.
+    pub steps: u32,
+}
+
+impl ApprovalSettings {
+    /// Whether contracts need approval at all.
+    pub const fn required(self) -> bool {
+        self.steps > 0
+    }
+}
+
+impl Default for ApprovalSettings {
+    /// Approval required, in one step: the documented sample's company.
+    fn default() -> Self {
+        Self { steps: 1 }
+    }
+}

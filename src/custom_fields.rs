@@ -1,0 +1,126 @@
+//! Custom fields (自定义字段): the company's own contract fields, which end the draft.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::money::RubyDecimal;
+
+/// What a custom field holds, which decides its empty value and whether it has a
+/// `<key>_display` companion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldKind {
+    /// One line of text (`text_asset_…`); empty: `null`.
+    Text,
+    /// Several lines of text (`text_area_asset_…`); empty: `null`.
+    TextArea,
+    /// One option of a list (`text_asset_…`); empty: `null`, display `null`.
+    SingleSelect,
+    /// Any options of a list (`text_asset_…`); empty: `[]`, display `""`.
+    MultiSelect,
+    /// A number (`numeric_asset_…`); empty: `null`.
+    Number,
+    /// A date (`datetime_asset_…`); empty: `null`.
+    Date,
+    /// Attachments (`file_asset_…`); empty: `[]`.
+    File,
+}
+
+impl FieldKind {
+    /// The value a field of this kind has when nothing fills it.
+    pub fn empty_value(self) -> FieldValue {
+        match self {
+            Self::MultiSelect | Self::File => FieldValue::List(Vec::new()),
+            _ => FieldValue::Null,
+        }
+    }
+
+    /// The value of the `<key>_display` companion when nothing fills the field, or
+    /// `None` for kinds without a companion.
+    pub fn empty_display(self) -> Option<FieldValue> {
+        match self {
+            Self::SingleSelect => Some(FieldValue::Null),
+            Self::MultiSelect => Some(FieldValue::Text(String::new())),
+            _ => None,
+        }
+    }
+}
+
+/// The value of one custom field in a draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FieldValue {
+    /// No value: `null`.
+    Null,
+    /// Text, or a select's option: a JSON string.
+    Text(String),
+    /// A number: a Ruby decimal string (`"0.0"`), as Rails writes decimal columns.
+    Number(Decimal),
+    /// A date: `YYYY-MM-DD`.
+    Date(NaiveDate),
+    /// A multi select's options or a file field's attachments: an array of strings.
+    List(Vec<String>),
+}
+
+impl Serialize for FieldValue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Null => serializer.serialize_unit(),
+            Self::Text(text) => serializer.serialize_str(text),
+            Self::Number(number) => serializer.collect_str(&RubyDecimal(*number)),
+            Self::Date(date) => serializer.collect_str(date),
+            Self::List(items) => items.serialize(serializer),
+        }
+    }
+}
+
+/// The custom fields of a draft, in the order they are written: every field's value in
+/// template order, then the display companions of single selects, then those of multi
+/// selects, each in template order (the order of the documented sample).
+///
+/// Keys are shared with the settings they came from, so copying them costs no
+/// allocation.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CustomFields {
+    entries: Vec<(Arc<str>, FieldValue)>,
+}
+
+impl CustomFields {
+    /// The fields in output order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &FieldValue)> {
+        self.entries.iter().map(|(key, value)| (&**key, value))
+    }
+
+    /// The value of the field (or display companion) `key`.
+    pub fn get(&self, key: &str) -> Option<&FieldValue> {
+        self.iter().find(|(k, _)| *k == key).map(|(_, value)| value)
+    }
+
+    /// How many keys the fields add to the draft.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub(crate) fn from_entries(entries: Vec<(Arc<str>, FieldValue)>) -> Self {
+        Self { entries }
+    }
+}
+
+impl Serialize for CustomFields {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.entries.len()))?;
+        for (key, value) in &self.entries {
+            map.serialize_entry(&**key, value)?;
+        }
+        map.end()
+    }
+}

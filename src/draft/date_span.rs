@@ -1,0 +1,41 @@
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Serialize, Serializer};
+
+/// A contract's term as the draft's `times` shows it: `"<start> - <end>"`, each side
+/// `YYYY-MM-DD` or empty (`"2015-09-09 - "` for a contract without an end).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use contract_draft::DateSpan;
+///
+/// let span = DateSpan { start: NaiveDate::from_ymd_opt(2015, 9, 9), end: None };
+/// assert_eq!(span.to_string(), "2015-09-09 - ");
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DateSpan {
+    /// The first day, if known.
+    pub start: Option<NaiveDate>,
+    /// The last day, if known.
+    pub end: Option<NaiveDate>,
+}
+
+impl fmt::Display for DateSpan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(start) = self.start {
+            write!(f, "{start}")?;
+        }
+        f.write_str(" - ")?;
+        if let Some(end) = self.end {
+            write!(f, "{end}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for DateSpan {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}

@@ -1,0 +1,114 @@
+//! A calendar date, `YYYY-MM-DD`. An absent date is `""` in the draft; `""` and `null`
+//! read as absent.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserializer, Serializer, de};
+
+use crate::error::{ErrorKind, invalid};
+
+/// Parses exactly `YYYY-MM-DD` (four-digit year, two-digit month and day) into a date
+/// that exists.
+pub(crate) fn parse(text: &str) -> Result<NaiveDate, (ErrorKind, &'static str)> {
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+    if !shaped {
+        return Err((ErrorKind::DateFormat, "is not a date in YYYY-MM-DD format"));
+    }
+    let number = |range: std::ops::Range<usize>| {
+        text[range]
+            .bytes()
+            .fold(0_u32, |n, b| n * 10 + u32::from(b - b'0'))
+    };
+    let year = i32::try_from(number(0..4)).unwrap_or(i32::MAX);
+    NaiveDate::from_ymd_opt(year, number(5..7), number(8..10))
+        .ok_or((ErrorKind::ImpossibleDate, "is not a day of the calendar"))
+}
+
+pub(crate) mod optional {
+    use super::{Deserializer, NaiveDate, Serializer, de, fmt, invalid, parse};
+
+    pub(crate) fn serialize<S: Serializer>(
+        value: &Option<NaiveDate>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(date) => serializer.collect_str(date),
+            None => serializer.serialize_str(""),
+        }
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<NaiveDate>, D::Error> {
+        deserializer.deserialize_any(DateVisitor)
+    }
+
+    struct DateVisitor;
+
+    impl de::Visitor<'_> for DateVisitor {
+        type Value = Option<NaiveDate>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a date in YYYY-MM-DD format, \"\" or null")
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+            if text.is_empty() {
+                return Ok(None);
+            }
+            parse(text)
+                .map(Some)
+                .map_err(|(kind, problem)| invalid(kind, format_args!("{text:?} {problem}")))
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_real_days_in_iso_form_parse() {
+        assert_eq!(
+            parse("2015-09-09"),
+            Ok(NaiveDate::from_ymd_opt(2015, 9, 9).unwrap())
+        );
+        assert_eq!(
+            parse("2016-02-29").map(|d| d.to_string()),
+            Ok("2016-02-29".into())
+        );
+        for impossible in ["2015-02-30", "2015-13-01", "2015-00-10", "2015-02-29"] {
+            assert_eq!(
+                parse(impossible).unwrap_err().0,
+                ErrorKind::ImpossibleDate,
+                "{impossible}"
+            );
+        }
+        for foreign in [
+            "2015/09/09",
+            "2015-9-9",
+            "09-09-2015",
+            "2015-09-09 10:00",
+            "２０１５-09-09",
+            "",
+        ] {
+            assert_eq!(
+                parse(foreign).unwrap_err().0,
+                ErrorKind::DateFormat,
+                "{foreign}"
+            );
+        }
+    }
+}

@@ -1,0 +1,294 @@
+//! Money as ikcrm stores it: `decimal(24,6)` columns, written by Rails in Ruby's
+//! BigDecimal text form (`"19800.0"`).
+//!
+//! Amounts are [`Decimal`] everywhere inside the crate. They meet `f64` only at the JSON
+//! edge, in [`decimal_to_f64`], for the fields the documented format writes as numbers.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+/// The most integer digits a stored amount has (`decimal(24,6)`).
+pub const MAX_INTEGER_DIGITS: u32 = 18;
+
+/// The most fractional digits a stored amount has (`decimal(24,6)`).
+pub const MAX_FRACTION_DIGITS: u32 = 6;
+
+/// The largest number of significant digits for which [`decimal_to_f64`] is exact: a
+/// decimal with at most this many significant digits comes back unchanged from the
+/// nearest `f64` (IEEE 754 guarantees 15).
+pub const F64_EXACT_DIGITS: u32 = 15;
+
+/// What is wrong with an amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AmountProblem {
+    /// The text is not a decimal number.
+    NotANumber,
+    /// The text names NaN or an infinity.
+    NotFinite,
+    /// The amount is below zero.
+    Negative,
+    /// More integer digits than [`MAX_INTEGER_DIGITS`].
+    TooManyIntegerDigits,
+    /// More fractional digits than [`MAX_FRACTION_DIGITS`] (after dropping trailing zeros).
+    TooManyFractionDigits,
+}
+
+impl fmt::Display for AmountProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotANumber => f.write_str("is not a decimal number"),
+            Self::NotFinite => f.write_str("is not finite (NaN or infinity)"),
+            Self::Negative => f.write_str("is negative"),
+            Self::TooManyIntegerDigits => write!(
+                f,
+                "has more than {MAX_INTEGER_DIGITS} integer digits (the stored precision)"
+            ),
+            Self::TooManyFractionDigits => write!(
+                f,
+                "has more than {MAX_FRACTION_DIGITS} fractional digits (the stored precision)"
+            ),
+        }
+    }
+}
+
+/// Checks that `amount` fits a `decimal(24,6)` column and is not negative, and returns
+/// it with trailing fractional zeros removed (`19800.50` becomes `19800.5`).
+pub fn check_amount(amount: Decimal) -> Result<Decimal, AmountProblem> {
+    if amount.is_sign_negative() && !amount.is_zero() {
+        return Err(AmountProblem::Negative);
+    }
+    check_precision(amount)
+}
+
+/// Checks that `value` fits a `decimal(24,6)` column, sign aside, and normalizes it.
+pub(crate) fn check_precision(value: Decimal) -> Result<Decimal, AmountProblem> {
+    let value = value.normalize();
+    if value.scale() > MAX_FRACTION_DIGITS {
+        return Err(AmountProblem::TooManyFractionDigits);
+    }
+    if value.abs().trunc() >= Decimal::from(10_u64.pow(MAX_INTEGER_DIGITS)) {
+        return Err(AmountProblem::TooManyIntegerDigits);
+    }
+    Ok(value)
+}
+
+/// Parses decimal text (`"19800"`, `"19800.0"`, `"0.5"`) without checking its range.
+///
+/// Exponents, thousands separators and surrounding spaces are refused: no endpoint
+/// sends them, and guessing would risk a wrong amount.
+pub(crate) fn parse_decimal_text(text: &str) -> Result<Decimal, AmountProblem> {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let plain = !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit())
+        && !(digits.contains('.') && frac.is_empty());
+    if !plain {
+        let lower = digits.to_ascii_lowercase();
+        return Err(if matches!(lower.as_str(), "nan" | "inf" | "infinity") {
+            AmountProblem::NotFinite
+        } else {
+            AmountProblem::NotANumber
+        });
+    }
+    // Only a value beyond the 96-bit mantissa fails here.
+    Decimal::from_str_exact(text).map_err(|_| {
+        if int.trim_start_matches('0').len() > MAX_INTEGER_DIGITS as usize {
+            AmountProblem::TooManyIntegerDigits
+        } else {
+            AmountProblem::TooManyFractionDigits
+        }
+    })
+}
+
+/// Converts a JSON float to the decimal it was written as: the shortest text that reads
+/// back as the same `f64` (what `19800.5` means to a person, not `19800.500000000001…`).
+pub(crate) fn decimal_from_f64(value: f64) -> Result<Decimal, AmountProblem> {
+    if !value.is_finite() {
+        return Err(AmountProblem::NotFinite);
+    }
+    let mut text = StackText::new();
+    fmt::Write::write_fmt(&mut text, format_args!("{value}"))
+        .map_err(|_| AmountProblem::TooManyIntegerDigits)?;
+    parse_decimal_text(text.as_str())
+}
+
+/// The nearest `f64` to `value`, for the fields the documented format writes as JSON
+/// numbers.
+///
+/// Exact (the number prints back as the same decimal) for values of at most
+/// [`F64_EXACT_DIGITS`] significant digits; beyond that it is the nearest double, as
+/// the reference server's `BigDecimal#to_f` gives. The decimal's text is parsed by std's
+/// correctly rounded parser rather than converted digit by digit.
+pub fn decimal_to_f64(value: Decimal) -> f64 {
+    let mut text = StackText::new();
+    // A Decimal prints in at most 31 bytes, so the 64-byte buffer always suffices
+    // and the text always parses; 0.0 is unreachable.
+    match fmt::Write::write_fmt(&mut text, format_args!("{value}")) {
+        Ok(()) => text.as_str().parse().unwrap_or(0.0),
+        Err(_) => 0.0,
+    }
+}
+
+/// A `Decimal` in Ruby's BigDecimal text form, as Rails writes `decimal` columns:
+/// no trailing zeros and at least one fractional digit.
+///
+/// ```
+/// use contract_draft::RubyDecimal;
+/// use rust_decimal::Decimal;
+///
+/// assert_eq!(RubyDecimal(Decimal::new(1980000, 2)).to_string(), "19800.0");
+/// assert_eq!(RubyDecimal(Decimal::new(198005, 1)).to_string(), "19800.5");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RubyDecimal(pub Decimal);
+
+impl fmt::Display for RubyDecimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let value = self.0.normalize();
+        if value.scale() == 0 {
+            write!(f, "{value}.0")
+        } else {
+            write!(f, "{value}")
+        }
+    }
+}
+
+/// A fixed buffer for short formatted text, so number conversions do not allocate.
+struct StackText {
+    bytes: [u8; 64],
+    len: usize,
+}
+
+impl StackText {
+    fn new() -> Self {
+        Self {
+            bytes: [0; 64],
+            len: 0,
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        // Only whole `&str`s are ever copied in, so the bytes are valid UTF-8.
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
+}
+
+impl fmt::Write for StackText {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len + s.len();
+        let slot = self.bytes.get_mut(self.len..end).ok_or(fmt::Error)?;
+        slot.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(text: &str) -> Decimal {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn ruby_form_has_one_fractional_digit_at_least() {
+        for (value, ruby) in [
+            ("19800", "19800.0"),
+            ("19800.00", "19800.0"),
+            ("19800.50", "19800.5"),
+            ("0", "0.0"),
+            ("0.000", "0.0"),
+            ("-5", "-5.0"),
+            ("123456789012.34", "123456789012.34"),
+        ] {
+            assert_eq!(RubyDecimal(dec(value)).to_string(), ruby, "{value}");
+        }
+    }
+
+    #[test]
+    fn negative_zero_prints_as_zero() {
+        let negative_zero = Decimal::new(-0, 2) * Decimal::NEGATIVE_ONE;
+        assert_eq!(RubyDecimal(negative_zero).to_string(), "0.0");
+    }
+
+    #[test]
+    fn amounts_are_checked_against_the_stored_precision() {
+        assert_eq!(
+            check_amount(dec("999999999999999999.999999")),
+            Ok(dec("999999999999999999.999999"))
+        );
+        assert_eq!(
+            check_amount(dec("1000000000000000000")),
+            Err(AmountProblem::TooManyIntegerDigits)
+        );
+        assert_eq!(
+            check_amount(dec("0.0000001")),
+            Err(AmountProblem::TooManyFractionDigits)
+        );
+        assert_eq!(check_amount(dec("0.1000000")), Ok(dec("0.1")));
+        assert_eq!(check_amount(dec("-0.01")), Err(AmountProblem::Negative));
+        assert_eq!(check_amount(dec("-0.00")), Ok(Decimal::ZERO));
+    }
+
+    #[test]
+    fn decimal_text_is_plain_digits_only() {
+        assert_eq!(parse_decimal_text("19800"), Ok(dec("19800")));
+        assert_eq!(parse_decimal_text("19800.0"), Ok(dec("19800.0")));
+        assert_eq!(parse_decimal_text("-1.5"), Ok(dec("-1.5")));
+        for bad in [
+            "", ".5", "5.", "1e3", "1,000", " 1", "abc", "--1", "+1", "0x10",
+        ] {
+            assert_eq!(
+                parse_decimal_text(bad),
+                Err(AmountProblem::NotANumber),
+                "{bad:?}"
+            );
+        }
+        for bad in ["NaN", "inf", "Infinity", "-Infinity"] {
+            assert_eq!(
+                parse_decimal_text(bad),
+                Err(AmountProblem::NotFinite),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(
+            parse_decimal_text("123456789012345678901234567890"),
+            Err(AmountProblem::TooManyIntegerDigits)
+        );
+    }
+
+    #[test]
+    fn floats_become_the_decimal_they_print_as() {
+        assert_eq!(decimal_from_f64(19800.5), Ok(dec("19800.5")));
+        assert_eq!(decimal_from_f64(0.1), Ok(dec("0.1")));
+        assert_eq!(decimal_from_f64(f64::NAN), Err(AmountProblem::NotFinite));
+        assert_eq!(
+            decimal_from_f64(f64::INFINITY),
+            Err(AmountProblem::NotFinite)
+        );
+    }
+
+    #[test]
+    fn f64_edge_is_exact_up_to_fifteen_significant_digits() {
+        for text in [
+            "0",
+            "19800",
+            "19800.5",
+            "123456789012.34",
+            "999999999999999",
+            "0.000001",
+            "99999999.999999",
+        ] {
+            assert_eq!(decimal_to_f64(dec(text)).to_string(), text, "{text}");
+        }
+        // Sixteen and more digits: the nearest double, as Ruby's BigDecimal#to_f.
+        assert_eq!(
+            decimal_to_f64(dec("999999999999999999.999999")).to_string(),
+            "1000000000000000000"
+        );
+    }
+}

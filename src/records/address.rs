@@ -1,0 +1,95 @@
+use serde::{Deserialize, Serialize};
+
+/// An address (地址) with its phone numbers, as a customer and its contacts carry it.
+///
+/// Required key: `id`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Address {
+    /// The address's id.
+    #[serde(deserialize_with = "crate::encoding::id::deserialize")]
+    pub id: u64,
+    /// Landline number.
+    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
+    pub tel: String,
+    /// What to show for `tel` when numbers are hidden.
+    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
+    pub tel_hidden_result: String,
+    /// Mobile number.
+    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
+    pub phone: String,
+    /// What to show for `phone` when numbers are hidden.
+    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
+    pub phone_hidden_result: String,
+    /// QQ number.
+    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
+    pub qq: String,
+    /// Email address.
+    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
+    pub email: String,
+    /// Longitude; `None` (written `null`) when the API sent none.
+    #[serde(default, deserialize_with = "crate::encoding::coordinate::deserialize")]
+    pub lng: Option<f64>,
+    /// Latitude; `None` (written `null`) when the API sent none.
+    #[serde(default, deserialize_with = "crate::encoding::coordinate::deserialize")]
+    pub lat: Option<f64>,
+    /// Street and number.
+    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
+    pub detail_address: String,
+    /// Distance from the viewer, `-1` when unknown.
+    #[serde(default = "unknown_distance")]
+    pub off_distance: i64,
+    /// Web address.
+    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
+    pub url: String,
+    /// Static map image address.
+    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
+    pub gaode_staticmap: String,
+    /// Country, province, city and district in one line.
+    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
+    pub full_address: String,
+}
+
+/// `off_distance` when the API sends none: `-1`, its "unknown".
+fn unknown_distance() -> i64 {
+    -1
+}
+
+impl Default for Address {
+    /// An empty address, its distance unknown.
+    fn default() -> Self {
+        Self {
+            id: 0,
+            tel: String::new(),
+            tel_hidden_result: String::new(),
+            phone: String::new(),
+            phone_hidden_result: String::new(),
+            qq: String::new(),
+            email: String::new(),
+            lng: None,
+            lat: None,
+            detail_address: String::new(),
+            off_distance: unknown_distance(),
+            url: String::new(),
+            gaode_staticmap: String::new(),
+            full_address: String::new(),
+        }
+    }
+}
+
+/// A contact person (联系人) of a customer.
+///
+/// Required key: `id`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Contact {
+    /// The contact's id.
+    #[serde(deserialize_with = "crate::encoding::id::deserialize")]
+    pub id: u64,
+    /// The contact's name.
+    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
+    pub name: String,
+    /// The contact's address and numbers; written `{}` when absent.
+    #[serde(default, with = "crate::encoding::record")]
+    pub address: Option<Address>,
+}

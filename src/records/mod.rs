@@ -1,0 +1,17 @@
+//! The input records a draft is made from, as the documented draft embeds them.
+//!
+//! Each record reads every encoding the API is seen to send for it and ignores keys it
+//! does not know (detail endpoints send many more); it writes the draft's encoding.
+//! Required keys are the ones a draft cannot be made or checked without (ids, the
+//! opportunity's title and amount, the user's company); every other key may be absent
+//! and then takes its documented empty value (`""`, `false`, `[]`, `{}`).
+
+mod address;
+mod customer;
+mod opportunity;
+mod user;
+
+pub use address::{Address, Contact};
+pub use customer::Customer;
+pub use opportunity::Opportunity;
+pub use user::User;
