@@ -5,11 +5,15 @@
 use std::sync::Arc;
 
 use crate::approval::ApprovalSettings;
+use crate::bundle::Bundle;
+use crate::check::check_records;
 use crate::custom_fields::CustomFields;
 use crate::draft::{ContractDraft, DateSpan, EmptyList, EmptyRecord};
 use crate::error::Error;
+use crate::money::is_exact_as_f64;
 use crate::receivables::Receivables;
 use crate::records::{Customer, Opportunity, User};
+use crate::report::{Conversion, Note};
 use crate::settings::CompanySettings;
 
 /// The attachments summary of a draft without attachments ("no attachments").
@@ -64,6 +68,60 @@ impl Converter {
             approval: settings.approval,
             empty_custom_fields: CustomFields::from_entries(entries),
         })
+    }
+
+    /// Checks the records, then converts them (see [`Converter::convert`]) and reports
+    /// what a person should know about the draft.
+    ///
+    /// Refuses, with an [`Error`] naming the field: an amount or percentage outside its
+    /// domain; a customer that is not the opportunity's
+    /// ([`CustomerMismatch`](crate::ErrorKind::CustomerMismatch)); an opportunity or
+    /// customer whose creator belongs to another company than `user`
+    /// ([`OrganizationMismatch`](crate::ErrorKind::OrganizationMismatch)), or that has no
+    /// creator to tell its company by.
+    pub fn convert_checked(
+        &self,
+        opportunity: &Opportunity,
+        customer: &Customer,
+        user: &User,
+    ) -> Result<Conversion, Error> {
+        check_records(opportunity, customer, user)?;
+        let draft = self.convert(opportunity, customer, user);
+        let numbers = [
+            ("received_payments_amount", draft.received_payments_amount),
+            ("unreceived_amount", draft.unreceived_amount),
+            (
+                "unchecking_payments_amount",
+                draft.unchecking_payments_amount,
+            ),
+            ("checking_payments_amount", draft.checking_payments_amount),
+        ];
+        let notes = numbers
+            .into_iter()
+            .filter(|(_, exact)| !is_exact_as_f64(*exact))
+            .map(|(field, exact)| Note::InexactNumber { field, exact })
+            .collect();
+        Ok(Conversion { draft, notes })
+    }
+
+    /// Reads a bundle (`{"opportunity": …, "customer": …, "user": …}`) from JSON and
+    /// converts it with [`Converter::convert_checked`]: the whole path from input bytes
+    /// to a draft, refusing bad input with an [`Error`] and never panicking.
+    ///
+    /// ```
+    /// use contract_draft::{Converter, ErrorKind};
+    ///
+    /// let converter = Converter::default();
+    /// let conversion = converter.convert_json(include_bytes!("../fixtures/bundle.json"))?;
+    /// assert_eq!(conversion.draft.organization_id, 49);
+    ///
+    /// let error = converter.convert_json(br#"{"opportunity": []}"#).unwrap_err();
+    /// assert_eq!((error.kind(), error.path()), (ErrorKind::WrongType, "opportunity"));
+    /// # Ok::<(), contract_draft::Error>(())
+    /// ```
+    pub fn convert_json(&self, json: &[u8]) -> Result<Conversion, Error> {
+        let bundle = Bundle::from_json(json)?;
+        self.convert_checked(&bundle.opportunity, &bundle.customer, &bundle.user)
     }
 
     /// The draft of a new contract for `opportunity`, its `customer`, created by `user`.

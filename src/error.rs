@@ -159,8 +159,12 @@ impl Error {
     }
 
     fn from_serde(error: &serde_path_to_error::Error<serde_json::Error>) -> Self {
+        // serde_path_to_error writes the root as "." and a key not read yet as "?".
         let path = error.path().to_string();
-        let path = if path == "." { String::new() } else { path };
+        let path = match path.as_str() {
+            "." | "?" => String::new(),
+            _ => path.strip_suffix(".?").map_or(path.clone(), str::to_owned),
+        };
         Self::from_json_error(error.inner(), path)
     }
 
@@ -169,7 +173,9 @@ impl Error {
         let position = format!(" at line {} column {}", error.line(), error.column());
         let message = full.strip_suffix(&position).unwrap_or(&full);
         if !error.is_data() {
-            let kind = if message.starts_with("invalid unicode code point")
+            let kind = if message.starts_with("number out of range") {
+                ErrorKind::InvalidValue
+            } else if message.starts_with("invalid unicode code point")
                 || message.starts_with("lone leading surrogate")
                 || message.contains("unexpected end of hex escape")
             {

@@ -29,6 +29,7 @@
 
 mod approval;
 mod bundle;
+mod check;
 mod convert;
 mod custom_fields;
 mod draft;
@@ -36,8 +37,10 @@ mod encoding;
 mod envelope;
 mod error;
 pub mod money;
+mod output;
 mod receivables;
 mod records;
+mod report;
 mod settings;
 
 pub use approval::{ApprovalSettings, ApproveStatus};
@@ -49,8 +52,10 @@ pub use encoding::timestamp::CHINA_TIME;
 pub use envelope::{Envelope, ErrorEnvelope};
 pub use error::{Error, ErrorKind};
 pub use money::RubyDecimal;
+pub use output::{JsonStyle, Layout};
 pub use receivables::{Payment, Receivables};
 pub use records::{Address, Contact, Customer, Opportunity, User};
+pub use report::{Conversion, Note};
 pub use settings::{CompanySettings, ContractField, SETTINGS_VERSION};
 
 /// The README's examples, run as doctests.

@@ -132,6 +132,12 @@ pub fn decimal_to_f64(value: Decimal) -> f64 {
     }
 }
 
+/// Whether [`decimal_to_f64`] gives exactly `value`: the double prints back as the
+/// same decimal.
+pub fn is_exact_as_f64(value: Decimal) -> bool {
+    decimal_from_f64(decimal_to_f64(value)) == Ok(value.normalize())
+}
+
 /// A `Decimal` in Ruby's BigDecimal text form, as Rails writes `decimal` columns:
 /// no trailing zeros and at least one fractional digit.
 ///
@@ -285,6 +291,10 @@ mod tests {
         ] {
             assert_eq!(decimal_to_f64(dec(text)).to_string(), text, "{text}");
         }
+        for text in ["0", "19800.5", "999999999999999", "0.000001"] {
+            assert!(is_exact_as_f64(dec(text)), "{text}");
+        }
+        assert!(!is_exact_as_f64(dec("1234567890123456.7")));
         // Sixteen and more digits: the nearest double, as Ruby's BigDecimal#to_f.
         assert_eq!(
             decimal_to_f64(dec("999999999999999999.999999")).to_string(),

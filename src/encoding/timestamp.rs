@@ -8,6 +8,7 @@
 
 use std::fmt;
 
+use chrono::format::ParseErrorKind;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDateTime, NaiveTime, Timelike};
 use serde::de;
 
@@ -31,7 +32,10 @@ fn parse(text: &str) -> Result<DateTime<FixedOffset>, (ErrorKind, &'static str)>
         _ => (kind, FORMAT),
     })?;
     if rest.starts_with('T') {
-        return DateTime::parse_from_rfc3339(text).map_err(|_| (ErrorKind::DateFormat, FORMAT));
+        return DateTime::parse_from_rfc3339(text).map_err(|error| match error.kind() {
+            ParseErrorKind::OutOfRange => (ErrorKind::ImpossibleDate, "is not a time of the day"),
+            _ => (ErrorKind::DateFormat, FORMAT),
+        });
     }
     let time_format = match rest.len() {
         6 => " %H:%M",
@@ -204,7 +208,12 @@ mod tests {
                 "{foreign}"
             );
         }
-        for impossible in ["2018-02-30 10:09", "2018-01-10 24:00", "2018-01-10 10:60"] {
+        for impossible in [
+            "2018-02-30 10:09",
+            "2018-01-10 24:00",
+            "2018-01-10 10:60",
+            "2019-02-25T25:30:28.000+08:00",
+        ] {
             assert_eq!(
                 parse(impossible).unwrap_err().0,
                 ErrorKind::ImpossibleDate,

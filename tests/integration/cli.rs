@@ -127,3 +127,39 @@ fn help_and_version() {
         format!("contract-draft {}\n", env!("CARGO_PKG_VERSION"))
     );
 }
+
+#[test]
+fn every_bad_input_gives_the_error_envelope_a_message_and_status_1() {
+    for case in crate::bad_input::cases() {
+        let output = run(&["-", "--compact"], &case.input);
+        assert_eq!(output.status.code(), Some(1), "{}", case.name);
+        let envelope: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(envelope["code"], case.kind.code(), "{}", case.name);
+        assert_eq!(envelope["error"], case.kind.error_key(), "{}", case.name);
+        let message = envelope["message"].as_str().unwrap();
+        assert!(message.starts_with(case.path), "{}: {message}", case.name);
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(
+            stderr.contains(message.split(" at line").next().unwrap()),
+            "{}: {stderr}",
+            case.name
+        );
+    }
+}
+
+#[test]
+fn output_is_html_safe_unless_asked_otherwise() {
+    let bundle =
+        fixture("bundle.json").replace("CRM集团版", "<script>alert('x & y')</script>\u{2028}");
+    let safe = run(&["-", "--compact"], bundle.as_bytes());
+    let text = stdout(&safe);
+    assert!(
+        text.contains(
+            r#""title":"\u003cscript\u003ealert('x \u0026 y')\u003c/script\u003e\u2028""#
+        ),
+        "{text}"
+    );
+    assert!(!text.contains('<') && !text.contains('&') && !text.contains('\u{2028}'));
+    let raw = run(&["-", "--compact", "--no-html-escape"], bundle.as_bytes());
+    assert!(stdout(&raw).contains("\"title\":\"<script>alert('x & y')</script>\u{2028}\""));
+}

@@ -1,7 +1,13 @@
 //! The integration tests, one binary so they link once.
 
+// Ids and amounts are written as the documented sample writes them.
+#![allow(clippy::unreadable_literal)]
+
+mod bad_input;
 mod cli;
 mod golden;
 mod properties;
+mod robustness;
 mod snapshots;
 mod support;
+mod tolerant_input;

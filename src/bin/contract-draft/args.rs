@@ -4,6 +4,8 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
+use contract_draft::{JsonStyle, Layout};
+
 /// Usage help, printed for `--help` and on wrong usage.
 pub const USAGE: &str = "\
 Usage: contract-draft [OPTIONS] [FILE|-]
@@ -16,6 +18,9 @@ Without FILE, converts the documented sample with the sample company's settings.
 Options:
   --settings FILE   company settings (JSON; see the README); default: none
   --compact         print the envelope on one line
+  --no-html-escape  write <, >, &, U+2028 and U+2029 as themselves (by default
+                    they are \\u escapes, as Rails writes them, so the JSON can
+                    be embedded in a web page)
   -h, --help        print this help
   -V, --version     print the version
 
@@ -52,8 +57,8 @@ pub struct Options {
     pub source: Source,
     /// The company settings file, if any.
     pub settings: Option<PathBuf>,
-    /// Print one line instead of pretty JSON.
-    pub compact: bool,
+    /// How to write the JSON.
+    pub style: JsonStyle,
 }
 
 /// Parses the arguments after the program name; `Err` holds what was wrong.
@@ -61,12 +66,13 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
     let mut args = args.into_iter();
     let mut source = None;
     let mut settings = None;
-    let mut compact = false;
+    let mut style = JsonStyle::default();
     while let Some(arg) = args.next() {
         match arg.to_str() {
             Some("-h" | "--help") => return Ok(Command::Help),
             Some("-V" | "--version") => return Ok(Command::Version),
-            Some("--compact") => compact = true,
+            Some("--compact") => style.layout = Layout::Compact,
+            Some("--no-html-escape") => style.html_safe = false,
             Some("--settings") => {
                 let file = args.next().ok_or("--settings needs a file")?;
                 if settings.replace(PathBuf::from(file)).is_some() {
@@ -91,7 +97,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
     Ok(Command::Convert(Options {
         source: source.unwrap_or(Source::Sample),
         settings,
-        compact,
+        style,
     }))
 }
 
@@ -103,35 +109,36 @@ mod tests {
         parse(words.split_whitespace().map(OsString::from))
     }
 
+    fn options(source: Source, settings: Option<&str>, layout: Layout, html_safe: bool) -> Command {
+        Command::Convert(Options {
+            source,
+            settings: settings.map(PathBuf::from),
+            style: JsonStyle { layout, html_safe },
+        })
+    }
+
     #[test]
-    fn no_arguments_convert_the_sample() {
+    fn no_arguments_convert_the_sample_pretty_and_html_safe() {
         assert_eq!(
             parse_words(""),
-            Ok(Command::Convert(Options {
-                source: Source::Sample,
-                settings: None,
-                compact: false
-            }))
+            Ok(options(Source::Sample, None, Layout::Pretty, true))
         );
     }
 
     #[test]
-    fn file_settings_and_compact() {
+    fn file_settings_and_style() {
         assert_eq!(
             parse_words("--compact b.json --settings s.json"),
-            Ok(Command::Convert(Options {
-                source: Source::File("b.json".into()),
-                settings: Some("s.json".into()),
-                compact: true
-            }))
+            Ok(options(
+                Source::File("b.json".into()),
+                Some("s.json"),
+                Layout::Compact,
+                true
+            ))
         );
         assert_eq!(
-            parse_words("-"),
-            Ok(Command::Convert(Options {
-                source: Source::Stdin,
-                settings: None,
-                compact: false
-            }))
+            parse_words("- --no-html-escape"),
+            Ok(options(Source::Stdin, None, Layout::Pretty, false))
         );
     }
 

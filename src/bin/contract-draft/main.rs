@@ -7,7 +7,7 @@ use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 use args::{Command, Options, Source};
-use contract_draft::{Bundle, CompanySettings, Converter, Envelope, ErrorEnvelope};
+use contract_draft::{CompanySettings, Converter, Envelope, ErrorEnvelope, JsonStyle};
 
 /// The documented sample's records and company settings, compiled in.
 const SAMPLE_BUNDLE: &[u8] = include_bytes!("../../../fixtures/bundle.json");
@@ -15,7 +15,7 @@ const SAMPLE_SETTINGS: &[u8] = include_bytes!("../../../fixtures/settings.json")
 
 /// Exit status for invalid input.
 const INVALID_INPUT: u8 = 1;
-/// Exit status for wrong usage or an unreadable file.
+/// Exit status for wrong usage, an unreadable file or unwritable output.
 const USAGE_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
@@ -26,14 +26,14 @@ fn main() -> ExitCode {
             return ExitCode::from(USAGE_ERROR);
         }
     };
-    let result = match command {
-        Command::Help => write_stdout(args::USAGE.as_bytes()),
+    match command {
+        Command::Help => exit_for(write_stdout(args::USAGE.as_bytes()), ExitCode::SUCCESS),
         Command::Version => {
-            write_stdout(format!("contract-draft {}\n", env!("CARGO_PKG_VERSION")).as_bytes())
+            let version = format!("contract-draft {}\n", env!("CARGO_PKG_VERSION"));
+            exit_for(write_stdout(version.as_bytes()), ExitCode::SUCCESS)
         }
-        Command::Convert(options) => return convert(&options),
-    };
-    exit_for(result)
+        Command::Convert(options) => convert(&options),
+    }
 }
 
 /// Converts one bundle and prints its envelope.
@@ -45,20 +45,21 @@ fn convert(options: &Options) -> ExitCode {
             return ExitCode::from(USAGE_ERROR);
         }
     };
-    let draft = CompanySettings::from_json(&settings)
+    let conversion = CompanySettings::from_json(&settings)
         .and_then(|settings| Converter::new(&settings))
-        .and_then(|converter| {
-            let bundle = Bundle::from_json(&bundle)?;
-            Ok(converter.convert(&bundle.opportunity, &bundle.customer, &bundle.user))
-        });
-    match draft {
-        Ok(draft) => exit_for(print_json(&Envelope::new(&draft), options.compact)),
+        .and_then(|converter| converter.convert_json(&bundle));
+    match conversion {
+        Ok(conversion) => {
+            for note in &conversion.notes {
+                eprintln!("contract-draft: note: {note}");
+            }
+            let printed = print_json(&Envelope::new(&conversion.draft), options.style);
+            exit_for(printed, ExitCode::SUCCESS)
+        }
         Err(error) => {
             eprintln!("contract-draft: {error}");
-            match print_json(&ErrorEnvelope::from(&error), options.compact) {
-                Ok(()) => ExitCode::from(INVALID_INPUT),
-                Err(write_error) => exit_for(Err(write_error)),
-            }
+            let printed = print_json(&ErrorEnvelope::from(&error), options.style);
+            exit_for(printed, ExitCode::from(INVALID_INPUT))
         }
     }
 }
@@ -81,21 +82,17 @@ fn read_inputs(options: &Options) -> Result<(Vec<u8>, Vec<u8>), String> {
         (Some(path), _) => std::fs::read(path)
             .map_err(|error| format!("cannot read {}: {error}", path.display()))?,
         (None, Source::Sample) => SAMPLE_SETTINGS.to_vec(),
-        (None, _) => br#"{"version": 1}"#.to_vec(),
+        (None, _) => {
+            serde_json::to_vec(&CompanySettings::default()).map_err(|error| error.to_string())?
+        }
     };
     Ok((bundle, settings))
 }
 
-/// Prints `value` as JSON on standard output, pretty unless `compact`.
-fn print_json(value: &impl serde::Serialize, compact: bool) -> io::Result<()> {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let written = if compact {
-        serde_json::to_writer(&mut out, value)
-    } else {
-        serde_json::to_writer_pretty(&mut out, value)
-    };
-    written.map_err(io::Error::from)?;
+/// Prints `value` as JSON on standard output, with a final newline.
+fn print_json(value: &impl serde::Serialize, style: JsonStyle) -> io::Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    style.write(&mut out, value).map_err(io::Error::from)?;
     out.write_all(b"\n")?;
     out.flush()
 }
@@ -106,12 +103,12 @@ fn write_stdout(bytes: &[u8]) -> io::Result<()> {
     out.flush()
 }
 
-/// Success, or exit status 2 with a message when standard output failed; a closed pipe
-/// (`contract-draft | head`) ends the program quietly.
-fn exit_for(result: io::Result<()>) -> ExitCode {
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+/// `status` when the output was written; a closed pipe (`contract-draft | head`) ends
+/// the program quietly; any other write failure is exit status 2.
+fn exit_for(written: io::Result<()>, status: ExitCode) -> ExitCode {
+    match written {
+        Ok(()) => status,
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => status,
         Err(error) => {
             eprintln!("contract-draft: cannot write the output: {error}");
             ExitCode::from(USAGE_ERROR)
@@ -122,16 +119,14 @@ fn exit_for(result: io::Result<()>) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use contract_draft::Error;
 
     #[test]
-    fn the_compiled_in_sample_converts() {
-        let settings = CompanySettings::from_json(SAMPLE_SETTINGS).unwrap();
-        let bundle = Bundle::from_json(SAMPLE_BUNDLE).unwrap();
-        let draft = Converter::new(&settings).unwrap().convert(
-            &bundle.opportunity,
-            &bundle.customer,
-            &bundle.user,
-        );
-        assert_eq!(draft.custom_fields.len(), 6);
+    fn the_compiled_in_sample_converts() -> Result<(), Error> {
+        let converter = Converter::new(&CompanySettings::from_json(SAMPLE_SETTINGS)?)?;
+        let conversion = converter.convert_json(SAMPLE_BUNDLE)?;
+        assert_eq!(conversion.draft.custom_fields.len(), 6);
+        assert!(conversion.notes.is_empty());
+        Ok(())
     }
 }

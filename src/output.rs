@@ -1,0 +1,207 @@
+//! Writing JSON as the program ships it: pretty or compact, and HTML-safe by default.
+//!
+//! HTML-safe means what Rails does: `<`, `>` and `&` are written `\u003c`, `\u003e`,
+//! `\u0026`, and U+2028, U+2029 (line and paragraph separators, which end a JavaScript
+//! line) `\u2028`, `\u2029`. The JSON means the same, but a draft can then be put inside
+//! a `<script>` element without closing it or opening another.
+
+use std::io;
+
+use serde::Serialize;
+use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
+
+/// How to lay out the JSON text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// Indented by two spaces, as the documented response.
+    #[default]
+    Pretty,
+    /// One line.
+    Compact,
+}
+
+/// How to write JSON: its layout and whether it is HTML-safe.
+///
+/// ```
+/// use contract_draft::{JsonStyle, Layout};
+///
+/// let style = JsonStyle { layout: Layout::Compact, html_safe: true };
+/// let mut out = Vec::new();
+/// style.write(&mut out, &["<b>Tom & Jerry</b>"])?;
+/// assert_eq!(out, br#"["\u003cb\u003eTom \u0026 Jerry\u003c/b\u003e"]"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JsonStyle {
+    /// Pretty or compact.
+    pub layout: Layout,
+    /// Escape `<`, `>`, `&`, U+2028 and U+2029 as Rails does.
+    pub html_safe: bool,
+}
+
+impl Default for JsonStyle {
+    /// Pretty and HTML-safe.
+    fn default() -> Self {
+        Self {
+            layout: Layout::Pretty,
+            html_safe: true,
+        }
+    }
+}
+
+impl JsonStyle {
+    /// Writes `value` to `writer` in this style (no trailing newline).
+    pub fn write<W: io::Write, T: Serialize + ?Sized>(
+        self,
+        writer: W,
+        value: &T,
+    ) -> serde_json::Result<()> {
+        match (self.layout, self.html_safe) {
+            (Layout::Pretty, false) => serde_json::to_writer_pretty(writer, value),
+            (Layout::Compact, false) => serde_json::to_writer(writer, value),
+            (Layout::Pretty, true) => write_with(writer, value, HtmlSafe(PrettyFormatter::new())),
+            (Layout::Compact, true) => write_with(writer, value, HtmlSafe(CompactFormatter)),
+        }
+    }
+}
+
+fn write_with<W: io::Write, T: Serialize + ?Sized, F: Formatter>(
+    writer: W,
+    value: &T,
+    formatter: F,
+) -> serde_json::Result<()> {
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        writer, formatter,
+    ))
+}
+
+/// A formatter that escapes as Rails does and otherwise lays out as `F`.
+struct HtmlSafe<F>(F);
+
+/// The escape of a character HTML-safe output must not write as itself.
+fn html_escape(c: char) -> Option<&'static [u8]> {
+    match c {
+        '<' => Some(br"\u003c"),
+        '>' => Some(br"\u003e"),
+        '&' => Some(br"\u0026"),
+        '\u{2028}' => Some(br"\u2028"),
+        '\u{2029}' => Some(br"\u2029"),
+        _ => None,
+    }
+}
+
+impl<F: Formatter> Formatter for HtmlSafe<F> {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut start = 0;
+        for (index, c) in fragment.char_indices() {
+            if let Some(escape) = html_escape(c) {
+                writer.write_all(&fragment.as_bytes()[start..index])?;
+                writer.write_all(escape)?;
+                start = index + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
+
+    // Layout: everything `PrettyFormatter` does differently from the defaults.
+    fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_array(writer)
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_array(writer)
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_array_value(writer, first)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_array_value(writer)
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_object(writer)
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_object(writer)
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_object_key(writer, first)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(writer)
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_object_value(writer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(style: JsonStyle, value: &impl Serialize) -> String {
+        let mut out = Vec::new();
+        style.write(&mut out, value).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn html_safe_escapes_exactly_the_five_characters() {
+        let text = "a<b>c&d\u{2028}e\u{2029}f \"q\" \\ 集团";
+        let safe = JsonStyle {
+            layout: Layout::Compact,
+            html_safe: true,
+        };
+        assert_eq!(
+            written(safe, &text),
+            r#""a\u003cb\u003ec\u0026d\u2028e\u2029f \"q\" \\ 集团""#
+        );
+        let raw = JsonStyle {
+            layout: Layout::Compact,
+            html_safe: false,
+        };
+        assert_eq!(written(raw, &text), serde_json::to_string(text).unwrap());
+        let back: String = serde_json::from_str(&written(safe, &text)).unwrap();
+        assert_eq!(back, text);
+    }
+
+    #[test]
+    fn html_safe_keeps_the_layout() {
+        let value = serde_json::json!({"k": ["<", {}], "e": []});
+        let pretty = JsonStyle::default();
+        assert_eq!(
+            written(pretty, &value),
+            serde_json::to_string_pretty(&value)
+                .unwrap()
+                .replace('<', r"\u003c")
+        );
+        let compact = JsonStyle {
+            layout: Layout::Compact,
+            html_safe: true,
+        };
+        assert_eq!(
+            written(compact, &value),
+            serde_json::to_string(&value)
+                .unwrap()
+                .replace('<', r"\u003c")
+        );
+    }
+}
