@@ -2,25 +2,23 @@
 //! become a [`ContractDraft`]. Every rule of the mapping is one line of
 //! [`Converter::convert`].
 
-use std::sync::Arc;
+use rust_decimal::Decimal;
 
 use crate::approval::ApprovalSettings;
 use crate::bundle::Bundle;
 use crate::check::check_records;
-use crate::custom_fields::CustomFields;
-use crate::draft::{ContractDraft, DateSpan, EmptyList, EmptyRecord};
-use crate::error::Error;
+use crate::draft::{ContractDraft, DateSpan, EmptyList, EmptyRecord, ProductsSummary};
+use crate::error::{Error, ErrorKind};
+use crate::lines::{self, OfferedLines};
 use crate::money::is_exact_as_f64;
 use crate::receivables::Receivables;
 use crate::records::{Customer, Opportunity, User};
-use crate::report::{Conversion, Note};
-use crate::settings::CompanySettings;
+use crate::report::{Conversion, Findings, Note};
+use crate::settings::{CompanySettings, TotalSource};
+use crate::template::Template;
 
 /// The attachments summary of a draft without attachments ("no attachments").
 const NO_ATTACHMENTS: &str = "暂无附件";
-
-/// The products summary of a draft without product lines ("no products").
-const NO_PRODUCTS: &str = "暂无产品";
 
 /// Makes contract drafts for one company: its settings, checked once and prepared for
 /// converting many opportunities.
@@ -38,35 +36,19 @@ const NO_PRODUCTS: &str = "暂无产品";
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Converter {
+    total: TotalSource,
     approval: ApprovalSettings,
-    /// The custom fields of a draft before anything fills them, in output order.
-    empty_custom_fields: CustomFields,
+    template: Template,
 }
 
 impl Converter {
     /// A converter for the company with these settings, which it checks first
     /// ([`CompanySettings::check`]).
     pub fn new(settings: &CompanySettings) -> Result<Self, Error> {
-        settings.check()?;
-        let fields = &settings.contract_fields;
-        let values = fields
-            .iter()
-            .map(|field| (Arc::from(field.key.as_str()), field.kind.empty_value()));
-        let displays_of = |kind| {
-            fields
-                .iter()
-                .filter(move |field| field.kind == kind)
-                .filter_map(|field| {
-                    Some((Arc::from(field.display_key()?), field.kind.empty_display()?))
-                })
-        };
-        let entries = values
-            .chain(displays_of(crate::FieldKind::SingleSelect))
-            .chain(displays_of(crate::FieldKind::MultiSelect))
-            .collect();
         Ok(Self {
+            total: settings.total,
             approval: settings.approval,
-            empty_custom_fields: CustomFields::from_entries(entries),
+            template: Template::compile(settings)?,
         })
     }
 
@@ -86,7 +68,11 @@ impl Converter {
         user: &User,
     ) -> Result<Conversion, Error> {
         check_records(opportunity, customer, user)?;
-        let draft = self.convert(opportunity, customer, user);
+        let mut findings = Findings::default();
+        let draft = self.assemble(opportunity, customer, user, &mut findings);
+        if let Some(problem) = findings.problem {
+            return Err(problem);
+        }
         let numbers = [
             ("received_payments_amount", draft.received_payments_amount),
             ("unreceived_amount", draft.unreceived_amount),
@@ -96,11 +82,12 @@ impl Converter {
             ),
             ("checking_payments_amount", draft.checking_payments_amount),
         ];
-        let notes = numbers
+        let inexact = numbers
             .into_iter()
             .filter(|(_, exact)| !is_exact_as_f64(*exact))
-            .map(|(field, exact)| Note::InexactNumber { field, exact })
-            .collect();
+            .map(|(field, exact)| Note::InexactNumber { field, exact });
+        let mut notes = findings.notes;
+        notes.extend(inexact);
         Ok(Conversion { draft, notes })
     }
 
@@ -127,14 +114,33 @@ impl Converter {
     /// The draft of a new contract for `opportunity`, its `customer`, created by `user`.
     ///
     /// Total: it never fails and never panics. It trusts its inputs: that the customer
-    /// is the opportunity's and that all three belong to the user's company.
+    /// is the opportunity's and that all three belong to the user's company. Where the
+    /// checked entry point would refuse a value, it goes on: a product line whose total
+    /// does not fit a decimal gets a `null` total (and the contract total is the
+    /// opportunity's amount), a custom value that does not suit its field leaves the
+    /// field at its default or empty value.
     pub fn convert(
         &self,
         opportunity: &Opportunity,
         customer: &Customer,
         user: &User,
     ) -> ContractDraft {
-        let total = opportunity.expect_amount;
+        self.assemble(opportunity, customer, user, &mut Findings::default())
+    }
+
+    /// The one place the mapping is written: every key of the draft, in order.
+    fn assemble(
+        &self,
+        opportunity: &Opportunity,
+        customer: &Customer,
+        user: &User,
+        findings: &mut Findings,
+    ) -> ContractDraft {
+        let offered = lines::offer(&opportunity.product_assets);
+        let products = ProductsSummary(offered.lines.len());
+        let total = self.total(opportunity, &offered, findings);
+        self.template
+            .note_unmapped(&opportunity.custom_fields, findings);
         let receivables = Receivables::unpaid(total);
         let term = DateSpan {
             start: opportunity.expect_sign_date,
@@ -177,12 +183,12 @@ impl Converter {
             is_has_policy_for_assist_user: false,
             before_user: EmptyRecord,
             is_my_assist_entity: false,
-            product_assets_for_new_record: EmptyList,
+            product_assets_for_new_record: offered.lines,
             our_signer: String::new(),
             special_terms: "0",
             created_at: None,
             updated_at: None,
-            product_assets: NO_PRODUCTS,
+            product_assets: products,
             before_owned_department: EmptyRecord,
             creator: EmptyRecord,
             user: user.clone(),
@@ -198,13 +204,51 @@ impl Converter {
             file_attachments_count: 0,
             is_user_self: true,
             custom_field_template: EmptyRecord,
-            custom_fields: self.empty_custom_fields.clone(),
+            custom_fields: self.template.fill(&opportunity.custom_fields, findings),
+        }
+    }
+
+    /// The contract's total, as the settings choose it.
+    fn total(
+        &self,
+        opportunity: &Opportunity,
+        offered: &OfferedLines,
+        findings: &mut Findings,
+    ) -> Decimal {
+        let expect_amount = opportunity.expect_amount;
+        if offered.lines.is_empty() {
+            if self.total == TotalSource::SumOfLines {
+                findings.note(Note::NoLinesToSum);
+            }
+            return expect_amount;
+        }
+        let lines_sum = match offered.sum {
+            Ok(sum) => sum,
+            Err(index) => {
+                findings.problem(Error::new(
+                    ErrorKind::Overflow,
+                    format!("opportunity.product_assets[{index}]"),
+                    "the line total (recommended_unit_price × quantity) or the sum of the lines does not fit a decimal",
+                ));
+                return expect_amount;
+            }
+        };
+        if lines_sum != expect_amount {
+            findings.note(Note::TotalDiffersFromLines {
+                expect_amount,
+                lines_sum,
+            });
+        }
+        match self.total {
+            TotalSource::ExpectAmount => expect_amount,
+            TotalSource::SumOfLines => lines_sum,
         }
     }
 }
 
 /// The draft of a new contract for `opportunity`, its `customer`, created by `user`,
-/// with the documented default settings: no custom fields, approval in one step.
+/// with the documented default settings: the total is the opportunity's amount, no
+/// custom fields, approval in one step.
 ///
 /// Total and pure: it never fails, never panics, and trusts its inputs (see
 /// [`Converter::convert`]).

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
+use serde_json::Value;
 
 use crate::money::RubyDecimal;
 
@@ -31,6 +32,51 @@ pub enum FieldKind {
 }
 
 impl FieldKind {
+    /// The key prefix ikcrm gives fields of this kind.
+    pub const fn key_prefix(self) -> &'static str {
+        match self {
+            Self::Text | Self::SingleSelect | Self::MultiSelect => "text_asset_",
+            Self::TextArea => "text_area_asset_",
+            Self::Number => "numeric_asset_",
+            Self::Date => "datetime_asset_",
+            Self::File => "file_asset_",
+        }
+    }
+
+    /// The kind a key's prefix tells: [`FieldKind::Text`] stands for the text family
+    /// (text, single and multi selects), which share `text_asset_`.
+    pub fn of_key(key: &str) -> Option<Self> {
+        [
+            Self::TextArea,
+            Self::Number,
+            Self::Date,
+            Self::File,
+            Self::Text,
+        ]
+        .into_iter()
+        .find(|kind| {
+            key.strip_prefix(kind.key_prefix())
+                .is_some_and(|rest| !rest.is_empty())
+        })
+    }
+
+    /// Whether a field of the `source` family (see [`FieldKind::of_key`]) can fill a
+    /// field of this kind: numbers and dates also fill text; text fills text and
+    /// selects; files fill only files.
+    pub const fn accepts(self, source: FieldKind) -> bool {
+        matches!(
+            (source, self),
+            (Self::Number, Self::Number | Self::Text | Self::TextArea)
+                | (Self::Date, Self::Date | Self::Text | Self::TextArea)
+                | (Self::TextArea, Self::TextArea | Self::Text)
+                | (
+                    Self::Text | Self::SingleSelect | Self::MultiSelect,
+                    Self::Text | Self::TextArea | Self::SingleSelect | Self::MultiSelect
+                )
+                | (Self::File, Self::File)
+        )
+    }
+
     /// The value a field of this kind has when nothing fills it.
     pub fn empty_value(self) -> FieldValue {
         match self {
@@ -51,7 +97,7 @@ impl FieldKind {
 }
 
 /// The value of one custom field in a draft.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum FieldValue {
     /// No value: `null`.
@@ -62,8 +108,9 @@ pub enum FieldValue {
     Number(Decimal),
     /// A date: `YYYY-MM-DD`.
     Date(NaiveDate),
-    /// A multi select's options or a file field's attachments: an array of strings.
-    List(Vec<String>),
+    /// A multi select's options or a file field's attachments: an array, its items as
+    /// given.
+    List(Vec<Value>),
 }
 
 impl Serialize for FieldValue {
@@ -84,7 +131,7 @@ impl Serialize for FieldValue {
 ///
 /// Keys are shared with the settings they came from, so copying them costs no
 /// allocation.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CustomFields {
     entries: Vec<(Arc<str>, FieldValue)>,
 }

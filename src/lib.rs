@@ -36,27 +36,29 @@ mod draft;
 mod encoding;
 mod envelope;
 mod error;
+mod lines;
 pub mod money;
 mod output;
 mod receivables;
 mod records;
 mod report;
 mod settings;
+mod template;
 
 pub use approval::{ApprovalSettings, ApproveStatus};
 pub use bundle::Bundle;
 pub use convert::{Converter, contract_from_opportunity};
 pub use custom_fields::{CustomFields, FieldKind, FieldValue};
-pub use draft::{ContractDraft, DateSpan, EmptyList, EmptyRecord};
+pub use draft::{ContractDraft, DateSpan, EmptyList, EmptyRecord, NewProductLine, ProductsSummary};
 pub use encoding::timestamp::CHINA_TIME;
 pub use envelope::{Envelope, ErrorEnvelope};
 pub use error::{Error, ErrorKind};
 pub use money::RubyDecimal;
 pub use output::{JsonStyle, Layout};
 pub use receivables::{Payment, Receivables};
-pub use records::{Address, Contact, Customer, Opportunity, User};
+pub use records::{Address, Contact, CustomValues, Customer, Opportunity, ProductLine, User};
 pub use report::{Conversion, Note};
-pub use settings::{CompanySettings, ContractField, SETTINGS_VERSION};
+pub use settings::{CompanySettings, ContractField, FieldMapping, SETTINGS_VERSION, TotalSource};
 
 /// The README's examples, run as doctests.
 #[cfg(doctest)]

@@ -103,6 +103,24 @@ pub(crate) fn parse_decimal_text(text: &str) -> Result<Decimal, AmountProblem> {
     })
 }
 
+/// `a × b`, or `None` when the product does not fit a decimal exactly (`rust_decimal`
+/// would round away fractional digits or overflow).
+pub fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let product = a.checked_mul(b)?;
+    (product.scale() == a.scale() + b.scale()).then_some(product)
+}
+
+/// `a + b`, or `None` when the sum does not fit a decimal exactly.
+pub fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let sum = a.checked_add(b)?;
+    (sum.scale() == a.scale().max(b.scale())).then_some(sum)
+}
+
+/// `a − b`, or `None` when the difference does not fit a decimal exactly.
+pub fn exact_sub(a: Decimal, b: Decimal) -> Option<Decimal> {
+    exact_add(a, -b)
+}
+
 /// Converts a JSON float to the decimal it was written as: the shortest text that reads
 /// back as the same `f64` (what `19800.5` means to a person, not `19800.500000000001…`).
 pub(crate) fn decimal_from_f64(value: f64) -> Result<Decimal, AmountProblem> {
@@ -265,6 +283,29 @@ mod tests {
             parse_decimal_text("123456789012345678901234567890"),
             Err(AmountProblem::TooManyIntegerDigits)
         );
+    }
+
+    #[test]
+    fn exact_arithmetic_refuses_to_round() {
+        assert_eq!(
+            exact_mul(dec("0.333333"), dec("1.5")),
+            Some(dec("0.4999995"))
+        );
+        assert_eq!(
+            exact_mul(
+                dec("999999999999999999.999999"),
+                dec("999999999999999999.999999")
+            ),
+            None
+        );
+        assert_eq!(exact_mul(Decimal::MAX, dec("2")), None);
+        assert_eq!(exact_add(dec("0.1"), dec("0.25")), Some(dec("0.35")));
+        assert_eq!(exact_add(Decimal::MAX, Decimal::ONE), None);
+        assert_eq!(
+            exact_add(dec("79228162514264337593543950335"), dec("0.1")),
+            None
+        );
+        assert_eq!(exact_sub(dec("1"), dec("1.5")), Some(dec("-0.5")));
     }
 
     #[test]

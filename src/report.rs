@@ -5,6 +5,8 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::draft::ContractDraft;
+use crate::error::Error;
+use crate::money::RubyDecimal;
 
 /// The result of a checked conversion: the draft and the notes about it.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,6 +22,27 @@ pub struct Conversion {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Note {
+    /// The opportunity's amount and the sum of its product lines differ; the total is
+    /// the one the settings choose ([`TotalSource`](crate::TotalSource)).
+    TotalDiffersFromLines {
+        /// The opportunity's `expect_amount`.
+        expect_amount: Decimal,
+        /// The sum of the lines' `total_price`.
+        lines_sum: Decimal,
+    },
+    /// The settings take the total from the product lines, but the opportunity has
+    /// none, so the total is its `expect_amount`.
+    NoLinesToSum,
+    /// A contract field took its template default: no mapped opportunity field filled it.
+    DefaultApplied {
+        /// The contract field's key.
+        field: String,
+    },
+    /// The opportunity has a value in a custom field that no mapping copies.
+    UnmappedCustomField {
+        /// The opportunity field's key.
+        key: String,
+    },
     /// A receivable amount has more significant digits than a JSON number holds exactly,
     /// so the draft's number is the nearest double (the string `total_amount` is exact).
     InexactNumber {
@@ -33,10 +56,49 @@ pub enum Note {
 impl fmt::Display for Note {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Self::TotalDiffersFromLines {
+                expect_amount,
+                lines_sum,
+            } => write!(
+                f,
+                "the opportunity's expect_amount {} differs from the sum of its product lines {}",
+                RubyDecimal(*expect_amount),
+                RubyDecimal(*lines_sum)
+            ),
+            Self::NoLinesToSum => f.write_str(
+                "the total comes from the product lines, but there are none: expect_amount is used",
+            ),
+            Self::DefaultApplied { field } => {
+                write!(f, "{field}: the template default was applied")
+            }
+            Self::UnmappedCustomField { key } => {
+                write!(
+                    f,
+                    "opportunity.{key}: no field mapping copies this value into the contract"
+                )
+            }
             Self::InexactNumber { field, exact } => write!(
                 f,
                 "{field}: {exact} has more than 15 significant digits; the JSON number is the nearest double"
             ),
         }
+    }
+}
+
+/// What a conversion finds on its way: notes for the report, and the first problem
+/// that the checked entry point refuses (the unchecked one goes on without it).
+#[derive(Debug, Default)]
+pub(crate) struct Findings {
+    pub(crate) notes: Vec<Note>,
+    pub(crate) problem: Option<Error>,
+}
+
+impl Findings {
+    pub(crate) fn note(&mut self, note: Note) {
+        self.notes.push(note);
+    }
+
+    pub(crate) fn problem(&mut self, problem: Error) {
+        self.problem.get_or_insert(problem);
     }
 }

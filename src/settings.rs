@@ -1,13 +1,14 @@
-//! Company settings: what differs from one company to the next (its contract fields, its
-//! approval). Read from versioned JSON; see the README's "Company settings".
-
-use std::collections::HashSet;
+//! Company settings: what differs from one company to the next (its contract fields and
+//! how opportunity fields fill them, where the total comes from, its approval). Read
+//! from versioned JSON; see the README's "Company settings".
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use crate::approval::ApprovalSettings;
 use crate::custom_fields::FieldKind;
 use crate::error::{Error, ErrorKind};
+use crate::template::Template;
 
 /// The settings format this crate reads.
 pub const SETTINGS_VERSION: u32 = 1;
@@ -15,13 +16,16 @@ pub const SETTINGS_VERSION: u32 = 1;
 /// One company's settings.
 ///
 /// ```
-/// use contract_draft::CompanySettings;
+/// use contract_draft::{CompanySettings, TotalSource};
 ///
 /// let settings = CompanySettings::from_json(br#"{
 ///     "version": 1,
+///     "total": "sum_of_lines",
 ///     "approval": {"steps": 2},
-///     "contract_fields": [{"key": "numeric_asset_e0a85b", "kind": "number"}]
+///     "contract_fields": [{"key": "numeric_asset_e0a85b", "kind": "number"}],
+///     "field_mapping": [{"from": "numeric_asset_7f1a20", "to": "numeric_asset_e0a85b"}]
 /// }"#)?;
+/// assert_eq!(settings.total, TotalSource::SumOfLines);
 /// assert_eq!(settings.approval.steps, 2);
 /// # Ok::<(), contract_draft::Error>(())
 /// ```
@@ -31,16 +35,34 @@ pub const SETTINGS_VERSION: u32 = 1;
 pub struct CompanySettings {
     /// The format version; must be [`SETTINGS_VERSION`].
     pub version: u32,
+    /// Where the contract's total comes from; by default the opportunity's amount.
+    #[serde(default)]
+    pub total: TotalSource,
     /// How contracts are approved; by default required, in one step.
     #[serde(default)]
     pub approval: ApprovalSettings,
     /// The contract template: the company's custom contract fields, in order.
     #[serde(default)]
     pub contract_fields: Vec<ContractField>,
+    /// Which opportunity custom field fills which contract field.
+    #[serde(default)]
+    pub field_mapping: Vec<FieldMapping>,
+}
+
+/// Where a contract's total comes from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TotalSource {
+    /// The opportunity's `expect_amount`.
+    #[default]
+    ExpectAmount,
+    /// The sum of the product lines' totals; the opportunity's `expect_amount` when it
+    /// has no lines (the report says so).
+    SumOfLines,
 }
 
 /// One field of the company's contract template.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ContractField {
@@ -48,32 +70,56 @@ pub struct ContractField {
     pub key: String,
     /// What the field holds.
     pub kind: FieldKind,
+    /// The value the field takes when no mapped opportunity field fills it: a string for
+    /// text and single selects, an array for multi selects, a number (or decimal string)
+    /// for numbers, `YYYY-MM-DD` for dates; files take no default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<Value>,
 }
 
 impl ContractField {
-    /// A field of `kind` under `key`.
+    /// A field of `kind` under `key`, without a default.
     pub fn new(key: impl Into<String>, kind: FieldKind) -> Self {
         Self {
             key: key.into(),
             kind,
+            default: None,
         }
     }
+}
 
-    /// The key of the `<key>_display` companion, for kinds that have one.
-    pub(crate) fn display_key(&self) -> Option<String> {
-        self.kind
-            .empty_display()
-            .map(|_| format!("{}_display", self.key))
+/// An opportunity custom field that fills a contract field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct FieldMapping {
+    /// The opportunity's field key; its prefix tells its kind.
+    pub from: String,
+    /// The contract field's key; it must be in the template, and accept the source kind
+    /// (see [`FieldKind::accepts`]).
+    pub to: String,
+}
+
+impl FieldMapping {
+    /// The opportunity field `from` fills the contract field `to`.
+    pub fn new(from: impl Into<String>, to: impl Into<String>) -> Self {
+        Self {
+            from: from.into(),
+            to: to.into(),
+        }
     }
 }
 
 impl Default for CompanySettings {
-    /// The documented defaults: no custom fields, approval required in one step.
+    /// The documented defaults: the total is the opportunity's amount, no custom fields,
+    /// approval required in one step.
     fn default() -> Self {
         Self {
             version: SETTINGS_VERSION,
+            total: TotalSource::default(),
             approval: ApprovalSettings::default(),
             contract_fields: Vec::new(),
+            field_mapping: Vec::new(),
         }
     }
 }
@@ -89,101 +135,25 @@ impl CompanySettings {
         Ok(settings)
     }
 
-    /// Checks what the JSON shape cannot: the version, that every key suits its kind,
-    /// and that no two fields (or display companions) share a key.
+    /// Checks what the JSON shape cannot: the version; that every key suits its kind and
+    /// no two fields (or display companions) share a key; that defaults suit their
+    /// fields; that every mapping goes from a custom-field key to a template field that
+    /// accepts it, and no field is filled twice.
     pub fn check(&self) -> Result<(), Error> {
-        if self.version != SETTINGS_VERSION {
-            return Err(Error::new(
-                ErrorKind::InvalidSettings,
-                "version",
-                format_args!(
-                    "version {} is not supported (this crate reads version {SETTINGS_VERSION})",
-                    self.version
-                ),
-            ));
+        Template::compile(self).map(drop)
+    }
+
+    pub(crate) fn check_version(&self) -> Result<(), Error> {
+        if self.version == SETTINGS_VERSION {
+            return Ok(());
         }
-        let mut keys = HashSet::new();
-        for (index, field) in self.contract_fields.iter().enumerate() {
-            let path = format!("contract_fields[{index}].key");
-            let prefix = key_prefix(field.kind);
-            let suffix = field.key.strip_prefix(prefix).unwrap_or("");
-            if suffix.is_empty()
-                || !suffix
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'_')
-            {
-                return Err(Error::new(
-                    ErrorKind::InvalidSettings,
-                    path,
-                    format_args!(
-                        "{:?} is not a key for a {:?} field (expected {prefix}<letters and digits>)",
-                        field.key, field.kind
-                    ),
-                ));
-            }
-            for key in std::iter::once(field.key.clone()).chain(field.display_key()) {
-                if !keys.insert(key.clone()) {
-                    return Err(Error::new(
-                        ErrorKind::InvalidSettings,
-                        path,
-                        format_args!("the key {key:?} is used twice"),
-                    ));
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
-/// The key prefix ikcrm gives fields of `kind`.
-fn key_prefix(kind: FieldKind) -> &'static str {
-    match kind {
-        FieldKind::Text | FieldKind::SingleSelect | FieldKind::MultiSelect => "text_asset_",
-        FieldKind::TextArea => "text_area_asset_",
-        FieldKind::Number => "numeric_asset_",
-        FieldKind::Date => "datetime_asset_",
-        FieldKind::File => "file_asset_",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn problem(json: &str) -> (String, String) {
-        let error = CompanySettings::from_json(json.as_bytes()).unwrap_err();
-        assert_eq!(error.kind(), ErrorKind::InvalidSettings, "{error}");
-        (error.path().to_owned(), error.detail().to_owned())
-    }
-
-    #[test]
-    fn defaults_are_one_approval_step_and_no_fields() {
-        let settings = CompanySettings::from_json(br#"{"version": 1}"#).unwrap();
-        assert_eq!(settings, CompanySettings::default());
-    }
-
-    #[test]
-    fn bad_settings_name_the_place() {
-        assert_eq!(problem(r#"{"version": 2}"#).0, "version");
-        assert_eq!(problem("{}").0, "version");
-        let unknown_kind =
-            r#"{"version": 1, "contract_fields": [{"key": "text_asset_1", "kind": "colour"}]}"#;
-        assert_eq!(problem(unknown_kind).0, "contract_fields[0].kind");
-        let duplicate = r#"{"version": 1, "contract_fields": [
-            {"key": "text_asset_1", "kind": "text"}, {"key": "text_asset_1", "kind": "text"}]}"#;
-        assert_eq!(
-            problem(duplicate),
-            (
-                "contract_fields[1].key".into(),
-                "the key \"text_asset_1\" is used twice".into()
-            )
-        );
-        let companion_clash = r#"{"version": 1, "contract_fields": [
-            {"key": "text_asset_1_display", "kind": "text"}, {"key": "text_asset_1", "kind": "single_select"}]}"#;
-        assert_eq!(problem(companion_clash).0, "contract_fields[1].key");
-        let wrong_prefix =
-            r#"{"version": 1, "contract_fields": [{"key": "text_asset_1", "kind": "number"}]}"#;
-        assert_eq!(problem(wrong_prefix).0, "contract_fields[0].key");
-        assert_eq!(problem(r#"{"version": 1, "colour": 1}"#).0, "colour");
+        Err(Error::new(
+            ErrorKind::InvalidSettings,
+            "version",
+            format_args!(
+                "version {} is not supported (this crate reads version {SETTINGS_VERSION})",
+                self.version
+            ),
+        ))
     }
 }

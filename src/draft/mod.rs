@@ -2,6 +2,7 @@
 
 mod date_span;
 mod empty;
+mod product_line;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
@@ -9,6 +10,7 @@ use serde::Serialize;
 
 pub use date_span::DateSpan;
 pub use empty::{EmptyList, EmptyRecord};
+pub use product_line::{NewProductLine, ProductsSummary};
 
 use crate::approval::ApproveStatus;
 use crate::custom_fields::CustomFields;
@@ -109,8 +111,8 @@ pub struct ContractDraft {
     pub before_user: EmptyRecord,
     /// Whether the user assists on the contract.
     pub is_my_assist_entity: bool,
-    /// Product lines offered for the new contract.
-    pub product_assets_for_new_record: EmptyList,
+    /// The opportunity's product lines, offered for the new contract.
+    pub product_assets_for_new_record: Vec<NewProductLine>,
     /// Who signs for the company.
     pub our_signer: String,
     /// Special terms, `"0"` for none.
@@ -122,7 +124,7 @@ pub struct ContractDraft {
     #[serde(with = "crate::encoding::timestamp::minutes")]
     pub updated_at: Option<NaiveDateTime>,
     /// The products in words.
-    pub product_assets: &'static str,
+    pub product_assets: ProductsSummary,
     /// The previous owning department: none.
     pub before_owned_department: EmptyRecord,
     /// Who created the contract: nobody yet.

@@ -18,8 +18,26 @@ pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<
     deserializer.deserialize_any(AmountVisitor)
 }
 
+/// An amount that may be absent: `""` and `null` read as `None`.
+pub(crate) fn optional<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Decimal>, D::Error> {
+    deserializer.deserialize_any(OptionalAmountVisitor)
+}
+
+/// `Option<Decimal>` written as a Ruby decimal string, or `""` when absent.
+pub(crate) fn serialize_optional<S: Serializer>(
+    value: &Option<Decimal>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(value) => serialize(value, serializer),
+        None => serializer.serialize_str(""),
+    }
+}
+
 /// Reads any accepted amount encoding and checks the decimal it denotes.
-pub(crate) struct AmountVisitor;
+struct AmountVisitor;
 
 fn checked<E: de::Error>(parsed: Result<Decimal, AmountProblem>) -> Result<Decimal, E> {
     parsed.and_then(money::check_amount).map_err(|problem| {
@@ -51,5 +69,38 @@ impl de::Visitor<'_> for AmountVisitor {
 
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<Decimal, E> {
         checked(money::decimal_from_f64(value))
+    }
+}
+
+struct OptionalAmountVisitor;
+
+impl de::Visitor<'_> for OptionalAmountVisitor {
+    type Value = Option<Decimal>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an amount (a decimal string or a number), \"\" or null")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        if text.is_empty() {
+            return Ok(None);
+        }
+        AmountVisitor.visit_str(text).map(Some)
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
+        AmountVisitor.visit_u64(value).map(Some)
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
+        AmountVisitor.visit_i64(value).map(Some)
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Self::Value, E> {
+        AmountVisitor.visit_f64(value).map(Some)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
     }
 }

@@ -9,6 +9,13 @@ pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<
     deserializer.deserialize_any(IdVisitor)
 }
 
+/// An id that may be absent: `null` and `""` read as `None`.
+pub(crate) fn optional<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<u64>, D::Error> {
+    deserializer.deserialize_any(OptionalIdVisitor)
+}
+
 struct IdVisitor;
 
 impl de::Visitor<'_> for IdVisitor {
@@ -32,5 +39,34 @@ impl de::Visitor<'_> for IdVisitor {
             .then(|| text.parse().ok())
             .flatten()
             .ok_or_else(|| E::invalid_value(de::Unexpected::Str(text), &self))
+    }
+}
+
+struct OptionalIdVisitor;
+
+impl de::Visitor<'_> for OptionalIdVisitor {
+    type Value = Option<u64>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a record id (a non-negative integer) or null")
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
+        Ok(Some(value))
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
+        IdVisitor.visit_i64(value).map(Some)
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        if text.is_empty() {
+            return Ok(None);
+        }
+        IdVisitor.visit_str(text).map(Some)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
     }
 }

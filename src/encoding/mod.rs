@@ -12,6 +12,7 @@ pub(crate) mod date;
 pub(crate) mod float;
 pub(crate) mod id;
 pub(crate) mod percent;
+pub(crate) mod quantity;
 pub(crate) mod record;
 pub(crate) mod ruby_sum;
 pub(crate) mod text;

@@ -7,11 +7,15 @@
 //! and then takes its documented empty value (`""`, `false`, `[]`, `{}`).
 
 mod address;
+mod custom_values;
 mod customer;
 mod opportunity;
+mod product_line;
 mod user;
 
 pub use address::{Address, Contact};
+pub use custom_values::CustomValues;
 pub use customer::Customer;
 pub use opportunity::Opportunity;
+pub use product_line::ProductLine;
 pub use user::User;

@@ -2,11 +2,16 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::User;
+use super::{CustomValues, ProductLine, User};
 
 /// A sales opportunity (商机): what a contract draft is made from.
 ///
 /// Required keys: `id`, `title`, `expect_amount`, `customer_id`.
+///
+/// Its product lines and custom fields are read but not embedded in the draft (the
+/// documented embedded opportunity has neither): the lines are offered in the draft's
+/// `product_assets_for_new_record`, the custom fields copied by the company's field
+/// mapping.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Opportunity {
@@ -80,4 +85,10 @@ pub struct Opportunity {
     /// Whether the viewing user is the owner.
     #[serde(default)]
     pub is_user_self: bool,
+    /// Product lines (产品明细).
+    #[serde(default, skip_serializing)]
+    pub product_assets: Vec<ProductLine>,
+    /// Custom-field values, by key.
+    #[serde(flatten, skip_serializing)]
+    pub custom_fields: CustomValues,
 }

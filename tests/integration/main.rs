@@ -5,6 +5,7 @@
 
 mod bad_input;
 mod cli;
+mod company;
 mod golden;
 mod properties;
 mod robustness;

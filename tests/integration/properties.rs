@@ -128,3 +128,112 @@ proptest! {
         prop_assert_eq!(keys, documented_keys_without_custom_fields());
     }
 }
+
+/// A decimal from 0 (or the smallest unit above it) to below `below`, with 0 to 6
+/// fractional digits.
+fn decimal_below(below: i64, positive: bool) -> impl Strategy<Value = Decimal> {
+    (0_u32..=6).prop_flat_map(move |scale| {
+        let units = below * 10_i64.pow(scale);
+        (i64::from(positive)..units).prop_map(move |units| Decimal::new(units, scale))
+    })
+}
+
+/// A product line with a quantity below a million and a selling price below a billion,
+/// each with up to 6 fractional digits: line totals below 10^15 with up to 12 fractional
+/// digits, whose sums (at most 28 digits) a decimal holds exactly. Beyond that the
+/// checked conversion refuses rather than rounds
+/// (`company::a_sum_beyond_a_decimal_is_refused_not_rounded`).
+fn product_line() -> impl Strategy<Value = serde_json::Value> {
+    let quantity = decimal_below(1_000_000, true);
+    let price = decimal_below(1_000_000_000, false);
+    (quantity, price, proptest::option::of(amount())).prop_map(|(quantity, price, list)| {
+        serde_json::json!({
+            "product_id": 1,
+            "quantity": quantity.to_string(),
+            "recommended_unit_price": price.to_string(),
+            "standard_unit_price": list.map(|list| list.to_string()),
+        })
+    })
+}
+
+/// The sample bundle with these product lines.
+fn bundle_with_lines(lines: Vec<serde_json::Value>) -> contract_draft::Bundle {
+    let mut bundle: serde_json::Value = serde_json::from_str(&fixture("bundle.json")).unwrap();
+    bundle["opportunity"]["product_assets"] = serde_json::Value::Array(lines);
+    contract_draft::Bundle::from_json(&serde_json::to_vec(&bundle).unwrap()).unwrap()
+}
+
+fn sum_of_lines_converter() -> contract_draft::Converter {
+    let settings =
+        contract_draft::CompanySettings::from_json(br#"{"version": 1, "total": "sum_of_lines"}"#)
+            .unwrap();
+    contract_draft::Converter::new(&settings).unwrap()
+}
+
+/// One template field of any kind, its key made unique by its position.
+fn template(kinds: Vec<contract_draft::FieldKind>) -> Vec<contract_draft::ContractField> {
+    kinds
+        .into_iter()
+        .enumerate()
+        .map(|(index, kind)| {
+            contract_draft::ContractField::new(format!("{}{index:06x}", kind.key_prefix()), kind)
+        })
+        .collect()
+}
+
+fn field_kind() -> impl Strategy<Value = contract_draft::FieldKind> {
+    use contract_draft::FieldKind::*;
+    proptest::sample::select(vec![
+        Text,
+        TextArea,
+        SingleSelect,
+        MultiSelect,
+        Number,
+        Date,
+        File,
+    ])
+}
+
+proptest! {
+    #[test]
+    fn line_totals_are_exact_and_add_up_to_the_total(lines in proptest::collection::vec(product_line(), 1..8)) {
+        let bundle = bundle_with_lines(lines);
+        let conversion = sum_of_lines_converter()
+            .convert_checked(&bundle.opportunity, &bundle.customer, &bundle.user)
+            .unwrap();
+        let draft = conversion.draft;
+        let mut sum = Decimal::ZERO;
+        for (given, offered) in bundle.opportunity.product_assets.iter().zip(&draft.product_assets_for_new_record) {
+            // Exact: the product of the mantissas at the sum of the scales, in integers.
+            let (price, quantity) = (given.recommended_unit_price, given.quantity);
+            let exact = Decimal::from_i128_with_scale(price.mantissa() * quantity.mantissa(), price.scale() + quantity.scale());
+            let total = offered.total_price.unwrap();
+            prop_assert_eq!(total, exact);
+            sum += total;
+        }
+        prop_assert_eq!(draft.total_amount, sum);
+        prop_assert_eq!(draft.unreceived_amount, sum);
+    }
+
+    #[test]
+    fn custom_field_keys_follow_the_template(kinds in proptest::collection::vec(field_kind(), 0..10)) {
+        use contract_draft::FieldKind::{MultiSelect, SingleSelect};
+        let mut settings = contract_draft::CompanySettings::default();
+        settings.contract_fields = template(kinds);
+        let converter = contract_draft::Converter::new(&settings).unwrap();
+        let bundle = sample_bundle();
+        let draft = converter.convert(&bundle.opportunity, &bundle.customer, &bundle.user);
+        let text = serde_json::to_string(&Envelope::new(&draft)).unwrap();
+        let DataKeys(keys) = serde_json::from_str(&text).unwrap();
+        let fields = &settings.contract_fields;
+        let displays = |kind| fields.iter().filter(move |f| f.kind == kind).map(|f| format!("{}_display", f.key));
+        let expected: Vec<String> = fields
+            .iter()
+            .map(|f| f.key.clone())
+            .chain(displays(SingleSelect))
+            .chain(displays(MultiSelect))
+            .collect();
+        prop_assert_eq!(&keys[keys.len() - expected.len()..], &expected[..]);
+        prop_assert_eq!(&keys[..keys.len() - expected.len()], &documented_keys_without_custom_fields()[..]);
+    }
+}

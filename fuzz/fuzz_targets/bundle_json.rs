@@ -1,0 +1,21 @@
+//! Drives the bundle JSON entry point (`Converter::convert_json`) with the sample
+//! company's settings, and writes every draft it accepts: any panic is a bug.
+
+#![no_main]
+
+use contract_draft::{CompanySettings, Converter, Envelope, JsonStyle, Layout};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let settings = CompanySettings::from_json(include_bytes!("../../fixtures/settings.json"))
+        .expect("the sample settings read");
+    let converter = Converter::new(&settings).expect("the sample settings are valid");
+    if let Ok(conversion) = converter.convert_json(data) {
+        for layout in [Layout::Pretty, Layout::Compact] {
+            let mut out = Vec::new();
+            JsonStyle { layout, html_safe: true }
+                .write(&mut out, &Envelope::new(&conversion.draft))
+                .expect("a draft always serializes");
+        }
+    }
+});

@@ -1,0 +1,16 @@
+//! A quantity: stored as a decimal, shown as an integer when whole (`2`), and as a Ruby
+//! decimal string when fractional (`"1.5"`), so that it never passes through `f64`.
+
+use rust_decimal::Decimal;
+use serde::Serializer;
+
+use crate::money::RubyDecimal;
+
+pub(crate) fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+    let value = value.normalize();
+    if value.scale() == 0 {
+        serializer.serialize_i128(value.mantissa())
+    } else {
+        serializer.collect_str(&RubyDecimal(value))
+    }
+}
