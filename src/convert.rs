@@ -9,6 +9,7 @@ use crate::bundle::Bundle;
 use crate::check::check_records;
 use crate::draft::{ContractDraft, DateSpan, EmptyList, EmptyRecord, ProductsSummary};
 use crate::error::{Error, ErrorKind};
+use crate::hiding::hide_numbers;
 use crate::lines::{self, OfferedLines};
 use crate::money::is_exact_as_f64;
 use crate::receivables::Receivables;
@@ -37,6 +38,7 @@ const NO_ATTACHMENTS: &str = "暂无附件";
 #[derive(Debug, Clone, Default)]
 pub struct Converter {
     total: TotalSource,
+    hide_numbers: bool,
     approval: ApprovalSettings,
     template: Template,
 }
@@ -47,6 +49,7 @@ impl Converter {
     pub fn new(settings: &CompanySettings) -> Result<Self, Error> {
         Ok(Self {
             total: settings.total,
+            hide_numbers: settings.hide_numbers,
             approval: settings.approval,
             template: Template::compile(settings)?,
         })
@@ -141,6 +144,7 @@ impl Converter {
         let total = self.total(opportunity, &offered, findings);
         self.template
             .note_unmapped(&opportunity.custom_fields, findings);
+        let hidden = self.hide_numbers || user.enabled_number_hidden_dispose;
         let receivables = Receivables::unpaid(total);
         let term = DateSpan {
             start: opportunity.expect_sign_date,
@@ -161,7 +165,7 @@ impl Converter {
             start_at: term.start,
             end_at: term.end,
             customer_signer: String::new(),
-            need_hidden_dispose: false,
+            need_hidden_dispose: hidden,
             revisit_remind_at: None,
             received_payments_plan_count: receivables.received_payments_plan_count,
             received_payments_plan_amount: receivables.received_payments_plan_amount,
@@ -193,7 +197,11 @@ impl Converter {
             creator: EmptyRecord,
             user: user.clone(),
             opportunity: opportunity.clone(),
-            customer: customer.clone(),
+            customer: if hidden {
+                hide_numbers(customer)
+            } else {
+                customer.clone()
+            },
             can_approve: self.approval.required(),
             step_can_approve: false,
             step: 0,

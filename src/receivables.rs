@@ -11,20 +11,86 @@
 //! A new contract is the case with no plans and no payments: [`Receivables::unpaid`].
 
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
 use crate::approval::ApproveStatus;
 use crate::error::{Error, ErrorKind};
+use crate::money::{exact_add, exact_sub};
 
 /// A received payment (回款): its amount and approval status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 pub struct Payment {
-    /// The amount paid.
+    /// The amount paid, in any accepted amount encoding.
+    #[serde(deserialize_with = "crate::encoding::amount::deserialize")]
     pub amount: Decimal,
     /// Where the payment is in approval.
     pub approve_status: ApproveStatus,
 }
 
+/// A payment plan (回款计划): an amount due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub struct PaymentPlan {
+    /// The amount planned, in any accepted amount encoding.
+    #[serde(deserialize_with = "crate::encoding::amount::deserialize")]
+    pub amount: Decimal,
+}
+
+/// A contract's total with its payment plans and received payments: the input of
+/// [`Receivables::compute`] as JSON.
+///
+/// ```
+/// use contract_draft::ContractPayments;
+///
+/// let payments = ContractPayments::from_json(br#"{
+///     "total_amount": "200000.0",
+///     "received_payment_plans": [{"amount": "200000.0"}],
+///     "received_payments": [{"amount": 1000, "approve_status": "approved"}]
+/// }"#)?;
+/// let receivables = payments.receivables()?;
+/// assert_eq!(
+///     serde_json::to_string(&receivables).unwrap(),
+///     r#"{"received_payments_plan_count":1,"received_payments_plan_amount":"200000.0","received_payments_amount":"1000.0","unreceived_amount":199000.0,"unchecking_payments_amount":200000.0,"checking_payments_amount":"0.0"}"#
+/// );
+/// # Ok::<(), contract_draft::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ContractPayments {
+    /// The contract's total.
+    #[serde(deserialize_with = "crate::encoding::amount::deserialize")]
+    pub total_amount: Decimal,
+    /// Its payment plans.
+    #[serde(default)]
+    pub received_payment_plans: Vec<PaymentPlan>,
+    /// Its received payments.
+    #[serde(default)]
+    pub received_payments: Vec<Payment>,
+}
+
+impl ContractPayments {
+    /// Reads a contract's payments from JSON; errors name the field by its path.
+    pub fn from_json(json: &[u8]) -> Result<Self, Error> {
+        Error::from_json(json)
+    }
+
+    /// The contract's receivables (see [`Receivables::compute`]).
+    pub fn receivables(&self) -> Result<Receivables, Error> {
+        let plans: Vec<Decimal> = self
+            .received_payment_plans
+            .iter()
+            .map(|plan| plan.amount)
+            .collect();
+        Receivables::compute(self.total_amount, &plans, &self.received_payments)
+    }
+}
+
 /// The six receivable fields of a contract.
+///
+/// Serialized in the encodings of the contract-detail endpoint: the count an integer,
+/// the sums Ruby decimal strings (`"1000.0"`), the differences JSON numbers
+/// (`199000.0`, exact up to 15 significant digits). (A draft writes these fields in its
+/// own encodings; see [`ContractDraft`](crate::ContractDraft).)
 ///
 /// ```
 /// use contract_draft::{ApproveStatus, Payment, Receivables};
@@ -37,21 +103,26 @@ pub struct Payment {
 /// assert_eq!(receivables.unchecking_payments_amount, total);
 /// # Ok::<(), contract_draft::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Receivables {
     /// How many payment plans there are.
     pub received_payments_plan_count: u32,
     /// The sum of the payment plans.
+    #[serde(serialize_with = "crate::encoding::amount::serialize")]
     pub received_payments_plan_amount: Decimal,
     /// The sum of approved payments.
+    #[serde(serialize_with = "crate::encoding::amount::serialize")]
     pub received_payments_amount: Decimal,
-    /// The sum of payments in approval.
-    pub checking_payments_amount: Decimal,
     /// `total − received`: negative when the contract is overpaid.
+    #[serde(serialize_with = "crate::encoding::float::serialize")]
     pub unreceived_amount: Decimal,
     /// `total − checking`.
+    #[serde(serialize_with = "crate::encoding::float::serialize")]
     pub unchecking_payments_amount: Decimal,
+    /// The sum of payments in approval.
+    #[serde(serialize_with = "crate::encoding::amount::serialize")]
+    pub checking_payments_amount: Decimal,
 }
 
 impl Receivables {
@@ -72,8 +143,8 @@ impl Receivables {
     /// and received payments.
     ///
     /// Exact decimal arithmetic throughout. Fails with [`ErrorKind::Overflow`] only when a
-    /// sum or difference does not fit a decimal, which amounts within the stored
-    /// precision (18 integer digits) never reach. An overpaid contract is not an error:
+    /// sum or difference does not fit a decimal exactly (28 significant digits), which
+    /// fewer than ten thousand amounts within the stored precision never reach. An overpaid contract is not an error:
     /// its `unreceived_amount` is negative.
     pub fn compute(total: Decimal, plans: &[Decimal], payments: &[Payment]) -> Result<Self, Error> {
         let mut receivables = Self::unpaid(total);
@@ -92,8 +163,7 @@ impl Receivables {
 
     fn add_plan(&mut self, amount: Decimal) -> Option<()> {
         self.received_payments_plan_count = self.received_payments_plan_count.checked_add(1)?;
-        self.received_payments_plan_amount =
-            self.received_payments_plan_amount.checked_add(amount)?;
+        self.received_payments_plan_amount = exact_add(self.received_payments_plan_amount, amount)?;
         Some(())
     }
 
@@ -109,8 +179,8 @@ impl Receivables {
             ),
             ApproveStatus::Draft | ApproveStatus::Rejected => return Some(()),
         };
-        *sum = sum.checked_add(payment.amount)?;
-        *rest = rest.checked_sub(payment.amount)?;
+        *sum = exact_add(*sum, payment.amount)?;
+        *rest = exact_sub(*rest, payment.amount)?;
         Some(())
     }
 }
@@ -119,7 +189,7 @@ fn overflow(list: &str, index: usize) -> Error {
     Error::new(
         ErrorKind::Overflow,
         format!("{list}[{index}].amount"),
-        "the sum does not fit a decimal",
+        "the sum does not fit a decimal exactly",
     )
 }
 

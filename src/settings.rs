@@ -47,6 +47,10 @@ pub struct CompanySettings {
     /// Which opportunity custom field fills which contract field.
     #[serde(default)]
     pub field_mapping: Vec<FieldMapping>,
+    /// Hide customers' phone numbers from every user (号码隐藏); users with
+    /// `enabled_number_hidden_dispose` have them hidden regardless.
+    #[serde(default)]
+    pub hide_numbers: bool,
 }
 
 /// Where a contract's total comes from.
@@ -120,6 +124,7 @@ impl Default for CompanySettings {
             approval: ApprovalSettings::default(),
             contract_fields: Vec::new(),
             field_mapping: Vec::new(),
+            hide_numbers: false,
         }
     }
 }

@@ -48,6 +48,10 @@ pub struct Address {
     /// Country, province, city and district in one line.
     #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub full_address: String,
+    /// Whether the numbers above are masked for the viewing user; written only when true
+    /// (the documented address has no such key).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub need_hidden_dispose: bool,
 }
 
 /// `off_distance` when the API sends none: `-1`, its "unknown".
@@ -73,6 +77,7 @@ impl Default for Address {
             url: String::new(),
             gaode_staticmap: String::new(),
             full_address: String::new(),
+            need_hidden_dispose: false,
         }
     }
 }

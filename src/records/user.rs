@@ -43,4 +43,8 @@ pub struct User {
     /// The name of the user's department.
     #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub department_name: String,
+    /// Whether customers' phone numbers are hidden from this user (号码隐藏). Read from
+    /// the user-detail endpoint; not written (the embedded user has no such key).
+    #[serde(default, skip_serializing)]
+    pub enabled_number_hidden_dispose: bool,
 }

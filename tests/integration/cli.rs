@@ -19,9 +19,12 @@ pub fn run(args: &[&str], stdin: &[u8]) -> Output {
         .spawn()
         .expect("the program starts");
     let mut input = child.stdin.take().unwrap();
-    input.write_all(stdin).unwrap();
-    drop(input);
-    child.wait_with_output().unwrap()
+    // Feed standard input from another thread, so that a child writing much output
+    // before it has read all its input cannot block on a full pipe.
+    std::thread::scope(|scope| {
+        scope.spawn(move || input.write_all(stdin));
+        child.wait_with_output().unwrap()
+    })
 }
 
 fn stdout(output: &Output) -> &str {

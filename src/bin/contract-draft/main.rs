@@ -3,11 +3,17 @@
 
 mod args;
 
-use std::io::{self, Read, Write};
+use std::fs::File;
+use std::io::{self, BufReader, IsTerminal, Read, Write};
+use std::num::NonZeroUsize;
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 use args::{Command, Options, Source};
-use contract_draft::{CompanySettings, Converter, Envelope, ErrorEnvelope, JsonStyle};
+use contract_draft::{
+    CompanySettings, ContractPayments, Converter, Envelope, Error, ErrorEnvelope, JsonStyle,
+    LinesOptions, LinesSummary, convert_lines,
+};
 
 /// The documented sample's records and company settings, compiled in.
 const SAMPLE_BUNDLE: &[u8] = include_bytes!("../../../fixtures/bundle.json");
@@ -19,74 +25,162 @@ const INVALID_INPUT: u8 = 1;
 const USAGE_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
-    let command = match args::parse(std::env::args_os().skip(1)) {
+    let cores = std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN);
+    let command = match args::parse(std::env::args_os().skip(1), cores) {
         Ok(command) => command,
         Err(problem) => {
             eprintln!("contract-draft: {problem}\n\n{}", args::USAGE);
             return ExitCode::from(USAGE_ERROR);
         }
     };
-    match command {
-        Command::Help => exit_for(write_stdout(args::USAGE.as_bytes()), ExitCode::SUCCESS),
+    let outcome = match command {
+        Command::Help => write_stdout(args::USAGE.as_bytes()).map(|()| ExitCode::SUCCESS),
         Command::Version => {
             let version = format!("contract-draft {}\n", env!("CARGO_PKG_VERSION"));
-            exit_for(write_stdout(version.as_bytes()), ExitCode::SUCCESS)
+            write_stdout(version.as_bytes()).map(|()| ExitCode::SUCCESS)
         }
         Command::Convert(options) => convert(&options),
+        Command::Lines(options, jobs) => convert_stream(&options, jobs),
+        Command::Receivables(source, style) => receivables(&source, style),
+    };
+    match outcome {
+        Ok(status) => status,
+        Err(Failure::Usage(problem)) => {
+            eprintln!("contract-draft: {problem}");
+            ExitCode::from(USAGE_ERROR)
+        }
+        // A closed pipe (`contract-draft --jsonl | head`) ends the program quietly.
+        Err(Failure::Output(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Output(error)) => {
+            eprintln!("contract-draft: cannot write the output: {error}");
+            ExitCode::from(USAGE_ERROR)
+        }
+    }
+}
+
+/// Why the program could not do what it was asked (exit status 2).
+enum Failure {
+    /// An input file could not be read.
+    Usage(String),
+    /// Standard output could not be written.
+    Output(io::Error),
+}
+
+impl From<io::Error> for Failure {
+    fn from(error: io::Error) -> Self {
+        Self::Output(error)
     }
 }
 
 /// Converts one bundle and prints its envelope.
-fn convert(options: &Options) -> ExitCode {
-    let (bundle, settings) = match read_inputs(options) {
-        Ok(inputs) => inputs,
-        Err(problem) => {
-            eprintln!("contract-draft: {problem}");
-            return ExitCode::from(USAGE_ERROR);
-        }
+fn convert(options: &Options) -> Result<ExitCode, Failure> {
+    let bundle = match &options.source {
+        Source::Sample => SAMPLE_BUNDLE.to_vec(),
+        source => read_all(source)?,
     };
-    let conversion = CompanySettings::from_json(&settings)
-        .and_then(|settings| Converter::new(&settings))
-        .and_then(|converter| converter.convert_json(&bundle));
+    let conversion = converter(options)?.and_then(|converter| converter.convert_json(&bundle));
     match conversion {
         Ok(conversion) => {
             for note in &conversion.notes {
                 eprintln!("contract-draft: note: {note}");
             }
-            let printed = print_json(&Envelope::new(&conversion.draft), options.style);
-            exit_for(printed, ExitCode::SUCCESS)
+            print_json(&Envelope::new(&conversion.draft), options.style)?;
+            Ok(ExitCode::SUCCESS)
         }
-        Err(error) => {
-            eprintln!("contract-draft: {error}");
-            let printed = print_json(&ErrorEnvelope::from(&error), options.style);
-            exit_for(printed, ExitCode::from(INVALID_INPUT))
-        }
+        Err(error) => invalid(&error, options.style),
     }
 }
 
-/// The bundle and settings bytes the options name.
-fn read_inputs(options: &Options) -> Result<(Vec<u8>, Vec<u8>), String> {
-    let bundle = match &options.source {
-        Source::Sample => SAMPLE_BUNDLE.to_vec(),
-        Source::Stdin => {
-            let mut bytes = Vec::new();
+/// Converts a stream of bundles, one a line.
+fn convert_stream(options: &Options, jobs: NonZeroUsize) -> Result<ExitCode, Failure> {
+    let converter = match converter(options)? {
+        Ok(converter) => converter,
+        Err(error) => return invalid(&error, options.style),
+    };
+    let input: Box<dyn io::BufRead + Send> = match &options.source {
+        Source::File(path) => Box::new(BufReader::new(
+            File::open(path).map_err(|error| unreadable(&path.display(), &error))?,
+        )),
+        Source::Stdin | Source::Sample => Box::new(BufReader::new(io::stdin())),
+    };
+    let lines = LinesOptions {
+        jobs,
+        html_safe: options.style.html_safe,
+    };
+    let mut progress = Progress::new();
+    let output = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let summary = convert_lines(&converter, input, output, lines, |summary| {
+        progress.show(summary);
+    });
+    progress.clear();
+    let summary = summary?;
+    let first = summary
+        .first_failure
+        .map(|line| format!(" (the first at line {line})"))
+        .unwrap_or_default();
+    eprintln!(
+        "contract-draft: {} converted, {} failed{first}",
+        summary.converted, summary.failed
+    );
+    Ok(if summary.failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(INVALID_INPUT)
+    })
+}
+
+/// Works out a contract's receivables and prints them.
+fn receivables(source: &Source, style: JsonStyle) -> Result<ExitCode, Failure> {
+    let input = read_all(source)?;
+    match ContractPayments::from_json(&input).and_then(|payments| payments.receivables()) {
+        Ok(receivables) => {
+            print_json(&Envelope::new(&receivables), style)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(error) => invalid(&error, style),
+    }
+}
+
+/// Reports invalid input: the error envelope on standard output, the message on
+/// standard error, exit status 1.
+fn invalid(error: &Error, style: JsonStyle) -> Result<ExitCode, Failure> {
+    eprintln!("contract-draft: {error}");
+    print_json(&ErrorEnvelope::from(error), style)?;
+    Ok(ExitCode::from(INVALID_INPUT))
+}
+
+/// The converter for the options' settings: the sample company's for the sample, the
+/// defaults when none are given. The inner `Err` is invalid settings.
+fn converter(options: &Options) -> Result<Result<Converter, Error>, Failure> {
+    let settings = match (&options.settings, &options.source) {
+        (Some(path), _) => CompanySettings::from_json(&read_all(&Source::File(path.clone()))?),
+        (None, Source::Sample) => CompanySettings::from_json(SAMPLE_SETTINGS),
+        (None, _) => Ok(CompanySettings::default()),
+    };
+    Ok(settings.and_then(|settings| Converter::new(&settings)))
+}
+
+fn read_all(source: &Source) -> Result<Vec<u8>, Failure> {
+    let mut bytes = Vec::new();
+    match source {
+        Source::File(path) => {
+            File::open(path)
+                .and_then(|mut file| file.read_to_end(&mut bytes))
+                .map_err(|error| unreadable(&path.display(), &error))?;
+        }
+        Source::Stdin | Source::Sample => {
             io::stdin()
                 .read_to_end(&mut bytes)
-                .map_err(|error| format!("cannot read standard input: {error}"))?;
-            bytes
+                .map_err(|error| unreadable(&"standard input", &error))?;
         }
-        Source::File(path) => std::fs::read(path)
-            .map_err(|error| format!("cannot read {}: {error}", path.display()))?,
-    };
-    let settings = match (&options.settings, &options.source) {
-        (Some(path), _) => std::fs::read(path)
-            .map_err(|error| format!("cannot read {}: {error}", path.display()))?,
-        (None, Source::Sample) => SAMPLE_SETTINGS.to_vec(),
-        (None, _) => {
-            serde_json::to_vec(&CompanySettings::default()).map_err(|error| error.to_string())?
-        }
-    };
-    Ok((bundle, settings))
+    }
+    Ok(bytes)
+}
+
+fn unreadable(what: &dyn std::fmt::Display, error: &io::Error) -> Failure {
+    Failure::Usage(format!("cannot read {what}: {error}"))
 }
 
 /// Prints `value` as JSON on standard output, with a final newline.
@@ -97,21 +191,48 @@ fn print_json(value: &impl serde::Serialize, style: JsonStyle) -> io::Result<()>
     out.flush()
 }
 
-fn write_stdout(bytes: &[u8]) -> io::Result<()> {
+fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
     let mut out = io::stdout().lock();
     out.write_all(bytes)?;
-    out.flush()
+    out.flush()?;
+    Ok(())
 }
 
-/// `status` when the output was written; a closed pipe (`contract-draft | head`) ends
-/// the program quietly; any other write failure is exit status 2.
-fn exit_for(written: io::Result<()>, status: ExitCode) -> ExitCode {
-    match written {
-        Ok(()) => status,
-        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => status,
-        Err(error) => {
-            eprintln!("contract-draft: cannot write the output: {error}");
-            ExitCode::from(USAGE_ERROR)
+/// The progress line of `--jsonl` on standard error, shown only when that is a
+/// terminal, at most five times a second.
+struct Progress {
+    shown: bool,
+    enabled: bool,
+    last: Instant,
+}
+
+impl Progress {
+    const EVERY: Duration = Duration::from_millis(200);
+
+    fn new() -> Self {
+        Self {
+            shown: false,
+            enabled: io::stderr().is_terminal(),
+            last: Instant::now(),
+        }
+    }
+
+    fn show(&mut self, summary: &LinesSummary) {
+        if self.enabled && self.last.elapsed() >= Self::EVERY {
+            eprint!(
+                "\r{} lines: {} converted, {} failed",
+                summary.lines(),
+                summary.converted,
+                summary.failed
+            );
+            self.shown = true;
+            self.last = Instant::now();
+        }
+    }
+
+    fn clear(&self) {
+        if self.shown {
+            eprint!("\r\x1b[2K");
         }
     }
 }
@@ -119,7 +240,6 @@ fn exit_for(written: io::Result<()>, status: ExitCode) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use contract_draft::Error;
 
     #[test]
     fn the_compiled_in_sample_converts() -> Result<(), Error> {

@@ -1,0 +1,101 @@
+//! `--jsonl`: one envelope per input line, in input order, whatever the number of jobs.
+
+use crate::cli::run;
+use crate::support::fixture;
+
+/// `count` bundle lines, each titled after its line number; every seventh is broken.
+fn lines(count: usize) -> String {
+    let sample: serde_json::Value = serde_json::from_str(&fixture("bundle.json")).unwrap();
+    let mut text = String::new();
+    for number in 1..=count {
+        if number % 7 == 0 {
+            text.push_str(r#"{"opportunity": {"title": "broken"}}"#);
+        } else {
+            let mut bundle = sample.clone();
+            bundle["opportunity"]["title"] = format!("line {number}").into();
+            text.push_str(&serde_json::to_string(&bundle).unwrap());
+        }
+        text.push('\n');
+    }
+    text
+}
+
+#[test]
+fn each_line_gets_its_envelope_in_order() {
+    let output = run(&["--jsonl"], lines(500).as_bytes());
+    assert_eq!(output.status.code(), Some(1), "some lines failed");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let envelopes: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(envelopes.len(), 500);
+    for (index, envelope) in envelopes.iter().enumerate() {
+        let number = index + 1;
+        if number % 7 == 0 {
+            assert_eq!(envelope["code"], 100000, "line {number}");
+            assert_eq!(envelope["message"], "opportunity.id: is required");
+        } else {
+            assert_eq!(envelope["data"]["title"], format!("line {number}"));
+        }
+    }
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "contract-draft: 429 converted, 71 failed (the first at line 7)\n",
+        "a summary and no progress display: standard error is not a terminal here"
+    );
+}
+
+#[test]
+fn any_number_of_jobs_gives_the_same_output() {
+    let input = lines(1000);
+    let one = run(&["--jsonl", "--jobs", "1"], input.as_bytes());
+    for jobs in ["2", "3", "8"] {
+        let many = run(&["--jsonl", "--jobs", jobs, "-"], input.as_bytes());
+        assert_eq!(many.stdout, one.stdout, "--jobs {jobs}");
+        assert_eq!(many.status.code(), Some(1));
+    }
+}
+
+#[test]
+fn all_good_lines_exit_0_and_blank_lines_are_errors() {
+    let sample = fixture("bundle.json").replace('\n', "");
+    let good = run(
+        &["--jsonl", "--no-html-escape"],
+        format!("{sample}\r\n{sample}").as_bytes(),
+    );
+    assert_eq!(good.status.code(), Some(0));
+    assert_eq!(String::from_utf8(good.stdout).unwrap().lines().count(), 2);
+    let blank = run(&["--jsonl"], format!("{sample}\n\n{sample}\n").as_bytes());
+    assert_eq!(blank.status.code(), Some(1));
+    let stdout = String::from_utf8(blank.stdout).unwrap();
+    assert!(
+        stdout
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with(r#"{"code":100000,"message":"EOF while parsing"#)
+    );
+    let empty = run(&["--jsonl"], b"");
+    assert_eq!((empty.status.code(), empty.stdout.len()), (Some(0), 0));
+}
+
+#[test]
+fn a_line_of_invalid_utf8_fails_alone() {
+    let sample = fixture("bundle.json").replace('\n', "");
+    let mut input = format!("{sample}\n").into_bytes();
+    input.extend_from_slice(&sample.as_bytes()[..40]);
+    input.extend_from_slice(b"\xff\xfe\"}\n");
+    input.extend_from_slice(format!("{sample}\n").as_bytes());
+    let output = run(&["--jsonl", "--jobs", "2"], &input);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let codes: Vec<u64> = stdout
+        .lines()
+        .map(|line| {
+            serde_json::from_str::<serde_json::Value>(line).unwrap()["code"]
+                .as_u64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(codes, [0, 100000, 0]);
+}

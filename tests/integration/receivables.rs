@@ -1,0 +1,130 @@
+//! The receivables engine: the published relationships and its invariants.
+
+use contract_draft::{ApproveStatus, ContractPayments, Payment, Receivables};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+use crate::cli::run;
+use crate::properties::amount;
+
+#[test]
+fn the_published_contract_through_json() {
+    let payments = ContractPayments::from_json(
+        br#"{"total_amount": "200000.0", "received_payment_plans": [{"amount": "200000.0"}],
+            "received_payments": [{"amount": "1000.0", "approve_status": "approved"}]}"#,
+    )
+    .unwrap();
+    let receivables = payments.receivables().unwrap();
+    assert_eq!(receivables.received_payments_plan_count, 1);
+    assert_eq!(
+        receivables.received_payments_plan_amount,
+        Decimal::from(200_000)
+    );
+    assert_eq!(receivables.received_payments_amount, Decimal::from(1_000));
+    assert_eq!(receivables.unreceived_amount, Decimal::from(199_000));
+    assert_eq!(receivables.checking_payments_amount, Decimal::ZERO);
+    assert_eq!(
+        receivables.unchecking_payments_amount,
+        Decimal::from(200_000)
+    );
+}
+
+#[test]
+fn the_subcommand_prints_the_contract_detail_encodings() {
+    let input = br#"{"total_amount": 200000, "received_payment_plans": [{"amount": "120000"}, {"amount": 80000.0}],
+        "received_payments": [{"amount": "1000.0", "approve_status": "approved"},
+                              {"amount": "2500.5", "approve_status": "applying"},
+                              {"amount": "9.0", "approve_status": "rejected"}]}"#;
+    let output = run(&["receivables", "-", "--compact"], input);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        concat!(
+            r#"{"code":0,"data":{"received_payments_plan_count":2,"received_payments_plan_amount":"200000.0","#,
+            r#""received_payments_amount":"1000.0","unreceived_amount":199000.0,"#,
+            r#""unchecking_payments_amount":197499.5,"checking_payments_amount":"2500.5"}}"#,
+            "\n"
+        )
+    );
+}
+
+#[test]
+fn the_subcommand_refuses_bad_input_with_the_error_envelope() {
+    let output = run(
+        &["receivables", "-", "--compact"],
+        br#"{"total_amount": "1", "received_payments": [{"amount": "5", "approve_status": "paid"}]}"#,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let envelope: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(envelope["code"], 100000);
+    assert!(
+        envelope["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("received_payments[0].approve_status: unknown variant `paid`")
+    );
+    let output = run(&["receivables", "-"], br#"{"total_amount": "-1"}"#);
+    assert_eq!(output.status.code(), Some(1));
+}
+
+fn status() -> impl Strategy<Value = ApproveStatus> {
+    proptest::sample::select(vec![
+        ApproveStatus::Approved,
+        ApproveStatus::Applying,
+        ApproveStatus::Draft,
+        ApproveStatus::Rejected,
+    ])
+}
+
+fn payment() -> impl Strategy<Value = Payment> {
+    (amount(), status()).prop_map(|(amount, approve_status)| Payment {
+        amount,
+        approve_status,
+    })
+}
+
+/// Any decimal `rust_decimal` can hold, sign and scale included.
+fn any_decimal() -> impl Strategy<Value = Decimal> {
+    (
+        any::<u32>(),
+        any::<u32>(),
+        any::<u32>(),
+        any::<bool>(),
+        0_u32..=28,
+    )
+        .prop_map(|(lo, mid, hi, negative, scale)| {
+            Decimal::from_parts(lo, mid, hi, negative, scale)
+        })
+}
+
+proptest! {
+    #[test]
+    fn receivables_add_up(
+        total in amount(),
+        plans in proptest::collection::vec(amount(), 0..20),
+        payments in proptest::collection::vec(payment(), 0..20),
+    ) {
+        let receivables = Receivables::compute(total, &plans, &payments).unwrap();
+        prop_assert_eq!(receivables.received_payments_amount + receivables.unreceived_amount, total);
+        prop_assert_eq!(receivables.checking_payments_amount + receivables.unchecking_payments_amount, total);
+        prop_assert_eq!(receivables.received_payments_plan_amount, plans.iter().sum::<Decimal>());
+        prop_assert_eq!(receivables.received_payments_plan_count as usize, plans.len());
+        let sum_of = |status| payments.iter().filter(|p| p.approve_status == status).map(|p| p.amount).sum::<Decimal>();
+        prop_assert_eq!(receivables.received_payments_amount, sum_of(ApproveStatus::Approved));
+        prop_assert_eq!(receivables.checking_payments_amount, sum_of(ApproveStatus::Applying));
+    }
+
+    #[test]
+    fn any_input_gives_a_result_or_an_error_never_a_panic(
+        total in any_decimal(),
+        plans in proptest::collection::vec(any_decimal(), 0..8),
+        amounts in proptest::collection::vec((any_decimal(), status()), 0..8),
+    ) {
+        let payments: Vec<Payment> = amounts.into_iter().map(|(amount, approve_status)| Payment { amount, approve_status }).collect();
+        if let Ok(receivables) = Receivables::compute(total, &plans, &payments) {
+            prop_assert_eq!(receivables.received_payments_amount + receivables.unreceived_amount, total);
+            let mut out = Vec::new();
+            serde_json::to_writer(&mut out, &receivables).unwrap();
+        }
+    }
+}
