@@ -122,7 +122,10 @@ fn a_template_with_every_kind_a_mapping_and_defaults() {
   }
 }"#
     );
-    assert!(conversion.draft.need_hidden_dispose, "the company hides numbers");
+    assert!(
+        conversion.draft.need_hidden_dispose,
+        "the company hides numbers"
+    );
     assert_eq!(
         conversion.notes,
         [
