@@ -18,33 +18,19 @@ pub(crate) fn check_records(
 ) -> Result<(), Error> {
     let amount = |path: &dyn Fn() -> String, value| {
         check_amount(value).map(drop).map_err(|problem| {
-            Error::new(
-                ErrorKind::InvalidAmount,
-                path(),
-                format_args!("the amount {problem}"),
-            )
+            Error::new(ErrorKind::InvalidAmount, path(), format_args!("the amount {problem}"))
         })
     };
-    amount(
-        &|| "opportunity.expect_amount".into(),
-        opportunity.expect_amount,
-    )?;
+    amount(&|| "opportunity.expect_amount".into(), opportunity.expect_amount)?;
     for (index, line) in opportunity.product_assets.iter().enumerate() {
-        let field =
-            |name: &'static str| move || format!("opportunity.product_assets[{index}].{name}");
+        let field = |name: &'static str| move || format!("opportunity.product_assets[{index}].{name}");
         amount(&field("quantity"), line.quantity)?;
-        amount(
-            &field("recommended_unit_price"),
-            line.recommended_unit_price,
-        )?;
+        amount(&field("recommended_unit_price"), line.recommended_unit_price)?;
         if let Some(list_price) = line.standard_unit_price {
             amount(&field("standard_unit_price"), list_price)?;
         }
     }
-    if let Some(percent) = opportunity
-        .sign_possibility
-        .filter(|percent| *percent > 100)
-    {
+    if let Some(percent) = opportunity.sign_possibility.filter(|percent| *percent > 100) {
         return Err(Error::new(
             ErrorKind::InvalidValue,
             "opportunity.sign_possibility",
@@ -61,10 +47,7 @@ pub(crate) fn check_records(
             ),
         ));
     }
-    let companies = [
-        ("opportunity", opportunity.creator.as_ref()),
-        ("customer", customer.creator.as_ref()),
-    ];
+    let companies = [("opportunity", opportunity.creator.as_ref()), ("customer", customer.creator.as_ref())];
     for (record, creator) in companies {
         let Some(creator) = creator else {
             return Err(Error::new(
@@ -115,31 +98,16 @@ mod tests {
     fn values_built_in_rust_are_checked_like_json() {
         let (mut opportunity, ..) = records();
         opportunity.expect_amount = Decimal::new(-1, 0);
-        assert_eq!(
-            problem(&opportunity),
-            (ErrorKind::InvalidAmount, "opportunity.expect_amount".into())
-        );
+        assert_eq!(problem(&opportunity), (ErrorKind::InvalidAmount, "opportunity.expect_amount".into()));
         let (mut opportunity, ..) = records();
         opportunity.sign_possibility = Some(101);
-        assert_eq!(
-            problem(&opportunity),
-            (
-                ErrorKind::InvalidValue,
-                "opportunity.sign_possibility".into()
-            )
-        );
+        assert_eq!(problem(&opportunity), (ErrorKind::InvalidValue, "opportunity.sign_possibility".into()));
         let (mut opportunity, ..) = records();
-        let line = ProductLine {
-            quantity: Decimal::new(1, 7),
-            ..ProductLine::default()
-        };
+        let line = ProductLine { quantity: Decimal::new(1, 7), ..ProductLine::default() };
         opportunity.product_assets = vec![ProductLine::default(), line];
         assert_eq!(
             problem(&opportunity),
-            (
-                ErrorKind::InvalidAmount,
-                "opportunity.product_assets[1].quantity".into()
-            )
+            (ErrorKind::InvalidAmount, "opportunity.product_assets[1].quantity".into())
         );
     }
 }

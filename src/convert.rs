@@ -2,6 +2,8 @@
 //! become a [`ContractDraft`]. Every rule of the mapping is one line of
 //! [`Converter::convert`].
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
 use crate::approval::ApprovalSettings;
@@ -70,7 +72,18 @@ impl Converter {
         customer: &Customer,
         user: &User,
     ) -> Result<Conversion, Error> {
-        check_records(opportunity, customer, user)?;
+        self.convert_records(Cow::Borrowed(opportunity), Cow::Borrowed(customer), Cow::Borrowed(user))
+    }
+
+    /// [`Converter::convert_checked`] for records it may own (and move into the draft)
+    /// or borrow (and copy).
+    fn convert_records(
+        &self,
+        opportunity: Cow<'_, Opportunity>,
+        customer: Cow<'_, Customer>,
+        user: Cow<'_, User>,
+    ) -> Result<Conversion, Error> {
+        check_records(&opportunity, &customer, &user)?;
         let mut findings = Findings::default();
         let draft = self.assemble(opportunity, customer, user, &mut findings);
         if let Some(problem) = findings.problem {
@@ -79,10 +92,7 @@ impl Converter {
         let numbers = [
             ("received_payments_amount", draft.received_payments_amount),
             ("unreceived_amount", draft.unreceived_amount),
-            (
-                "unchecking_payments_amount",
-                draft.unchecking_payments_amount,
-            ),
+            ("unchecking_payments_amount", draft.unchecking_payments_amount),
             ("checking_payments_amount", draft.checking_payments_amount),
         ];
         let inexact = numbers
@@ -111,7 +121,11 @@ impl Converter {
     /// ```
     pub fn convert_json(&self, json: &[u8]) -> Result<Conversion, Error> {
         let bundle = Bundle::from_json(json)?;
-        self.convert_checked(&bundle.opportunity, &bundle.customer, &bundle.user)
+        self.convert_records(
+            Cow::Owned(bundle.opportunity),
+            Cow::Owned(bundle.customer),
+            Cow::Owned(bundle.user),
+        )
     }
 
     /// The draft of a new contract for `opportunity`, its `customer`, created by `user`.
@@ -122,34 +136,32 @@ impl Converter {
     /// does not fit a decimal gets a `null` total (and the contract total is the
     /// opportunity's amount), a custom value that does not suit its field leaves the
     /// field at its default or empty value.
-    pub fn convert(
-        &self,
-        opportunity: &Opportunity,
-        customer: &Customer,
-        user: &User,
-    ) -> ContractDraft {
-        self.assemble(opportunity, customer, user, &mut Findings::default())
+    pub fn convert(&self, opportunity: &Opportunity, customer: &Customer, user: &User) -> ContractDraft {
+        self.assemble(
+            Cow::Borrowed(opportunity),
+            Cow::Borrowed(customer),
+            Cow::Borrowed(user),
+            &mut Findings::default(),
+        )
     }
 
     /// The one place the mapping is written: every key of the draft, in order.
+    /// The records are moved into the draft when owned and copied when borrowed.
     fn assemble(
         &self,
-        opportunity: &Opportunity,
-        customer: &Customer,
-        user: &User,
+        opportunity: Cow<'_, Opportunity>,
+        customer: Cow<'_, Customer>,
+        user: Cow<'_, User>,
         findings: &mut Findings,
     ) -> ContractDraft {
         let offered = lines::offer(&opportunity.product_assets);
         let products = ProductsSummary(offered.lines.len());
-        let total = self.total(opportunity, &offered, findings);
-        self.template
-            .note_unmapped(&opportunity.custom_fields, findings);
+        let total = self.total(&opportunity, &offered, findings);
+        self.template.note_unmapped(&opportunity.custom_fields, findings);
+        let custom_fields = self.template.fill(&opportunity.custom_fields, findings);
         let hidden = self.hide_numbers || user.enabled_number_hidden_dispose;
         let receivables = Receivables::unpaid(total);
-        let term = DateSpan {
-            start: opportunity.expect_sign_date,
-            end: None,
-        };
+        let term = DateSpan { start: opportunity.expect_sign_date, end: None };
         ContractDraft {
             id: 0,
             category: String::new(),
@@ -195,13 +207,9 @@ impl Converter {
             product_assets: products,
             before_owned_department: EmptyRecord,
             creator: EmptyRecord,
-            user: user.clone(),
-            opportunity: opportunity.clone(),
-            customer: if hidden {
-                hide_numbers(customer)
-            } else {
-                customer.clone()
-            },
+            user: user.into_owned(),
+            opportunity: opportunity.into_owned(),
+            customer: if hidden { hide_numbers(customer.into_owned()) } else { customer.into_owned() },
             can_approve: self.approval.required(),
             step_can_approve: false,
             step: 0,
@@ -212,17 +220,12 @@ impl Converter {
             file_attachments_count: 0,
             is_user_self: true,
             custom_field_template: EmptyRecord,
-            custom_fields: self.template.fill(&opportunity.custom_fields, findings),
+            custom_fields,
         }
     }
 
     /// The contract's total, as the settings choose it.
-    fn total(
-        &self,
-        opportunity: &Opportunity,
-        offered: &OfferedLines,
-        findings: &mut Findings,
-    ) -> Decimal {
+    fn total(&self, opportunity: &Opportunity, offered: &OfferedLines, findings: &mut Findings) -> Decimal {
         let expect_amount = opportunity.expect_amount;
         if offered.lines.is_empty() {
             if self.total == TotalSource::SumOfLines {
@@ -242,10 +245,7 @@ impl Converter {
             }
         };
         if lines_sum != expect_amount {
-            findings.note(Note::TotalDiffersFromLines {
-                expect_amount,
-                lines_sum,
-            });
+            findings.note(Note::TotalDiffersFromLines { expect_amount, lines_sum });
         }
         match self.total {
             TotalSource::ExpectAmount => expect_amount,

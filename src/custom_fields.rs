@@ -46,18 +46,9 @@ impl FieldKind {
     /// The kind a key's prefix tells: [`FieldKind::Text`] stands for the text family
     /// (text, single and multi selects), which share `text_asset_`.
     pub fn of_key(key: &str) -> Option<Self> {
-        [
-            Self::TextArea,
-            Self::Number,
-            Self::Date,
-            Self::File,
-            Self::Text,
-        ]
-        .into_iter()
-        .find(|kind| {
-            key.strip_prefix(kind.key_prefix())
-                .is_some_and(|rest| !rest.is_empty())
-        })
+        [Self::TextArea, Self::Number, Self::Date, Self::File, Self::Text]
+            .into_iter()
+            .find(|kind| key.strip_prefix(kind.key_prefix()).is_some_and(|rest| !rest.is_empty()))
     }
 
     /// Whether a field of the `source` family (see [`FieldKind::of_key`]) can fill a

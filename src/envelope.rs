@@ -50,10 +50,6 @@ pub struct ErrorEnvelope {
 
 impl From<&Error> for ErrorEnvelope {
     fn from(error: &Error) -> Self {
-        Self {
-            code: error.kind().code(),
-            message: error.to_string(),
-            error: error.kind().error_key(),
-        }
+        Self { code: error.kind().code(), message: error.to_string(), error: error.kind().error_key() }
     }
 }

@@ -123,11 +123,7 @@ pub struct Error {
 impl Error {
     /// An error of `kind` about the field at `path` (empty for the whole input).
     pub(crate) fn new(kind: ErrorKind, path: impl Into<String>, detail: impl fmt::Display) -> Self {
-        Self {
-            kind,
-            path: path.into(),
-            detail: detail.to_string(),
-        }
+        Self { kind, path: path.into(), detail: detail.to_string() }
     }
 
     /// What kind of problem this is.
@@ -150,11 +146,9 @@ impl Error {
     /// Reads `T` from JSON bytes, turning any failure into an [`Error`] with its path.
     pub(crate) fn from_json<'de, T: serde::Deserialize<'de>>(json: &'de [u8]) -> Result<T, Self> {
         let mut deserializer = serde_json::Deserializer::from_slice(json);
-        let value = serde_path_to_error::deserialize(&mut deserializer)
-            .map_err(|error| Self::from_serde(&error))?;
-        deserializer
-            .end()
-            .map_err(|error| Self::from_json_error(&error, String::new()))?;
+        let value =
+            serde_path_to_error::deserialize(&mut deserializer).map_err(|error| Self::from_serde(&error))?;
+        deserializer.end().map_err(|error| Self::from_json_error(&error, String::new()))?;
         Ok(value)
     }
 
@@ -188,10 +182,7 @@ impl Error {
         if let Some((kind, detail)) = untag(message) {
             return Self::new(kind, path, detail);
         }
-        if let Some(field) = message
-            .strip_prefix("missing field `")
-            .and_then(|rest| rest.strip_suffix('`'))
-        {
+        if let Some(field) = message.strip_prefix("missing field `").and_then(|rest| rest.strip_suffix('`')) {
             if !path.is_empty() {
                 path.push('.');
             }
@@ -217,9 +208,7 @@ pub(crate) fn invalid<E: serde::de::Error>(kind: ErrorKind, detail: impl fmt::Di
 
 fn untag(message: &str) -> Option<(ErrorKind, &str)> {
     let (name, detail) = message.strip_prefix(TAG)?.split_once(TAG)?;
-    let kind = ErrorKind::ALL
-        .into_iter()
-        .find(|kind| kind.name() == name)?;
+    let kind = ErrorKind::ALL.into_iter().find(|kind| kind.name() == name)?;
     Some((kind, detail))
 }
 
@@ -238,8 +227,7 @@ mod tests {
 
     #[test]
     fn tagged_messages_give_back_their_kind() {
-        let error: serde_json::Error =
-            invalid(ErrorKind::ImpossibleDate, "\"2015-02-30\" is not a day");
+        let error: serde_json::Error = invalid(ErrorKind::ImpossibleDate, "\"2015-02-30\" is not a day");
         assert_eq!(
             untag(&error.to_string()),
             Some((ErrorKind::ImpossibleDate, "\"2015-02-30\" is not a day"))

@@ -24,27 +24,18 @@ pub fn mask_number(number: &str) -> String {
     number
         .chars()
         .enumerate()
-        .map(|(index, c)| {
-            if index < 3 || index >= length - 4 {
-                c
-            } else {
-                '*'
-            }
-        })
+        .map(|(index, c)| if index < 3 || index >= length - 4 { c } else { '*' })
         .collect()
 }
 
 /// The customer as a user who may not see numbers sees it: every `tel` and `phone` of
 /// its address and its contacts' addresses masked, the masks in `*_hidden_result`, and
 /// `need_hidden_dispose` set on each address.
-pub(crate) fn hide_numbers(customer: &Customer) -> Customer {
-    let mut hidden = customer.clone();
-    let addresses = hidden.address.iter_mut().chain(
-        hidden
-            .contacts
-            .iter_mut()
-            .filter_map(|contact| contact.address.as_mut()),
-    );
+pub(crate) fn hide_numbers(mut hidden: Customer) -> Customer {
+    let addresses = hidden
+        .address
+        .iter_mut()
+        .chain(hidden.contacts.iter_mut().filter_map(|contact| contact.address.as_mut()));
     for address in addresses {
         hide_address(address);
     }

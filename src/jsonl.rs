@@ -49,9 +49,7 @@ impl LinesSummary {
 
     fn add(&mut self, batch: &Batch) {
         if self.first_failure.is_none() {
-            self.first_failure = batch
-                .first_failure
-                .map(|index| self.lines() + index as u64 + 1);
+            self.first_failure = batch.first_failure.map(|index| self.lines() + index as u64 + 1);
         }
         self.converted += batch.converted;
         self.failed += batch.failed;
@@ -86,10 +84,7 @@ pub fn convert_lines<R: BufRead + Send, W: Write>(
     options: LinesOptions,
     mut progress: impl FnMut(&LinesSummary),
 ) -> io::Result<LinesSummary> {
-    let style = JsonStyle {
-        layout: Layout::Compact,
-        html_safe: options.html_safe,
-    };
+    let style = JsonStyle { layout: Layout::Compact, html_safe: options.html_safe };
     let mut summary = LinesSummary::default();
     let mut write = |batch: &Batch| -> io::Result<()> {
         output.write_all(&batch.output)?;
@@ -149,10 +144,7 @@ fn in_parallel<R: BufRead + Send>(
             let (work_rx, done_tx) = (&work_rx, done_tx.clone());
             scope.spawn(move || {
                 loop {
-                    let next = work_rx
-                        .lock()
-                        .map_err(drop)
-                        .and_then(|rx| rx.recv().map_err(drop));
+                    let next = work_rx.lock().map_err(drop).and_then(|rx| rx.recv().map_err(drop));
                     let Ok((number, mut batch)) = next else {
                         return;
                     };
@@ -180,9 +172,7 @@ fn in_parallel<R: BufRead + Send>(
         drop(ticket_tx);
         // On a write error the reader and workers stop as their channels close.
         drop(done_rx);
-        let read = reader
-            .join()
-            .unwrap_or_else(|_| Err(io::Error::other("the reader thread panicked")));
+        let read = reader.join().unwrap_or_else(|_| Err(io::Error::other("the reader thread panicked")));
         written.and(read)
     })
 }

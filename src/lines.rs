@@ -18,18 +18,10 @@ pub(crate) struct OfferedLines {
 /// Offers each of `lines` for the new contract and adds up their totals.
 pub(crate) fn offer(lines: &[ProductLine]) -> OfferedLines {
     let offered: Vec<NewProductLine> = lines.iter().map(offer_line).collect();
-    let sum = offered
-        .iter()
-        .enumerate()
-        .try_fold(Decimal::ZERO, |sum, (index, line)| {
-            line.total_price
-                .and_then(|total| exact_add(sum, total))
-                .ok_or(index)
-        });
-    OfferedLines {
-        lines: offered,
-        sum,
-    }
+    let sum = offered.iter().enumerate().try_fold(Decimal::ZERO, |sum, (index, line)| {
+        line.total_price.and_then(|total| exact_add(sum, total)).ok_or(index)
+    });
+    OfferedLines { lines: offered, sum }
 }
 
 fn offer_line(line: &ProductLine) -> NewProductLine {
@@ -44,8 +36,7 @@ fn offer_line(line: &ProductLine) -> NewProductLine {
         quantity: line.quantity,
         standard_unit_price: line.standard_unit_price,
         recommended_unit_price: line.recommended_unit_price,
-        total_price: exact_mul(line.recommended_unit_price, line.quantity)
-            .map(|total| total.normalize()),
+        total_price: exact_mul(line.recommended_unit_price, line.quantity).map(|total| total.normalize()),
         discount: discount(line.recommended_unit_price, line.standard_unit_price),
         remark: line.remark.clone(),
     }
@@ -55,14 +46,8 @@ fn offer_line(line: &ProductLine) -> NewProductLine {
 /// zero); `None` without a (non-zero) list price.
 fn discount(selling: Decimal, list: Option<Decimal>) -> Option<Decimal> {
     let list = list.filter(|list| !list.is_zero())?;
-    let percent = selling
-        .checked_div(list)?
-        .checked_mul(Decimal::ONE_HUNDRED)?;
-    Some(
-        percent
-            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-            .normalize(),
-    )
+    let percent = selling.checked_div(list)?.checked_mul(Decimal::ONE_HUNDRED)?;
+    Some(percent.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero).normalize())
 }
 
 #[cfg(test)]
@@ -85,10 +70,7 @@ mod tests {
 
     #[test]
     fn line_totals_are_exact_products() {
-        let offered = offer(&[
-            line("3", "19800.0", Some("22000")),
-            line("1.5", "0.333333", None),
-        ]);
+        let offered = offer(&[line("3", "19800.0", Some("22000")), line("1.5", "0.333333", None)]);
         assert_eq!(offered.lines[0].total_price, Some(dec("59400")));
         assert_eq!(offered.lines[1].total_price, Some(dec("0.4999995")));
         assert_eq!(offered.sum, Ok(dec("59400.4999995")));

@@ -41,14 +41,12 @@ impl fmt::Display for AmountProblem {
             Self::NotANumber => f.write_str("is not a decimal number"),
             Self::NotFinite => f.write_str("is not finite (NaN or infinity)"),
             Self::Negative => f.write_str("is negative"),
-            Self::TooManyIntegerDigits => write!(
-                f,
-                "has more than {MAX_INTEGER_DIGITS} integer digits (the stored precision)"
-            ),
-            Self::TooManyFractionDigits => write!(
-                f,
-                "has more than {MAX_FRACTION_DIGITS} fractional digits (the stored precision)"
-            ),
+            Self::TooManyIntegerDigits => {
+                write!(f, "has more than {MAX_INTEGER_DIGITS} integer digits (the stored precision)")
+            }
+            Self::TooManyFractionDigits => {
+                write!(f, "has more than {MAX_FRACTION_DIGITS} fractional digits (the stored precision)")
+            }
         }
     }
 }
@@ -172,11 +170,7 @@ pub struct RubyDecimal(pub Decimal);
 impl fmt::Display for RubyDecimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let value = self.0.normalize();
-        if value.scale() == 0 {
-            write!(f, "{value}.0")
-        } else {
-            write!(f, "{value}")
-        }
+        if value.scale() == 0 { write!(f, "{value}.0") } else { write!(f, "{value}") }
     }
 }
 
@@ -188,10 +182,7 @@ struct StackText {
 
 impl StackText {
     fn new() -> Self {
-        Self {
-            bytes: [0; 64],
-            len: 0,
-        }
+        Self { bytes: [0; 64], len: 0 }
     }
 
     fn as_str(&self) -> &str {
@@ -241,18 +232,9 @@ mod tests {
 
     #[test]
     fn amounts_are_checked_against_the_stored_precision() {
-        assert_eq!(
-            check_amount(dec("999999999999999999.999999")),
-            Ok(dec("999999999999999999.999999"))
-        );
-        assert_eq!(
-            check_amount(dec("1000000000000000000")),
-            Err(AmountProblem::TooManyIntegerDigits)
-        );
-        assert_eq!(
-            check_amount(dec("0.0000001")),
-            Err(AmountProblem::TooManyFractionDigits)
-        );
+        assert_eq!(check_amount(dec("999999999999999999.999999")), Ok(dec("999999999999999999.999999")));
+        assert_eq!(check_amount(dec("1000000000000000000")), Err(AmountProblem::TooManyIntegerDigits));
+        assert_eq!(check_amount(dec("0.0000001")), Err(AmountProblem::TooManyFractionDigits));
         assert_eq!(check_amount(dec("0.1000000")), Ok(dec("0.1")));
         assert_eq!(check_amount(dec("-0.01")), Err(AmountProblem::Negative));
         assert_eq!(check_amount(dec("-0.00")), Ok(Decimal::ZERO));
@@ -263,21 +245,11 @@ mod tests {
         assert_eq!(parse_decimal_text("19800"), Ok(dec("19800")));
         assert_eq!(parse_decimal_text("19800.0"), Ok(dec("19800.0")));
         assert_eq!(parse_decimal_text("-1.5"), Ok(dec("-1.5")));
-        for bad in [
-            "", ".5", "5.", "1e3", "1,000", " 1", "abc", "--1", "+1", "0x10",
-        ] {
-            assert_eq!(
-                parse_decimal_text(bad),
-                Err(AmountProblem::NotANumber),
-                "{bad:?}"
-            );
+        for bad in ["", ".5", "5.", "1e3", "1,000", " 1", "abc", "--1", "+1", "0x10"] {
+            assert_eq!(parse_decimal_text(bad), Err(AmountProblem::NotANumber), "{bad:?}");
         }
         for bad in ["NaN", "inf", "Infinity", "-Infinity"] {
-            assert_eq!(
-                parse_decimal_text(bad),
-                Err(AmountProblem::NotFinite),
-                "{bad:?}"
-            );
+            assert_eq!(parse_decimal_text(bad), Err(AmountProblem::NotFinite), "{bad:?}");
         }
         assert_eq!(
             parse_decimal_text("123456789012345678901234567890"),
@@ -287,24 +259,12 @@ mod tests {
 
     #[test]
     fn exact_arithmetic_refuses_to_round() {
-        assert_eq!(
-            exact_mul(dec("0.333333"), dec("1.5")),
-            Some(dec("0.4999995"))
-        );
-        assert_eq!(
-            exact_mul(
-                dec("999999999999999999.999999"),
-                dec("999999999999999999.999999")
-            ),
-            None
-        );
+        assert_eq!(exact_mul(dec("0.333333"), dec("1.5")), Some(dec("0.4999995")));
+        assert_eq!(exact_mul(dec("999999999999999999.999999"), dec("999999999999999999.999999")), None);
         assert_eq!(exact_mul(Decimal::MAX, dec("2")), None);
         assert_eq!(exact_add(dec("0.1"), dec("0.25")), Some(dec("0.35")));
         assert_eq!(exact_add(Decimal::MAX, Decimal::ONE), None);
-        assert_eq!(
-            exact_add(dec("79228162514264337593543950335"), dec("0.1")),
-            None
-        );
+        assert_eq!(exact_add(dec("79228162514264337593543950335"), dec("0.1")), None);
         assert_eq!(exact_sub(dec("1"), dec("1.5")), Some(dec("-0.5")));
     }
 
@@ -313,23 +273,14 @@ mod tests {
         assert_eq!(decimal_from_f64(19800.5), Ok(dec("19800.5")));
         assert_eq!(decimal_from_f64(0.1), Ok(dec("0.1")));
         assert_eq!(decimal_from_f64(f64::NAN), Err(AmountProblem::NotFinite));
-        assert_eq!(
-            decimal_from_f64(f64::INFINITY),
-            Err(AmountProblem::NotFinite)
-        );
+        assert_eq!(decimal_from_f64(f64::INFINITY), Err(AmountProblem::NotFinite));
     }
 
     #[test]
     fn f64_edge_is_exact_up_to_fifteen_significant_digits() {
-        for text in [
-            "0",
-            "19800",
-            "19800.5",
-            "123456789012.34",
-            "999999999999999",
-            "0.000001",
-            "99999999.999999",
-        ] {
+        for text in
+            ["0", "19800", "19800.5", "123456789012.34", "999999999999999", "0.000001", "99999999.999999"]
+        {
             assert_eq!(decimal_to_f64(dec(text)).to_string(), text, "{text}");
         }
         for text in ["0", "19800.5", "999999999999999", "0.000001"] {
@@ -337,9 +288,6 @@ mod tests {
         }
         assert!(!is_exact_as_f64(dec("1234567890123456.7")));
         // Sixteen and more digits: the nearest double, as Ruby's BigDecimal#to_f.
-        assert_eq!(
-            decimal_to_f64(dec("999999999999999999.999999")).to_string(),
-            "1000000000000000000"
-        );
+        assert_eq!(decimal_to_f64(dec("999999999999999999.999999")).to_string(), "1000000000000000000");
     }
 }

@@ -42,20 +42,13 @@ pub struct JsonStyle {
 impl Default for JsonStyle {
     /// Pretty and HTML-safe.
     fn default() -> Self {
-        Self {
-            layout: Layout::Pretty,
-            html_safe: true,
-        }
+        Self { layout: Layout::Pretty, html_safe: true }
     }
 }
 
 impl JsonStyle {
     /// Writes `value` to `writer` in this style (no trailing newline).
-    pub fn write<W: io::Write, T: Serialize + ?Sized>(
-        self,
-        writer: W,
-        value: &T,
-    ) -> serde_json::Result<()> {
+    pub fn write<W: io::Write, T: Serialize + ?Sized>(self, writer: W, value: &T) -> serde_json::Result<()> {
         match (self.layout, self.html_safe) {
             (Layout::Pretty, false) => serde_json::to_writer_pretty(writer, value),
             (Layout::Compact, false) => serde_json::to_writer(writer, value),
@@ -70,9 +63,7 @@ fn write_with<W: io::Write, T: Serialize + ?Sized, F: Formatter>(
     value: &T,
     formatter: F,
 ) -> serde_json::Result<()> {
-    value.serialize(&mut serde_json::Serializer::with_formatter(
-        writer, formatter,
-    ))
+    value.serialize(&mut serde_json::Serializer::with_formatter(writer, formatter))
 }
 
 /// A formatter that escapes as Rails does and otherwise lays out as `F`.
@@ -116,11 +107,7 @@ impl<F: Formatter> Formatter for HtmlSafe<F> {
         self.0.end_array(writer)
     }
 
-    fn begin_array_value<W: ?Sized + io::Write>(
-        &mut self,
-        writer: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
+    fn begin_array_value<W: ?Sized + io::Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
         self.0.begin_array_value(writer, first)
     }
 
@@ -136,11 +123,7 @@ impl<F: Formatter> Formatter for HtmlSafe<F> {
         self.0.end_object(writer)
     }
 
-    fn begin_object_key<W: ?Sized + io::Write>(
-        &mut self,
-        writer: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
+    fn begin_object_key<W: ?Sized + io::Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
         self.0.begin_object_key(writer, first)
     }
 
@@ -166,18 +149,9 @@ mod tests {
     #[test]
     fn html_safe_escapes_exactly_the_five_characters() {
         let text = "a<b>c&d\u{2028}e\u{2029}f \"q\" \\ 集团";
-        let safe = JsonStyle {
-            layout: Layout::Compact,
-            html_safe: true,
-        };
-        assert_eq!(
-            written(safe, &text),
-            r#""a\u003cb\u003ec\u0026d\u2028e\u2029f \"q\" \\ 集团""#
-        );
-        let raw = JsonStyle {
-            layout: Layout::Compact,
-            html_safe: false,
-        };
+        let safe = JsonStyle { layout: Layout::Compact, html_safe: true };
+        assert_eq!(written(safe, &text), r#""a\u003cb\u003ec\u0026d\u2028e\u2029f \"q\" \\ 集团""#);
+        let raw = JsonStyle { layout: Layout::Compact, html_safe: false };
         assert_eq!(written(raw, &text), serde_json::to_string(text).unwrap());
         let back: String = serde_json::from_str(&written(safe, &text)).unwrap();
         assert_eq!(back, text);
@@ -189,19 +163,9 @@ mod tests {
         let pretty = JsonStyle::default();
         assert_eq!(
             written(pretty, &value),
-            serde_json::to_string_pretty(&value)
-                .unwrap()
-                .replace('<', r"\u003c")
+            serde_json::to_string_pretty(&value).unwrap().replace('<', r"\u003c")
         );
-        let compact = JsonStyle {
-            layout: Layout::Compact,
-            html_safe: true,
-        };
-        assert_eq!(
-            written(compact, &value),
-            serde_json::to_string(&value)
-                .unwrap()
-                .replace('<', r"\u003c")
-        );
+        let compact = JsonStyle { layout: Layout::Compact, html_safe: true };
+        assert_eq!(written(compact, &value), serde_json::to_string(&value).unwrap().replace('<', r"\u003c"));
     }
 }

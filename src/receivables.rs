@@ -76,11 +76,7 @@ impl ContractPayments {
 
     /// The contract's receivables (see [`Receivables::compute`]).
     pub fn receivables(&self) -> Result<Receivables, Error> {
-        let plans: Vec<Decimal> = self
-            .received_payment_plans
-            .iter()
-            .map(|plan| plan.amount)
-            .collect();
+        let plans: Vec<Decimal> = self.received_payment_plans.iter().map(|plan| plan.amount).collect();
         Receivables::compute(self.total_amount, &plans, &self.received_payments)
     }
 }
@@ -149,14 +145,10 @@ impl Receivables {
     pub fn compute(total: Decimal, plans: &[Decimal], payments: &[Payment]) -> Result<Self, Error> {
         let mut receivables = Self::unpaid(total);
         for (index, plan) in plans.iter().enumerate() {
-            receivables
-                .add_plan(*plan)
-                .ok_or_else(|| overflow("received_payment_plans", index))?;
+            receivables.add_plan(*plan).ok_or_else(|| overflow("received_payment_plans", index))?;
         }
         for (index, payment) in payments.iter().enumerate() {
-            receivables
-                .add_payment(*payment)
-                .ok_or_else(|| overflow("received_payments", index))?;
+            receivables.add_payment(*payment).ok_or_else(|| overflow("received_payments", index))?;
         }
         Ok(receivables)
     }
@@ -169,14 +161,10 @@ impl Receivables {
 
     fn add_payment(&mut self, payment: Payment) -> Option<()> {
         let (sum, rest) = match payment.approve_status {
-            ApproveStatus::Approved => (
-                &mut self.received_payments_amount,
-                &mut self.unreceived_amount,
-            ),
-            ApproveStatus::Applying => (
-                &mut self.checking_payments_amount,
-                &mut self.unchecking_payments_amount,
-            ),
+            ApproveStatus::Approved => (&mut self.received_payments_amount, &mut self.unreceived_amount),
+            ApproveStatus::Applying => {
+                (&mut self.checking_payments_amount, &mut self.unchecking_payments_amount)
+            }
             ApproveStatus::Draft | ApproveStatus::Rejected => return Some(()),
         };
         *sum = exact_add(*sum, payment.amount)?;
@@ -198,18 +186,14 @@ mod tests {
     use super::*;
 
     fn payment(amount: i64, approve_status: ApproveStatus) -> Payment {
-        Payment {
-            amount: Decimal::from(amount),
-            approve_status,
-        }
+        Payment { amount: Decimal::from(amount), approve_status }
     }
 
     #[test]
     fn the_published_contract() {
         let total = Decimal::from(200_000);
         let receivables =
-            Receivables::compute(total, &[total], &[payment(1_000, ApproveStatus::Approved)])
-                .unwrap();
+            Receivables::compute(total, &[total], &[payment(1_000, ApproveStatus::Approved)]).unwrap();
         assert_eq!(receivables.received_payments_plan_count, 1);
         assert_eq!(receivables.received_payments_plan_amount, total);
         assert_eq!(receivables.received_payments_amount, Decimal::from(1_000));
@@ -238,19 +222,14 @@ mod tests {
 
     #[test]
     fn overpaid_contracts_have_negative_unreceived() {
-        let receivables = Receivables::compute(
-            Decimal::from(100),
-            &[],
-            &[payment(150, ApproveStatus::Approved)],
-        )
-        .unwrap();
+        let receivables =
+            Receivables::compute(Decimal::from(100), &[], &[payment(150, ApproveStatus::Approved)]).unwrap();
         assert_eq!(receivables.unreceived_amount, Decimal::from(-50));
     }
 
     #[test]
     fn overflow_is_an_error_naming_the_entry() {
-        let error =
-            Receivables::compute(Decimal::ZERO, &[Decimal::MAX, Decimal::MAX], &[]).unwrap_err();
+        let error = Receivables::compute(Decimal::ZERO, &[Decimal::MAX, Decimal::MAX], &[]).unwrap_err();
         assert_eq!(error.kind(), ErrorKind::Overflow);
         assert_eq!(error.path(), "received_payment_plans[1].amount");
     }

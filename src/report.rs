@@ -56,10 +56,7 @@ pub enum Note {
 impl fmt::Display for Note {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::TotalDiffersFromLines {
-                expect_amount,
-                lines_sum,
-            } => write!(
+            Self::TotalDiffersFromLines { expect_amount, lines_sum } => write!(
                 f,
                 "the opportunity's expect_amount {} differs from the sum of its product lines {}",
                 RubyDecimal(*expect_amount),
@@ -72,10 +69,7 @@ impl fmt::Display for Note {
                 write!(f, "{field}: the template default was applied")
             }
             Self::UnmappedCustomField { key } => {
-                write!(
-                    f,
-                    "opportunity.{key}: no field mapping copies this value into the contract"
-                )
+                write!(f, "opportunity.{key}: no field mapping copies this value into the contract")
             }
             Self::InexactNumber { field, exact } => write!(
                 f,

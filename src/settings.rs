@@ -84,11 +84,7 @@ pub struct ContractField {
 impl ContractField {
     /// A field of `kind` under `key`, without a default.
     pub fn new(key: impl Into<String>, kind: FieldKind) -> Self {
-        Self {
-            key: key.into(),
-            kind,
-            default: None,
-        }
+        Self { key: key.into(), kind, default: None }
     }
 }
 
@@ -107,10 +103,7 @@ pub struct FieldMapping {
 impl FieldMapping {
     /// The opportunity field `from` fills the contract field `to`.
     pub fn new(from: impl Into<String>, to: impl Into<String>) -> Self {
-        Self {
-            from: from.into(),
-            to: to.into(),
-        }
+        Self { from: from.into(), to: to.into() }
     }
 }
 
@@ -133,9 +126,8 @@ impl CompanySettings {
     /// Reads settings from JSON and checks them (see [`CompanySettings::check`]).
     /// Every problem is an [`ErrorKind::InvalidSettings`] error naming its path.
     pub fn from_json(json: &[u8]) -> Result<Self, Error> {
-        let settings: Self = Error::from_json(json).map_err(|error| {
-            Error::new(ErrorKind::InvalidSettings, error.path(), error.detail())
-        })?;
+        let settings: Self = Error::from_json(json)
+            .map_err(|error| Error::new(ErrorKind::InvalidSettings, error.path(), error.detail()))?;
         settings.check()?;
         Ok(settings)
     }

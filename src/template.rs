@@ -65,16 +65,10 @@ impl Template {
                 settings_error(format!("field_mapping[{index}]{place}"), problem)
             })?;
         }
-        let displays_of = |kind| {
-            fields
-                .iter()
-                .enumerate()
-                .filter(move |(_, f)| f.kind == kind)
-                .map(|(i, _)| i)
-        };
-        let displays = displays_of(FieldKind::SingleSelect)
-            .chain(displays_of(FieldKind::MultiSelect))
-            .collect();
+        let displays_of =
+            |kind| fields.iter().enumerate().filter(move |(_, f)| f.kind == kind).map(|(i, _)| i);
+        let displays =
+            displays_of(FieldKind::SingleSelect).chain(displays_of(FieldKind::MultiSelect)).collect();
         Ok(Self { fields, displays })
     }
 
@@ -82,18 +76,11 @@ impl Template {
     /// values and display companions aside: nothing is lost with them).
     pub(crate) fn note_unmapped(&self, values: &CustomValues, findings: &mut Findings) {
         let maps = |key: &str| {
-            self.fields.iter().any(|field| {
-                field
-                    .source
-                    .as_ref()
-                    .is_some_and(|source| source.key == key)
-            })
+            self.fields.iter().any(|field| field.source.as_ref().is_some_and(|source| source.key == key))
         };
         for (key, value) in values.iter() {
             if !key.ends_with("_display") && !is_empty(value) && !maps(key) {
-                findings.note(Note::UnmappedCustomField {
-                    key: key.to_owned(),
-                });
+                findings.note(Note::UnmappedCustomField { key: key.to_owned() });
             }
         }
     }
@@ -105,11 +92,7 @@ impl Template {
         if self.fields.is_empty() {
             return CustomFields::default();
         }
-        let filled: Vec<Filled> = self
-            .fields
-            .iter()
-            .map(|field| field.fill(values, findings))
-            .collect();
+        let filled: Vec<Filled> = self.fields.iter().map(|field| field.fill(values, findings)).collect();
         let mut entries = Vec::with_capacity(self.fields.len() + self.displays.len());
         for (field, filled) in self.fields.iter().zip(&filled) {
             entries.push((Arc::clone(&field.key), filled.value.clone()));
@@ -132,11 +115,7 @@ impl TemplateField {
     fn compile(field: &ContractField, earlier: &[TemplateField]) -> Result<Self, SettingsProblem> {
         let prefix = field.kind.key_prefix();
         let suffix = field.key.strip_prefix(prefix).unwrap_or("");
-        if suffix.is_empty()
-            || !suffix
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'_')
-        {
+        if suffix.is_empty() || !suffix.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
             return Err((
                 ".key",
                 format!(
@@ -145,19 +124,10 @@ impl TemplateField {
                 ),
             ));
         }
-        let display_key = field
-            .kind
-            .empty_display()
-            .map(|_| Arc::from(format!("{}_display", field.key)));
-        let taken = |key: &str| {
-            earlier
-                .iter()
-                .any(|f| &*f.key == key || f.display_key.as_deref() == Some(key))
-        };
-        if let Some(key) = std::iter::once(&*field.key)
-            .chain(display_key.as_deref())
-            .find(|key| taken(key))
-        {
+        let display_key = field.kind.empty_display().map(|_| Arc::from(format!("{}_display", field.key)));
+        let taken =
+            |key: &str| earlier.iter().any(|f| &*f.key == key || f.display_key.as_deref() == Some(key));
+        if let Some(key) = std::iter::once(&*field.key).chain(display_key.as_deref()).find(|key| taken(key)) {
             return Err((".key", format!("the key {key:?} is used twice")));
         }
         let default = match &field.default {
@@ -165,17 +135,9 @@ impl TemplateField {
             Some(_) if field.kind == FieldKind::File => {
                 return Err((".default", "file fields take no default".to_owned()));
             }
-            Some(value) => {
-                Some(default_of(field.kind, value).map_err(|problem| (".default", problem))?)
-            }
+            Some(value) => Some(default_of(field.kind, value).map_err(|problem| (".default", problem))?),
         };
-        Ok(Self {
-            key: Arc::from(field.key.as_str()),
-            kind: field.kind,
-            display_key,
-            default,
-            source: None,
-        })
+        Ok(Self { key: Arc::from(field.key.as_str()), kind: field.kind, display_key, default, source: None })
     }
 
     fn fill(&self, values: &CustomValues, findings: &mut Findings) -> Filled {
@@ -186,54 +148,36 @@ impl TemplateField {
                 .map(|value| value_of(self.kind, value))
             {
                 Some(Ok(value)) => {
-                    let display = self.kind.empty_display().map(|empty| {
-                        match values.get(&source.display_key) {
+                    let display =
+                        self.kind.empty_display().map(|empty| match values.get(&source.display_key) {
                             Some(Value::String(text)) => FieldValue::Text(text.clone()),
                             _ => empty,
-                        }
-                    });
+                        });
                     return Filled { value, display };
                 }
                 Some(Err(problem)) => findings.problem(Error::new(
                     ErrorKind::InvalidValue,
                     format!("opportunity.{}", source.key),
-                    format_args!(
-                        "{problem}, so it cannot fill the contract field {}",
-                        self.key
-                    ),
+                    format_args!("{problem}, so it cannot fill the contract field {}", self.key),
                 )),
                 None => {}
             }
         }
         if let Some(default) = &self.default {
-            findings.note(Note::DefaultApplied {
-                field: self.key.to_string(),
-            });
+            findings.note(Note::DefaultApplied { field: self.key.to_string() });
             return default.clone();
         }
-        Filled {
-            value: self.kind.empty_value(),
-            display: self.kind.empty_display(),
-        }
+        Filled { value: self.kind.empty_value(), display: self.kind.empty_display() }
     }
 }
 
 /// Makes the mapping's source fill its target among `fields`.
 fn attach(mapping: &FieldMapping, fields: &mut [TemplateField]) -> Result<(), SettingsProblem> {
     let Some(source_kind) = FieldKind::of_key(&mapping.from) else {
-        return Err((
-            ".from",
-            format!(
-                "{:?} is not a custom-field key (<kind>_asset_<id>)",
-                mapping.from
-            ),
-        ));
+        return Err((".from", format!("{:?} is not a custom-field key (<kind>_asset_<id>)", mapping.from)));
     };
     let Some(target) = fields.iter_mut().find(|field| *field.key == *mapping.to) else {
-        return Err((
-            ".to",
-            format!("{:?} is not a field of the contract template", mapping.to),
-        ));
+        return Err((".to", format!("{:?} is not a field of the contract template", mapping.to)));
     };
     if !target.kind.accepts(source_kind) {
         return Err((
@@ -245,15 +189,10 @@ fn attach(mapping: &FieldMapping, fields: &mut [TemplateField]) -> Result<(), Se
         ));
     }
     if target.source.is_some() {
-        return Err((
-            ".to",
-            format!("{} is already filled by another mapping", mapping.to),
-        ));
+        return Err((".to", format!("{} is already filled by another mapping", mapping.to)));
     }
-    target.source = Some(Source {
-        key: mapping.from.clone(),
-        display_key: format!("{}_display", mapping.from),
-    });
+    target.source =
+        Some(Source { key: mapping.from.clone(), display_key: format!("{}_display", mapping.from) });
     Ok(())
 }
 
@@ -275,10 +214,7 @@ fn default_of(kind: FieldKind, value: &Value) -> Result<Filled, String> {
         FieldValue::List(items) => FieldValue::Text(
             items
                 .iter()
-                .map(|item| {
-                    item.as_str()
-                        .map_or_else(|| item.to_string(), str::to_owned)
-                })
+                .map(|item| item.as_str().map_or_else(|| item.to_string(), str::to_owned))
                 .collect::<Vec<_>>()
                 .join(", "),
         ),
@@ -293,10 +229,9 @@ fn value_of(kind: FieldKind, value: &Value) -> Result<FieldValue, String> {
         (FieldKind::Text | FieldKind::TextArea | FieldKind::SingleSelect, Value::String(text)) => {
             Ok(FieldValue::Text(text.clone()))
         }
-        (
-            FieldKind::Text | FieldKind::TextArea | FieldKind::SingleSelect,
-            Value::Number(number),
-        ) => Ok(FieldValue::Text(number.to_string())),
+        (FieldKind::Text | FieldKind::TextArea | FieldKind::SingleSelect, Value::Number(number)) => {
+            Ok(FieldValue::Text(number.to_string()))
+        }
         (FieldKind::MultiSelect | FieldKind::File, Value::Array(items)) => {
             Ok(FieldValue::List(items.clone()))
         }
@@ -323,9 +258,7 @@ fn number_of(number: &serde_json::Number) -> Result<rust_decimal::Decimal, Strin
     } else {
         decimal_from_f64(number.as_f64().unwrap_or(f64::NAN))
     };
-    decimal
-        .and_then(check_precision)
-        .map_err(|problem| format!("the number {number} {problem}"))
+    decimal.and_then(check_precision).map_err(|problem| format!("the number {number} {problem}"))
 }
 
 #[cfg(test)]
@@ -339,31 +272,14 @@ mod tests {
 
     #[test]
     fn values_convert_between_compatible_kinds() {
-        assert_eq!(
-            value(FieldKind::Number, json!("12.50")),
-            Ok(FieldValue::Number("12.5".parse().unwrap()))
-        );
-        assert_eq!(
-            value(FieldKind::Number, json!(3)),
-            Ok(FieldValue::Number(3.into()))
-        );
-        assert_eq!(
-            value(FieldKind::Number, json!(-2.5)),
-            Ok(FieldValue::Number("-2.5".parse().unwrap()))
-        );
-        assert_eq!(
-            value(FieldKind::Text, json!(12.5)),
-            Ok(FieldValue::Text("12.5".into()))
-        );
-        assert_eq!(
-            value(FieldKind::MultiSelect, json!("a")),
-            Ok(FieldValue::List(vec![json!("a")]))
-        );
+        assert_eq!(value(FieldKind::Number, json!("12.50")), Ok(FieldValue::Number("12.5".parse().unwrap())));
+        assert_eq!(value(FieldKind::Number, json!(3)), Ok(FieldValue::Number(3.into())));
+        assert_eq!(value(FieldKind::Number, json!(-2.5)), Ok(FieldValue::Number("-2.5".parse().unwrap())));
+        assert_eq!(value(FieldKind::Text, json!(12.5)), Ok(FieldValue::Text("12.5".into())));
+        assert_eq!(value(FieldKind::MultiSelect, json!("a")), Ok(FieldValue::List(vec![json!("a")])));
         assert_eq!(
             value(FieldKind::Date, json!("2015-09-09")),
-            Ok(FieldValue::Date(
-                chrono::NaiveDate::from_ymd_opt(2015, 9, 9).unwrap()
-            ))
+            Ok(FieldValue::Date(chrono::NaiveDate::from_ymd_opt(2015, 9, 9).unwrap()))
         );
     }
 
@@ -385,10 +301,7 @@ mod tests {
         assert!(!FieldKind::Date.accepts(FieldKind::Number));
         assert!(!FieldKind::File.accepts(FieldKind::Text));
         assert!(!FieldKind::Text.accepts(FieldKind::File));
-        assert_eq!(
-            FieldKind::of_key("text_area_asset_1"),
-            Some(FieldKind::TextArea)
-        );
+        assert_eq!(FieldKind::of_key("text_area_asset_1"), Some(FieldKind::TextArea));
         assert_eq!(FieldKind::of_key("text_asset_1"), Some(FieldKind::Text));
         assert_eq!(FieldKind::of_key("text_asset_"), None);
         assert_eq!(FieldKind::of_key("title"), None);

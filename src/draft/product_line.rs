@@ -45,20 +45,14 @@ pub struct NewProductLine {
     pub remark: String,
 }
 
-fn serialize_total<S: Serializer>(
-    total: &Option<Decimal>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
+fn serialize_total<S: Serializer>(total: &Option<Decimal>, serializer: S) -> Result<S::Ok, S::Error> {
     match total {
         Some(total) => crate::encoding::amount::serialize(total, serializer),
         None => serializer.serialize_unit(),
     }
 }
 
-fn serialize_discount<S: Serializer>(
-    discount: &Option<Decimal>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
+fn serialize_discount<S: Serializer>(discount: &Option<Decimal>, serializer: S) -> Result<S::Ok, S::Error> {
     match discount {
         Some(percent) => crate::encoding::amount::serialize(percent, serializer),
         None => serializer.serialize_str("--"),

@@ -19,9 +19,7 @@ pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<
 }
 
 /// An amount that may be absent: `""` and `null` read as `None`.
-pub(crate) fn optional<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<Decimal>, D::Error> {
+pub(crate) fn optional<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Decimal>, D::Error> {
     deserializer.deserialize_any(OptionalAmountVisitor)
 }
 
@@ -40,12 +38,9 @@ pub(crate) fn serialize_optional<S: Serializer>(
 struct AmountVisitor;
 
 fn checked<E: de::Error>(parsed: Result<Decimal, AmountProblem>) -> Result<Decimal, E> {
-    parsed.and_then(money::check_amount).map_err(|problem| {
-        invalid(
-            ErrorKind::InvalidAmount,
-            format_args!("the amount {problem}"),
-        )
-    })
+    parsed
+        .and_then(money::check_amount)
+        .map_err(|problem| invalid(ErrorKind::InvalidAmount, format_args!("the amount {problem}")))
 }
 
 impl de::Visitor<'_> for AmountVisitor {

@@ -7,9 +7,7 @@ use std::fmt;
 
 use serde::{Deserializer, de};
 
-pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<f64>, D::Error> {
+pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<f64>, D::Error> {
     deserializer.deserialize_any(CoordinateVisitor)
 }
 
@@ -42,9 +40,7 @@ impl de::Visitor<'_> for CoordinateVisitor {
         if text.is_empty() {
             return Ok(None);
         }
-        let plain = text
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
+        let plain = text.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
         match text.parse::<f64>() {
             Ok(value) if plain && value.is_finite() => Ok(Some(value)),
             _ => Err(E::invalid_value(de::Unexpected::Str(text), &self)),

@@ -15,18 +15,12 @@ pub(crate) fn parse(text: &str) -> Result<NaiveDate, (ErrorKind, &'static str)> 
     let shaped = bytes.len() == 10
         && bytes[4] == b'-'
         && bytes[7] == b'-'
-        && bytes
-            .iter()
-            .enumerate()
-            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
     if !shaped {
         return Err((ErrorKind::DateFormat, "is not a date in YYYY-MM-DD format"));
     }
-    let number = |range: std::ops::Range<usize>| {
-        text[range]
-            .bytes()
-            .fold(0_u32, |n, b| n * 10 + u32::from(b - b'0'))
-    };
+    let number =
+        |range: std::ops::Range<usize>| text[range].bytes().fold(0_u32, |n, b| n * 10 + u32::from(b - b'0'));
     let year = i32::try_from(number(0..4)).unwrap_or(i32::MAX);
     NaiveDate::from_ymd_opt(year, number(5..7), number(8..10))
         .ok_or((ErrorKind::ImpossibleDate, "is not a day of the calendar"))
@@ -64,9 +58,7 @@ pub(crate) mod optional {
             if text.is_empty() {
                 return Ok(None);
             }
-            parse(text)
-                .map(Some)
-                .map_err(|(kind, problem)| invalid(kind, format_args!("{text:?} {problem}")))
+            parse(text).map(Some).map_err(|(kind, problem)| invalid(kind, format_args!("{text:?} {problem}")))
         }
 
         fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
@@ -81,34 +73,14 @@ mod tests {
 
     #[test]
     fn only_real_days_in_iso_form_parse() {
-        assert_eq!(
-            parse("2015-09-09"),
-            Ok(NaiveDate::from_ymd_opt(2015, 9, 9).unwrap())
-        );
-        assert_eq!(
-            parse("2016-02-29").map(|d| d.to_string()),
-            Ok("2016-02-29".into())
-        );
+        assert_eq!(parse("2015-09-09"), Ok(NaiveDate::from_ymd_opt(2015, 9, 9).unwrap()));
+        assert_eq!(parse("2016-02-29").map(|d| d.to_string()), Ok("2016-02-29".into()));
         for impossible in ["2015-02-30", "2015-13-01", "2015-00-10", "2015-02-29"] {
-            assert_eq!(
-                parse(impossible).unwrap_err().0,
-                ErrorKind::ImpossibleDate,
-                "{impossible}"
-            );
+            assert_eq!(parse(impossible).unwrap_err().0, ErrorKind::ImpossibleDate, "{impossible}");
         }
-        for foreign in [
-            "2015/09/09",
-            "2015-9-9",
-            "09-09-2015",
-            "2015-09-09 10:00",
-            "２０１５-09-09",
-            "",
-        ] {
-            assert_eq!(
-                parse(foreign).unwrap_err().0,
-                ErrorKind::DateFormat,
-                "{foreign}"
-            );
+        for foreign in ["2015/09/09", "2015-9-9", "09-09-2015", "2015-09-09 10:00", "２０１５-09-09", ""]
+        {
+            assert_eq!(parse(foreign).unwrap_err().0, ErrorKind::DateFormat, "{foreign}");
         }
     }
 }

@@ -5,19 +5,14 @@ use std::fmt;
 
 use serde::{Deserializer, Serializer, de};
 
-pub(crate) fn serialize<S: Serializer>(
-    value: &Option<u8>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
+pub(crate) fn serialize<S: Serializer>(value: &Option<u8>, serializer: S) -> Result<S::Ok, S::Error> {
     match value {
         Some(percent) => serializer.collect_str(&format_args!("{percent}%")),
         None => serializer.serialize_str(""),
     }
 }
 
-pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<u8>, D::Error> {
+pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u8>, D::Error> {
     deserializer.deserialize_any(PercentVisitor)
 }
 

@@ -44,10 +44,7 @@ impl<'de, T: Deserialize<'de>> de::Visitor<'de> for RecordVisitor<T> {
         let Some(first) = map.next_key::<String>()? else {
             return Ok(None);
         };
-        let resumed = Resumed {
-            first: Some(first),
-            map,
-        };
+        let resumed = Resumed { first: Some(first), map };
         T::deserialize(MapAccessDeserializer::new(resumed)).map(Some)
     }
 }
@@ -61,10 +58,7 @@ struct Resumed<A> {
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for Resumed<A> {
     type Error = A::Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, A::Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
         match self.first.take() {
             Some(key) => {
                 let key: StringDeserializer<A::Error> = key.into_deserializer();

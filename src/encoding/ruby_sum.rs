@@ -7,9 +7,5 @@ use serde::Serializer;
 use crate::money::RubyDecimal;
 
 pub(crate) fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
-    if value.is_zero() {
-        serializer.serialize_u8(0)
-    } else {
-        serializer.collect_str(&RubyDecimal(*value))
-    }
+    if value.is_zero() { serializer.serialize_u8(0) } else { serializer.collect_str(&RubyDecimal(*value)) }
 }

@@ -22,8 +22,7 @@ pub const CHINA_TIME: FixedOffset = match FixedOffset::east_opt(8 * 3600) {
 
 /// Parses any accepted timestamp form into an instant with its offset.
 fn parse(text: &str) -> Result<DateTime<FixedOffset>, (ErrorKind, &'static str)> {
-    const FORMAT: &str =
-        "is not a time in YYYY-MM-DD HH:MM, YYYY-MM-DD HH:MM:SS or RFC 3339 format";
+    const FORMAT: &str = "is not a time in YYYY-MM-DD HH:MM, YYYY-MM-DD HH:MM:SS or RFC 3339 format";
     let (Some(day), Some(rest)) = (text.get(..10), text.get(10..)) else {
         return Err((ErrorKind::DateFormat, FORMAT));
     };
@@ -72,9 +71,7 @@ impl de::Visitor<'_> for InstantVisitor {
         if text.is_empty() {
             return Ok(None);
         }
-        parse(text)
-            .map(Some)
-            .map_err(|(kind, problem)| invalid(kind, format_args!("{text:?} {problem}")))
+        parse(text).map(Some).map_err(|(kind, problem)| invalid(kind, format_args!("{text:?} {problem}")))
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
@@ -174,10 +171,7 @@ mod tests {
     use super::*;
 
     fn minutes(text: &str) -> String {
-        let at = parse(text)
-            .unwrap()
-            .with_timezone(&CHINA_TIME)
-            .naive_local();
+        let at = parse(text).unwrap().with_timezone(&CHINA_TIME).naive_local();
         at.format("%Y-%m-%d %H:%M:%S").to_string()
     }
 
@@ -185,40 +179,22 @@ mod tests {
     fn every_accepted_form_is_read_in_china_time() {
         assert_eq!(minutes("2018-01-10 10:09"), "2018-01-10 10:09:00");
         assert_eq!(minutes("2018-01-10 10:09:59"), "2018-01-10 10:09:59");
-        assert_eq!(
-            minutes("2019-02-25T13:30:28.000+08:00"),
-            "2019-02-25 13:30:28"
-        );
+        assert_eq!(minutes("2019-02-25T13:30:28.000+08:00"), "2019-02-25 13:30:28");
         assert_eq!(minutes("2019-02-25T05:30:28Z"), "2019-02-25 13:30:28");
         assert_eq!(minutes("2019-02-24T21:30:28-08:00"), "2019-02-25 13:30:28");
     }
 
     #[test]
     fn foreign_and_impossible_times_are_refused() {
-        for foreign in [
-            "2018-01-10",
-            "2018/01/10 10:09",
-            "2018-01-10 10:9",
-            "2018-01-10T10:09",
-            "2018-01-10 10:09:00.5",
-        ] {
-            assert_eq!(
-                parse(foreign).unwrap_err().0,
-                ErrorKind::DateFormat,
-                "{foreign}"
-            );
+        for foreign in
+            ["2018-01-10", "2018/01/10 10:09", "2018-01-10 10:9", "2018-01-10T10:09", "2018-01-10 10:09:00.5"]
+        {
+            assert_eq!(parse(foreign).unwrap_err().0, ErrorKind::DateFormat, "{foreign}");
         }
-        for impossible in [
-            "2018-02-30 10:09",
-            "2018-01-10 24:00",
-            "2018-01-10 10:60",
-            "2019-02-25T25:30:28.000+08:00",
-        ] {
-            assert_eq!(
-                parse(impossible).unwrap_err().0,
-                ErrorKind::ImpossibleDate,
-                "{impossible}"
-            );
+        for impossible in
+            ["2018-02-30 10:09", "2018-01-10 24:00", "2018-01-10 10:60", "2019-02-25T25:30:28.000+08:00"]
+        {
+            assert_eq!(parse(impossible).unwrap_err().0, ErrorKind::ImpossibleDate, "{impossible}");
         }
     }
 }

@@ -20,17 +20,12 @@ impl CustomValues {
 
     /// The value under `key`, if the record has it.
     pub fn get(&self, key: &str) -> Option<&Value> {
-        self.entries
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, value)| value)
+        self.entries.iter().find(|(k, _)| k == key).map(|(_, value)| value)
     }
 
     /// The keys and values in the order given.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
-        self.entries
-            .iter()
-            .map(|(key, value)| (key.as_str(), value))
+        self.entries.iter().map(|(key, value)| (key.as_str(), value))
     }
 
     /// Sets `key` to `value`, replacing an earlier value under the same key.

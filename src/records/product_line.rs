@@ -12,11 +12,7 @@ pub struct ProductLine {
     #[serde(deserialize_with = "crate::encoding::id::deserialize")]
     pub product_id: u64,
     /// The product's name.
-    #[serde(
-        default,
-        alias = "product_name",
-        deserialize_with = "crate::encoding::text::deserialize"
-    )]
+    #[serde(default, alias = "product_name", deserialize_with = "crate::encoding::text::deserialize")]
     pub name: String,
     /// The product's number (编号).
     #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]

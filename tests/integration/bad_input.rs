@@ -18,9 +18,7 @@ fn sample_with(changes: &[(&str, Option<Value>)]) -> Vec<u8> {
     let mut bundle: Value = serde_json::from_str(&fixture("bundle.json")).unwrap();
     for (pointer, value) in changes {
         let (parent, key) = pointer.rsplit_once('/').unwrap();
-        let parent = bundle
-            .pointer_mut(parent)
-            .unwrap_or_else(|| panic!("{pointer}"));
+        let parent = bundle.pointer_mut(parent).unwrap_or_else(|| panic!("{pointer}"));
         match (parent, value) {
             (Value::Object(map), Some(value)) => drop(map.insert(key.to_owned(), value.clone())),
             (Value::Object(map), None) => assert!(map.remove(key).is_some(), "{pointer}"),
@@ -34,12 +32,7 @@ fn sample_with(changes: &[(&str, Option<Value>)]) -> Vec<u8> {
 }
 
 fn case(name: &'static str, input: Vec<u8>, kind: ErrorKind, path: &'static str) -> Case {
-    Case {
-        name,
-        input,
-        kind,
-        path,
-    }
+    Case { name, input, kind, path }
 }
 
 fn change(pointer: &str, value: Value) -> Vec<u8> {
@@ -51,31 +44,13 @@ fn change(pointer: &str, value: Value) -> Vec<u8> {
 pub fn cases() -> Vec<Case> {
     use ErrorKind::*;
     let mut invalid_utf8 = fixture("bundle.json").into_bytes();
-    let at = invalid_utf8
-        .windows(5)
-        .position(|w| w == b"CRM\xe9\x9b")
-        .unwrap();
+    let at = invalid_utf8.windows(5).position(|w| w == b"CRM\xe9\x9b").unwrap();
     invalid_utf8[at + 3] = 0xff;
     vec![
-        case(
-            "truncated",
-            br#"{"opportunity": {"id": 1"#.to_vec(),
-            MalformedJson,
-            "opportunity",
-        ),
+        case("truncated", br#"{"opportunity": {"id": 1"#.to_vec(), MalformedJson, "opportunity"),
         case("not json", b"opportunity=1".to_vec(), MalformedJson, ""),
-        case(
-            "trailing text",
-            [fixture("bundle.json").as_bytes(), b"}"].concat(),
-            MalformedJson,
-            "",
-        ),
-        case(
-            "invalid utf-8",
-            invalid_utf8,
-            InvalidUtf8,
-            "opportunity.title",
-        ),
+        case("trailing text", [fixture("bundle.json").as_bytes(), b"}"].concat(), MalformedJson, ""),
+        case("invalid utf-8", invalid_utf8, InvalidUtf8, "opportunity.title"),
         case(
             "lone surrogate",
             change("/customer/name", json!("\u{fffd}")).replace_bytes("\u{fffd}", r"\ud800"),
@@ -94,36 +69,16 @@ pub fn cases() -> Vec<Case> {
             MissingField,
             "user.organization_id",
         ),
-        case(
-            "missing record",
-            sample_with(&[("/customer", None)]),
-            MissingField,
-            "customer",
-        ),
+        case("missing record", sample_with(&[("/customer", None)]), MissingField, "customer"),
         case(
             "missing creator",
             sample_with(&[("/opportunity/creator", None)]),
             MissingField,
             "opportunity.creator",
         ),
-        case(
-            "id of the wrong type",
-            change("/opportunity/id", json!(true)),
-            WrongType,
-            "opportunity.id",
-        ),
-        case(
-            "contacts not a list",
-            change("/customer/contacts", json!({})),
-            WrongType,
-            "customer.contacts",
-        ),
-        case(
-            "record not an object",
-            change("/user", json!("364513")),
-            WrongType,
-            "user",
-        ),
+        case("id of the wrong type", change("/opportunity/id", json!(true)), WrongType, "opportunity.id"),
+        case("contacts not a list", change("/customer/contacts", json!({})), WrongType, "customer.contacts"),
+        case("record not an object", change("/user", json!("364513")), WrongType, "user"),
         case(
             "impossible date",
             change("/opportunity/expect_sign_date", json!("2015-02-30")),
@@ -144,10 +99,7 @@ pub fn cases() -> Vec<Case> {
         ),
         case(
             "impossible time",
-            change(
-                "/customer/revisit_at",
-                json!("2019-02-25T25:30:28.000+08:00"),
-            ),
+            change("/customer/revisit_at", json!("2019-02-25T25:30:28.000+08:00")),
             ImpossibleDate,
             "customer.revisit_at",
         ),
@@ -217,12 +169,7 @@ pub fn cases() -> Vec<Case> {
             InvalidValue,
             "opportunity.customer_id",
         ),
-        case(
-            "another customer",
-            change("/customer/id", json!(1)),
-            CustomerMismatch,
-            "customer.id",
-        ),
+        case("another customer", change("/customer/id", json!(1)), CustomerMismatch, "customer.id"),
         case(
             "opportunity of another company",
             change("/opportunity/creator/organization_id", json!(50)),
@@ -245,10 +192,7 @@ trait ReplaceBytes {
 
 impl ReplaceBytes for Vec<u8> {
     fn replace_bytes(self, from: &str, to: &str) -> Vec<u8> {
-        String::from_utf8(self)
-            .unwrap()
-            .replace(from, to)
-            .into_bytes()
+        String::from_utf8(self).unwrap().replace(from, to).into_bytes()
     }
 }
 
@@ -257,17 +201,8 @@ fn every_bad_input_gives_its_kind_and_path() {
     let converter = Converter::default();
     for case in cases() {
         let error = converter.convert_json(&case.input).expect_err(case.name);
-        assert_eq!(
-            (error.kind(), error.path()),
-            (case.kind, case.path),
-            "{}: {error}",
-            case.name
-        );
-        assert!(
-            error.to_string().starts_with(case.path),
-            "{}: {error}",
-            case.name
-        );
+        assert_eq!((error.kind(), error.path()), (case.kind, case.path), "{}: {error}", case.name);
+        assert!(error.to_string().starts_with(case.path), "{}: {error}", case.name);
     }
 }
 

@@ -41,22 +41,10 @@ fn without_arguments_it_prints_the_documented_response() {
 
 #[test]
 fn the_sample_bundle_with_the_sample_settings_gives_the_same() {
-    let output = run(
-        &[
-            &fixture_path("bundle.json"),
-            "--settings",
-            &fixture_path("settings.json"),
-        ],
-        b"",
-    );
+    let output = run(&[&fixture_path("bundle.json"), "--settings", &fixture_path("settings.json")], b"");
     assert_eq!(stdout(&output), fixture("response.json"));
     let compact = run(
-        &[
-            "-",
-            "--compact",
-            "--settings",
-            &fixture_path("settings.json"),
-        ],
+        &["-", "--compact", "--settings", &fixture_path("settings.json")],
         fixture("bundle.json").as_bytes(),
     );
     assert_eq!(stdout(&compact), fixture("response.compact.json"));
@@ -77,34 +65,19 @@ fn invalid_input_prints_the_error_envelope_and_exits_1() {
         stdout(&output),
         "{\"code\":100000,\"message\":\"opportunity.title: is required\",\"error\":\"invalid_app_error\"}\n"
     );
-    assert_eq!(
-        String::from_utf8_lossy(&output.stderr),
-        "contract-draft: opportunity.title: is required\n"
-    );
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "contract-draft: opportunity.title: is required\n");
 }
 
 #[test]
 fn invalid_settings_are_their_own_error() {
-    let settings = std::env::temp_dir().join(format!(
-        "contract-draft-bad-settings-{}.json",
-        std::process::id()
-    ));
+    let settings =
+        std::env::temp_dir().join(format!("contract-draft-bad-settings-{}.json", std::process::id()));
     std::fs::write(&settings, r#"{"version": 9}"#).unwrap();
-    let output = run(
-        &[
-            &fixture_path("bundle.json"),
-            "--compact",
-            "--settings",
-            settings.to_str().unwrap(),
-        ],
-        b"",
-    );
+    let output =
+        run(&[&fixture_path("bundle.json"), "--compact", "--settings", settings.to_str().unwrap()], b"");
     std::fs::remove_file(&settings).unwrap();
     assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stdout(&output)
-            .starts_with(r#"{"code":190001,"message":"version: version 9 is not supported"#)
-    );
+    assert!(stdout(&output).starts_with(r#"{"code":190001,"message":"version: version 9 is not supported"#));
 }
 
 #[test]
@@ -117,18 +90,13 @@ fn wrong_usage_exits_2_with_help() {
     }
     let missing = run(&["/nonexistent/bundle.json"], b"");
     assert_eq!(missing.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&missing.stderr).contains("cannot read /nonexistent/bundle.json")
-    );
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read /nonexistent/bundle.json"));
 }
 
 #[test]
 fn help_and_version() {
     assert!(stdout(&run(&["--help"], b"")).starts_with("Usage: contract-draft"));
-    assert_eq!(
-        stdout(&run(&["-V"], b"")),
-        format!("contract-draft {}\n", env!("CARGO_PKG_VERSION"))
-    );
+    assert_eq!(stdout(&run(&["-V"], b"")), format!("contract-draft {}\n", env!("CARGO_PKG_VERSION")));
 }
 
 #[test]
@@ -142,24 +110,17 @@ fn every_bad_input_gives_the_error_envelope_a_message_and_status_1() {
         let message = envelope["message"].as_str().unwrap();
         assert!(message.starts_with(case.path), "{}: {message}", case.name);
         let stderr = String::from_utf8(output.stderr).unwrap();
-        assert!(
-            stderr.contains(message.split(" at line").next().unwrap()),
-            "{}: {stderr}",
-            case.name
-        );
+        assert!(stderr.contains(message.split(" at line").next().unwrap()), "{}: {stderr}", case.name);
     }
 }
 
 #[test]
 fn output_is_html_safe_unless_asked_otherwise() {
-    let bundle =
-        fixture("bundle.json").replace("CRM集团版", "<script>alert('x & y')</script>\u{2028}");
+    let bundle = fixture("bundle.json").replace("CRM集团版", "<script>alert('x & y')</script>\u{2028}");
     let safe = run(&["-", "--compact"], bundle.as_bytes());
     let text = stdout(&safe);
     assert!(
-        text.contains(
-            r#""title":"\u003cscript\u003ealert('x \u0026 y')\u003c/script\u003e\u2028""#
-        ),
+        text.contains(r#""title":"\u003cscript\u003ealert('x \u0026 y')\u003c/script\u003e\u2028""#),
         "{text}"
     );
     assert!(!text.contains('<') && !text.contains('&') && !text.contains('\u{2028}'));

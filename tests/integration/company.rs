@@ -14,9 +14,7 @@ fn convert(bundle: &str, settings: Option<&str>) -> Conversion {
         CompanySettings::from_json(fixture(name).as_bytes()).expect("fixture settings are valid")
     });
     let converter = Converter::new(&settings).unwrap();
-    converter
-        .convert_json(fixture(bundle).as_bytes())
-        .unwrap_or_else(|error| panic!("{error}"))
+    converter.convert_json(fixture(bundle).as_bytes()).unwrap_or_else(|error| panic!("{error}"))
 }
 
 fn shipped(conversion: &Conversion) -> String {
@@ -62,10 +60,7 @@ fn by_default_the_total_is_the_opportunity_amount_and_the_report_gives_both() {
     assert_eq!(conversion.draft.total_amount, dec("19800"));
     assert_eq!(
         conversion.notes,
-        [Note::TotalDiffersFromLines {
-            expect_amount: dec("19800"),
-            lines_sum: dec("23301.25")
-        }]
+        [Note::TotalDiffersFromLines { expect_amount: dec("19800"), lines_sum: dec("23301.25") }]
     );
     assert_eq!(
         conversion.notes[0].to_string(),
@@ -75,10 +70,7 @@ fn by_default_the_total_is_the_opportunity_amount_and_the_report_gives_both() {
 
 #[test]
 fn the_sum_of_lines_setting_takes_the_total_from_the_lines() {
-    let conversion = convert(
-        "products/bundle.json",
-        Some("products/settings-sum-of-lines.json"),
-    );
+    let conversion = convert("products/bundle.json", Some("products/settings-sum-of-lines.json"));
     let data = data(&conversion);
     assert_eq!(data["total_amount"], "23301.25");
     assert_eq!(data["unreceived_amount"], 23301.25);
@@ -122,55 +114,26 @@ fn a_template_with_every_kind_a_mapping_and_defaults() {
   }
 }"#
     );
-    assert!(
-        conversion.draft.need_hidden_dispose,
-        "the company hides numbers"
-    );
+    assert!(conversion.draft.need_hidden_dispose, "the company hides numbers");
     assert_eq!(
         conversion.notes,
         [
-            Note::UnmappedCustomField {
-                key: "text_asset_aabbcc".into()
-            },
-            Note::DefaultApplied {
-                field: "text_asset_238a59".into()
-            },
-            Note::DefaultApplied {
-                field: "text_asset_90d3e6".into()
-            },
-            Note::DefaultApplied {
-                field: "text_asset_4f6a7b".into()
-            },
+            Note::UnmappedCustomField { key: "text_asset_aabbcc".into() },
+            Note::DefaultApplied { field: "text_asset_238a59".into() },
+            Note::DefaultApplied { field: "text_asset_90d3e6".into() },
+            Note::DefaultApplied { field: "text_asset_4f6a7b".into() },
         ]
     );
 }
 
 #[test]
 fn approval_in_three_steps_and_approval_off() {
-    let three = data(&convert(
-        "company/bundle.json",
-        Some("company/settings.json"),
-    ));
-    assert_eq!(
-        (
-            three["can_approve"].clone(),
-            three["need_approve_step"].clone()
-        ),
-        (json!(true), json!(3))
-    );
-    assert_eq!(
-        (three["step"].clone(), three["step_can_approve"].clone()),
-        (json!(0), json!(false))
-    );
+    let three = data(&convert("company/bundle.json", Some("company/settings.json")));
+    assert_eq!((three["can_approve"].clone(), three["need_approve_step"].clone()), (json!(true), json!(3)));
+    assert_eq!((three["step"].clone(), three["step_can_approve"].clone()), (json!(0), json!(false)));
     let off = convert("bundle.json", Some("company/settings-no-approval.json"));
     let data = data(&off);
-    assert_eq!(
-        (
-            data["can_approve"].clone(),
-            data["need_approve_step"].clone()
-        ),
-        (json!(false), json!(0))
-    );
+    assert_eq!((data["can_approve"].clone(), data["need_approve_step"].clone()), (json!(false), json!(0)));
     insta::assert_snapshot!(shipped(&off));
 }
 
@@ -188,39 +151,23 @@ fn a_mapped_value_that_does_not_suit_its_field_is_refused() {
     // The unchecked conversion goes on, leaving the field empty.
     let bundle = contract_draft::Bundle::from_json(bundle.as_bytes()).unwrap();
     let draft = converter.convert(&bundle.opportunity, &bundle.customer, &bundle.user);
-    assert_eq!(
-        draft.custom_fields.get("numeric_asset_e0a85b"),
-        Some(&contract_draft::FieldValue::Null)
-    );
+    assert_eq!(draft.custom_fields.get("numeric_asset_e0a85b"), Some(&contract_draft::FieldValue::Null));
 }
 
 /// The path and message of the settings error for `json`.
 fn settings_problem(json: &str) -> (String, String) {
     let error = CompanySettings::from_json(json.as_bytes()).unwrap_err();
-    assert_eq!(
-        error.kind(),
-        contract_draft::ErrorKind::InvalidSettings,
-        "{error}"
-    );
+    assert_eq!(error.kind(), contract_draft::ErrorKind::InvalidSettings, "{error}");
     (error.path().to_owned(), error.detail().to_owned())
 }
 
 #[test]
 fn settings_are_checked_on_load() {
-    assert_eq!(
-        CompanySettings::from_json(br#"{"version": 1}"#).unwrap(),
-        CompanySettings::default()
-    );
+    assert_eq!(CompanySettings::from_json(br#"{"version": 1}"#).unwrap(), CompanySettings::default());
     assert_eq!(settings_problem(r#"{"version": 2}"#).0, "version");
     assert_eq!(settings_problem("{}").0, "version");
-    assert_eq!(
-        settings_problem(r#"{"version": 1, "colour": 1}"#).0,
-        "colour"
-    );
-    assert_eq!(
-        settings_problem(r#"{"version": 1, "total": "max"}"#).0,
-        "total"
-    );
+    assert_eq!(settings_problem(r#"{"version": 1, "colour": 1}"#).0, "colour");
+    assert_eq!(settings_problem(r#"{"version": 1, "total": "max"}"#).0, "total");
     let field = |fields: &str| format!(r#"{{"version": 1, "contract_fields": [{fields}]}}"#);
     assert_eq!(
         settings_problem(&field(r#"{"key": "text_asset_1", "kind": "colour"}"#)).0,
@@ -230,34 +177,22 @@ fn settings_are_checked_on_load() {
         settings_problem(&field(
             r#"{"key": "text_asset_1", "kind": "text"}, {"key": "text_asset_1", "kind": "text"}"#
         )),
-        (
-            "contract_fields[1].key".into(),
-            "the key \"text_asset_1\" is used twice".into()
-        )
+        ("contract_fields[1].key".into(), "the key \"text_asset_1\" is used twice".into())
     );
     let companion_clash = field(
         r#"{"key": "text_asset_1_display", "kind": "text"}, {"key": "text_asset_1", "kind": "single_select"}"#,
     );
-    assert_eq!(
-        settings_problem(&companion_clash).0,
-        "contract_fields[1].key"
-    );
+    assert_eq!(settings_problem(&companion_clash).0, "contract_fields[1].key");
     assert_eq!(
         settings_problem(&field(r#"{"key": "text_asset_1", "kind": "number"}"#)).0,
         "contract_fields[0].key"
     );
     assert_eq!(
-        settings_problem(&field(
-            r#"{"key": "numeric_asset_1", "kind": "number", "default": "many"}"#
-        ))
-        .0,
+        settings_problem(&field(r#"{"key": "numeric_asset_1", "kind": "number", "default": "many"}"#)).0,
         "contract_fields[0].default"
     );
     assert_eq!(
-        settings_problem(&field(
-            r#"{"key": "file_asset_1", "kind": "file", "default": []}"#
-        ))
-        .1,
+        settings_problem(&field(r#"{"key": "file_asset_1", "kind": "file", "default": []}"#)).1,
         "file fields take no default"
     );
 }
@@ -271,32 +206,22 @@ fn mappings_are_checked_on_load() {
         )
     };
     assert_eq!(
-        settings_problem(&mapping(
-            r#"{"from": "numeric_asset_9", "to": "numeric_asset_3"}"#
-        )),
-        (
-            "field_mapping[0].to".into(),
-            "\"numeric_asset_3\" is not a field of the contract template".into()
-        )
+        settings_problem(&mapping(r#"{"from": "numeric_asset_9", "to": "numeric_asset_3"}"#)),
+        ("field_mapping[0].to".into(), "\"numeric_asset_3\" is not a field of the contract template".into())
     );
     assert_eq!(
         settings_problem(&mapping(r#"{"from": "title", "to": "numeric_asset_1"}"#)).0,
         "field_mapping[0].from"
     );
     assert_eq!(
-        settings_problem(&mapping(
-            r#"{"from": "text_asset_9", "to": "numeric_asset_1"}"#
-        )),
+        settings_problem(&mapping(r#"{"from": "text_asset_9", "to": "numeric_asset_1"}"#)),
         (
             "field_mapping[0]".into(),
             "a Text field (text_asset_9) cannot fill the Number field numeric_asset_1".into()
         )
     );
     assert_eq!(
-        settings_problem(&mapping(
-            r#"{"from": "numeric_asset_9", "to": "datetime_asset_2"}"#
-        ))
-        .0,
+        settings_problem(&mapping(r#"{"from": "numeric_asset_9", "to": "datetime_asset_2"}"#)).0,
         "field_mapping[0]"
     );
     let twice = mapping(
@@ -304,10 +229,7 @@ fn mappings_are_checked_on_load() {
     );
     assert_eq!(settings_problem(&twice).0, "field_mapping[1].to");
     assert_eq!(
-        settings_problem(&mapping(
-            r#"{"from": "numeric_asset_9", "to": "numeric_asset_1", "x": 1}"#
-        ))
-        .0,
+        settings_problem(&mapping(r#"{"from": "numeric_asset_9", "to": "numeric_asset_1", "x": 1}"#)).0,
         "field_mapping[0].x"
     );
 }
@@ -328,16 +250,6 @@ fn a_sum_beyond_a_decimal_is_refused_not_rounded() {
     // Each line on its own is exact (checked with Python's decimal module).
     let bundle = contract_draft::Bundle::from_json(&json).unwrap();
     let draft = Converter::default().convert(&bundle.opportunity, &bundle.customer, &bundle.user);
-    let totals: Vec<_> = draft
-        .product_assets_for_new_record
-        .iter()
-        .map(|line| line.total_price)
-        .collect();
-    assert_eq!(
-        totals,
-        [
-            Some(dec("792281618772011782157")),
-            Some(dec("9495.553674321"))
-        ]
-    );
+    let totals: Vec<_> = draft.product_assets_for_new_record.iter().map(|line| line.total_price).collect();
+    assert_eq!(totals, [Some(dec("792281618772011782157")), Some(dec("9495.553674321"))]);
 }

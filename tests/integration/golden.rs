@@ -18,10 +18,7 @@ fn sample_gives_the_documented_response_pretty_and_compact() {
 #[test]
 fn the_bundle_fixture_holds_the_three_record_fixtures() {
     let bundle = sample_bundle();
-    assert_eq!(
-        (bundle.opportunity, bundle.customer, bundle.user),
-        sample_records()
-    );
+    assert_eq!((bundle.opportunity, bundle.customer, bundle.user), sample_records());
 }
 
 #[test]
@@ -31,14 +28,9 @@ fn without_settings_the_response_lacks_only_the_custom_fields() {
     let pretty = serde_json::to_string_pretty(&Envelope::new(&draft)).unwrap() + "\n";
     // The documented text minus its six custom-field lines, the comma before them moved.
     let documented = fixture("response.json");
-    let lines: Vec<&str> = documented
-        .lines()
-        .filter(|line| !line.contains("_asset_"))
-        .collect();
+    let lines: Vec<&str> = documented.lines().filter(|line| !line.contains("_asset_")).collect();
     assert_eq!(lines.len() + 6, documented.lines().count());
-    let expected = lines.join("\n").replace(
-        "\"custom_field_template\": {},",
-        "\"custom_field_template\": {}",
-    ) + "\n";
+    let expected =
+        lines.join("\n").replace("\"custom_field_template\": {},", "\"custom_field_template\": {}") + "\n";
     assert_eq!(pretty, expected);
 }

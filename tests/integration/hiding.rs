@@ -10,10 +10,7 @@ use crate::support::fixture;
 /// A mobile number (11 digits starting 19) or a landline with an area code; neither can
 /// occur by chance in the sample's other values.
 fn number() -> impl Strategy<Value = String> {
-    prop_oneof![
-        "19[0-9]{9}".prop_map(String::from),
-        "0[1-9][0-9]{1,2}-[2-8][0-9]{7}".prop_map(String::from),
-    ]
+    prop_oneof!["19[0-9]{9}".prop_map(String::from), "0[1-9][0-9]{1,2}-[2-8][0-9]{7}".prop_map(String::from),]
 }
 
 fn address(tel: &str, phone: &str) -> Value {
@@ -35,9 +32,7 @@ fn bundle(numbers: &[(String, String)], hidden_for_user: bool) -> Bundle {
 }
 
 fn shipped(converter: &Converter, bundle: &Bundle) -> String {
-    let conversion = converter
-        .convert_checked(&bundle.opportunity, &bundle.customer, &bundle.user)
-        .unwrap();
+    let conversion = converter.convert_checked(&bundle.opportunity, &bundle.customer, &bundle.user).unwrap();
     serde_json::to_string(&Envelope::new(&conversion.draft)).unwrap()
 }
 
@@ -48,10 +43,8 @@ fn hiding_company() -> Converter {
 
 #[test]
 fn hidden_numbers_are_masked_everywhere_and_flagged() {
-    let numbers = [
-        ("010-12345678".to_owned(), "13912345678".to_owned()),
-        (String::new(), "13800138000".to_owned()),
-    ];
+    let numbers =
+        [("010-12345678".to_owned(), "13912345678".to_owned()), (String::new(), "13800138000".to_owned())];
     let bundle = bundle(&numbers, false);
     let draft = hiding_company().convert(&bundle.opportunity, &bundle.customer, &bundle.user);
     let data = serde_json::to_value(&draft).unwrap();
@@ -63,10 +56,7 @@ fn hidden_numbers_are_masked_everywhere_and_flagged() {
     assert_eq!(address["phone_hidden_result"], "139****5678");
     assert_eq!(address["need_hidden_dispose"], true);
     let contact = &data["customer"]["contacts"][0]["address"];
-    assert_eq!(
-        (contact["tel"].clone(), contact["phone"].clone()),
-        (json!(""), json!("138****8000"))
-    );
+    assert_eq!((contact["tel"].clone(), contact["phone"].clone()), (json!(""), json!("138****8000")));
 }
 
 #[test]

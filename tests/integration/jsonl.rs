@@ -25,10 +25,8 @@ fn each_line_gets_its_envelope_in_order() {
     let output = run(&["--jsonl"], lines(500).as_bytes());
     assert_eq!(output.status.code(), Some(1), "some lines failed");
     let stdout = String::from_utf8(output.stdout).unwrap();
-    let envelopes: Vec<serde_json::Value> = stdout
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap())
-        .collect();
+    let envelopes: Vec<serde_json::Value> =
+        stdout.lines().map(|line| serde_json::from_str(line).unwrap()).collect();
     assert_eq!(envelopes.len(), 500);
     for (index, envelope) in envelopes.iter().enumerate() {
         let number = index + 1;
@@ -60,22 +58,13 @@ fn any_number_of_jobs_gives_the_same_output() {
 #[test]
 fn all_good_lines_exit_0_and_blank_lines_are_errors() {
     let sample = fixture("bundle.json").replace('\n', "");
-    let good = run(
-        &["--jsonl", "--no-html-escape"],
-        format!("{sample}\r\n{sample}").as_bytes(),
-    );
+    let good = run(&["--jsonl", "--no-html-escape"], format!("{sample}\r\n{sample}").as_bytes());
     assert_eq!(good.status.code(), Some(0));
     assert_eq!(String::from_utf8(good.stdout).unwrap().lines().count(), 2);
     let blank = run(&["--jsonl"], format!("{sample}\n\n{sample}\n").as_bytes());
     assert_eq!(blank.status.code(), Some(1));
     let stdout = String::from_utf8(blank.stdout).unwrap();
-    assert!(
-        stdout
-            .lines()
-            .nth(1)
-            .unwrap()
-            .starts_with(r#"{"code":100000,"message":"EOF while parsing"#)
-    );
+    assert!(stdout.lines().nth(1).unwrap().starts_with(r#"{"code":100000,"message":"EOF while parsing"#));
     let empty = run(&["--jsonl"], b"");
     assert_eq!((empty.status.code(), empty.stdout.len()), (Some(0), 0));
 }
@@ -91,11 +80,7 @@ fn a_line_of_invalid_utf8_fails_alone() {
     let stdout = String::from_utf8(output.stdout).unwrap();
     let codes: Vec<u64> = stdout
         .lines()
-        .map(|line| {
-            serde_json::from_str::<serde_json::Value>(line).unwrap()["code"]
-                .as_u64()
-                .unwrap()
-        })
+        .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap()["code"].as_u64().unwrap())
         .collect();
     assert_eq!(codes, [0, 100000, 0]);
 }

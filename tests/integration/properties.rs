@@ -13,32 +13,25 @@ use crate::support::{fixture, sample_bundle};
 /// Money as integer minor units (below 10^18) with a scale of 0 to 6: amounts within
 /// the stored precision, many of them with trailing zeros.
 pub fn amount() -> impl Strategy<Value = Decimal> {
-    (0_i64..1_000_000_000_000_000_000, 0_u32..=6)
-        .prop_map(|(units, scale)| Decimal::new(units, scale))
+    (0_i64..1_000_000_000_000_000_000, 0_u32..=6).prop_map(|(units, scale)| Decimal::new(units, scale))
 }
 
 /// Any day from 1900 to 2099.
 pub fn date() -> impl Strategy<Value = NaiveDate> {
-    let first = NaiveDate::from_ymd_opt(1900, 1, 1)
-        .unwrap()
-        .num_days_from_ce();
-    let last = NaiveDate::from_ymd_opt(2099, 12, 31)
-        .unwrap()
-        .num_days_from_ce();
+    let first = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap().num_days_from_ce();
+    let last = NaiveDate::from_ymd_opt(2099, 12, 31).unwrap().num_days_from_ce();
     (first..=last).prop_map(|day| NaiveDate::from_num_days_from_ce_opt(day).unwrap())
 }
 
 /// The sample opportunity with any amount, sign date and title.
 fn opportunity() -> impl Strategy<Value = Opportunity> {
-    (amount(), proptest::option::of(date()), any::<String>()).prop_map(
-        |(total, sign_date, title)| {
-            let mut opportunity = sample_bundle().opportunity;
-            opportunity.expect_amount = total;
-            opportunity.expect_sign_date = sign_date;
-            opportunity.title = title;
-            opportunity
-        },
-    )
+    (amount(), proptest::option::of(date()), any::<String>()).prop_map(|(total, sign_date, title)| {
+        let mut opportunity = sample_bundle().opportunity;
+        opportunity.expect_amount = total;
+        opportunity.expect_sign_date = sign_date;
+        opportunity.title = title;
+        opportunity
+    })
 }
 
 /// The keys of a JSON object's `data` member, in the order written.
@@ -76,9 +69,7 @@ impl<'de> serde::Deserialize<'de> for DataKeys {
 
 fn documented_keys_without_custom_fields() -> Vec<String> {
     let DataKeys(keys) = serde_json::from_str(&fixture("response.json")).unwrap();
-    keys.into_iter()
-        .filter(|key| !key.contains("_asset_"))
-        .collect()
+    keys.into_iter().filter(|key| !key.contains("_asset_")).collect()
 }
 
 proptest! {
@@ -165,8 +156,7 @@ fn bundle_with_lines(lines: Vec<serde_json::Value>) -> contract_draft::Bundle {
 
 fn sum_of_lines_converter() -> contract_draft::Converter {
     let settings =
-        contract_draft::CompanySettings::from_json(br#"{"version": 1, "total": "sum_of_lines"}"#)
-            .unwrap();
+        contract_draft::CompanySettings::from_json(br#"{"version": 1, "total": "sum_of_lines"}"#).unwrap();
     contract_draft::Converter::new(&settings).unwrap()
 }
 
@@ -183,15 +173,7 @@ fn template(kinds: Vec<contract_draft::FieldKind>) -> Vec<contract_draft::Contra
 
 fn field_kind() -> impl Strategy<Value = contract_draft::FieldKind> {
     use contract_draft::FieldKind::*;
-    proptest::sample::select(vec![
-        Text,
-        TextArea,
-        SingleSelect,
-        MultiSelect,
-        Number,
-        Date,
-        File,
-    ])
+    proptest::sample::select(vec![Text, TextArea, SingleSelect, MultiSelect, Number, Date, File])
 }
 
 proptest! {

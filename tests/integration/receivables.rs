@@ -16,22 +16,17 @@ fn the_published_contract_through_json() {
     .unwrap();
     let receivables = payments.receivables().unwrap();
     assert_eq!(receivables.received_payments_plan_count, 1);
-    assert_eq!(
-        receivables.received_payments_plan_amount,
-        Decimal::from(200_000)
-    );
+    assert_eq!(receivables.received_payments_plan_amount, Decimal::from(200_000));
     assert_eq!(receivables.received_payments_amount, Decimal::from(1_000));
     assert_eq!(receivables.unreceived_amount, Decimal::from(199_000));
     assert_eq!(receivables.checking_payments_amount, Decimal::ZERO);
-    assert_eq!(
-        receivables.unchecking_payments_amount,
-        Decimal::from(200_000)
-    );
+    assert_eq!(receivables.unchecking_payments_amount, Decimal::from(200_000));
 }
 
 #[test]
 fn the_subcommand_prints_the_contract_detail_encodings() {
-    let input = br#"{"total_amount": 200000, "received_payment_plans": [{"amount": "120000"}, {"amount": 80000.0}],
+    let input =
+        br#"{"total_amount": 200000, "received_payment_plans": [{"amount": "120000"}, {"amount": 80000.0}],
         "received_payments": [{"amount": "1000.0", "approve_status": "approved"},
                               {"amount": "2500.5", "approve_status": "applying"},
                               {"amount": "9.0", "approve_status": "rejected"}]}"#;
@@ -77,24 +72,13 @@ fn status() -> impl Strategy<Value = ApproveStatus> {
 }
 
 fn payment() -> impl Strategy<Value = Payment> {
-    (amount(), status()).prop_map(|(amount, approve_status)| Payment {
-        amount,
-        approve_status,
-    })
+    (amount(), status()).prop_map(|(amount, approve_status)| Payment { amount, approve_status })
 }
 
 /// Any decimal `rust_decimal` can hold, sign and scale included.
 fn any_decimal() -> impl Strategy<Value = Decimal> {
-    (
-        any::<u32>(),
-        any::<u32>(),
-        any::<u32>(),
-        any::<bool>(),
-        0_u32..=28,
-    )
-        .prop_map(|(lo, mid, hi, negative, scale)| {
-            Decimal::from_parts(lo, mid, hi, negative, scale)
-        })
+    (any::<u32>(), any::<u32>(), any::<u32>(), any::<bool>(), 0_u32..=28)
+        .prop_map(|(lo, mid, hi, negative, scale)| Decimal::from_parts(lo, mid, hi, negative, scale))
 }
 
 proptest! {

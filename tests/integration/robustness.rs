@@ -42,8 +42,7 @@ const FRAGMENTS: &[&str] = &[
 fn edit() -> impl Strategy<Value = Edit> {
     prop_oneof![
         (any::<usize>(), any::<u8>()).prop_map(|(at, byte)| Edit::Replace(at, byte)),
-        (any::<usize>(), proptest::sample::select(FRAGMENTS))
-            .prop_map(|(at, text)| Edit::Insert(at, text)),
+        (any::<usize>(), proptest::sample::select(FRAGMENTS)).prop_map(|(at, text)| Edit::Insert(at, text)),
         (any::<usize>(), 1_usize..16).prop_map(|(at, len)| Edit::Remove(at, len)),
     ]
 }

@@ -30,10 +30,7 @@ fn amount_with_cents() {
 #[test]
 fn whole_amount_without_fraction() {
     let sample = fixture("bundle.json");
-    let json = sample.replace(
-        r#""expect_amount": "19800.0""#,
-        r#""expect_amount": "19800""#,
-    );
+    let json = sample.replace(r#""expect_amount": "19800.0""#, r#""expect_amount": "19800""#);
     assert_ne!(json, sample);
     let read = Bundle::from_json(json.as_bytes()).unwrap().opportunity;
     insta::assert_snapshot!(shipped(|o| *o = read));
@@ -46,7 +43,5 @@ fn large_amount() {
 
 #[test]
 fn title_that_needs_escaping() {
-    insta::assert_snapshot!(shipped(
-        |o| o.title = "CRM \"集团版\" C:\\path\nsecond line".into()
-    ));
+    insta::assert_snapshot!(shipped(|o| o.title = "CRM \"集团版\" C:\\path\nsecond line".into()));
 }

@@ -25,7 +25,6 @@ pub fn sample_records() -> (Opportunity, Customer, User) {
 
 /// A converter with the sample company's settings.
 pub fn sample_converter() -> Converter {
-    let settings =
-        CompanySettings::from_json(fixture("settings.json").as_bytes()).expect("settings read");
+    let settings = CompanySettings::from_json(fixture("settings.json").as_bytes()).expect("settings read");
     Converter::new(&settings).expect("the sample settings are valid")
 }

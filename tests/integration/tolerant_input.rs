@@ -43,17 +43,10 @@ fn amounts_in_every_encoding() {
             "{given}"
         );
         assert_eq!(
-            read_back(
-                "/opportunity/expect_amount",
-                given.clone(),
-                "/opportunity/expect_amount"
-            ),
+            read_back("/opportunity/expect_amount", given.clone(), "/opportunity/expect_amount"),
             json!(total)
         );
-        assert_eq!(
-            read_back("/opportunity/expect_amount", given, "/unreceived_amount"),
-            json!(number)
-        );
+        assert_eq!(read_back("/opportunity/expect_amount", given, "/unreceived_amount"), json!(number));
     }
 }
 
@@ -67,11 +60,7 @@ fn sign_possibility_as_text_or_integer() {
         (json!(""), ""),
     ] {
         assert_eq!(
-            read_back(
-                "/opportunity/sign_possibility",
-                given,
-                "/opportunity/sign_possibility"
-            ),
+            read_back("/opportunity/sign_possibility", given, "/opportunity/sign_possibility"),
             json!(shown)
         );
     }
@@ -79,39 +68,23 @@ fn sign_possibility_as_text_or_integer() {
 
 #[test]
 fn timestamps_in_every_form_become_china_time_minutes() {
-    for given in [
-        "2018-01-10 10:09",
-        "2018-01-10 10:09:59",
-        "2018-01-10T10:09:00.000+08:00",
-        "2018-01-10T02:09:30Z",
-    ] {
+    for given in
+        ["2018-01-10 10:09", "2018-01-10 10:09:59", "2018-01-10T10:09:00.000+08:00", "2018-01-10T02:09:30Z"]
+    {
         assert_eq!(
             read_back("/user/created_at", json!(given), "/user/created_at"),
             json!("2018-01-10 10:09"),
             "{given}"
         );
     }
-    assert_eq!(
-        read_back("/user/created_at", json!(null), "/user/created_at"),
-        json!("")
-    );
-    assert_eq!(
-        read_back(
-            "/opportunity/created_at",
-            json!(""),
-            "/opportunity/created_at"
-        ),
-        json!("")
-    );
+    assert_eq!(read_back("/user/created_at", json!(null), "/user/created_at"), json!(""));
+    assert_eq!(read_back("/opportunity/created_at", json!(""), "/opportunity/created_at"), json!(""));
 }
 
 #[test]
 fn revisit_at_keeps_rfc_3339() {
     for (given, shown) in [
-        (
-            "2019-02-25T13:30:28.000+08:00",
-            "2019-02-25T13:30:28.000+08:00",
-        ),
+        ("2019-02-25T13:30:28.000+08:00", "2019-02-25T13:30:28.000+08:00"),
         ("2019-02-25T13:30:28+08:00", "2019-02-25T13:30:28.000+08:00"),
         ("2019-02-25T05:30:28.123Z", "2019-02-25T05:30:28.123+00:00"),
         ("2019-02-25 13:30:28", "2019-02-25T13:30:28.000+08:00"),
@@ -128,37 +101,16 @@ fn revisit_at_keeps_rfc_3339() {
 #[test]
 fn null_where_text_is_usual_and_text_where_null_is() {
     assert_eq!(
-        read_back(
-            "/opportunity/customer_requirement",
-            json!(null),
-            "/opportunity/customer_requirement"
-        ),
+        read_back("/opportunity/customer_requirement", json!(null), "/opportunity/customer_requirement"),
         json!("")
     );
+    assert_eq!(read_back("/user/phone", json!(null), "/user/phone"), json!(""));
+    assert_eq!(read_back("/customer/address/phone", json!(null), "/customer/address/phone"), json!(""));
     assert_eq!(
-        read_back("/user/phone", json!(null), "/user/phone"),
-        json!("")
-    );
-    assert_eq!(
-        read_back(
-            "/customer/address/phone",
-            json!(null),
-            "/customer/address/phone"
-        ),
-        json!("")
-    );
-    assert_eq!(
-        read_back(
-            "/customer/approve_status_i18n",
-            json!(null),
-            "/customer/approve_status_i18n"
-        ),
+        read_back("/customer/approve_status_i18n", json!(null), "/customer/approve_status_i18n"),
         json!(null)
     );
-    assert_eq!(
-        read_back("/opportunity/stage", json!(3511), "/opportunity/stage"),
-        json!("3511")
-    );
+    assert_eq!(read_back("/opportunity/stage", json!(3511), "/opportunity/stage"), json!("3511"));
 }
 
 #[test]
@@ -171,11 +123,7 @@ fn coordinates_as_numbers_strings_or_null() {
         (json!(""), json!(null)),
     ] {
         assert_eq!(
-            read_back(
-                "/customer/address/lat",
-                given.clone(),
-                "/customer/address/lat"
-            ),
+            read_back("/customer/address/lat", given.clone(), "/customer/address/lat"),
             shown,
             "{given}"
         );
@@ -184,32 +132,18 @@ fn coordinates_as_numbers_strings_or_null() {
 
 #[test]
 fn ids_as_integers_or_digit_strings() {
+    assert_eq!(read_back("/opportunity/id", json!("576543"), "/opportunity/id"), json!(576543));
     assert_eq!(
-        read_back("/opportunity/id", json!("576543"), "/opportunity/id"),
-        json!(576543)
-    );
-    assert_eq!(
-        read_back(
-            "/opportunity/customer_id",
-            json!("23481906"),
-            "/opportunity/customer_id"
-        ),
+        read_back("/opportunity/customer_id", json!("23481906"), "/opportunity/customer_id"),
         json!(23481906)
     );
 }
 
 #[test]
 fn empty_records_are_braces() {
+    assert_eq!(read_back("/customer/address", json!(null), "/customer/address"), json!({}));
     assert_eq!(
-        read_back("/customer/address", json!(null), "/customer/address"),
-        json!({})
-    );
-    assert_eq!(
-        read_back(
-            "/customer/contacts/0/address",
-            json!({}),
-            "/customer/contacts/0/address"
-        ),
+        read_back("/customer/contacts/0/address", json!({}), "/customer/contacts/0/address"),
         json!({})
     );
 }
@@ -227,17 +161,10 @@ fn extra_keys_of_detail_endpoints_change_nothing() {
             "/customer",
             json!({"tags": [], "text_area_asset_bbbbbb": "note", "assist_user_ids": [1, 2], "address": null}),
         ),
-        (
-            "/user",
-            json!({"gender": "female", "role": {"id": 169, "name": "boss"}, "department_id": 7}),
-        ),
+        ("/user", json!({"gender": "female", "role": {"id": 169, "name": "boss"}, "department_id": 7})),
     ];
     for (pointer, extra) in extras {
-        let record = detailed
-            .pointer_mut(pointer)
-            .unwrap()
-            .as_object_mut()
-            .unwrap();
+        let record = detailed.pointer_mut(pointer).unwrap().as_object_mut().unwrap();
         for (key, value) in extra.as_object().unwrap() {
             record.entry(key.clone()).or_insert(value.clone());
         }
@@ -262,6 +189,7 @@ fn the_sample_reads_back_to_itself() {
     let bundle = sample_bundle();
     let draft = contract_from_opportunity(&bundle.opportunity, &bundle.customer, &bundle.user);
     let json = serde_json::to_value(&draft).unwrap();
-    let written = json!({"opportunity": json["opportunity"], "customer": json["customer"], "user": json["user"]});
+    let written =
+        json!({"opportunity": json["opportunity"], "customer": json["customer"], "user": json["user"]});
     assert_eq!(written, sample());
 }

@@ -92,15 +92,10 @@ struct Given {
 
 /// Parses the arguments after the program name; `Err` holds what was wrong.
 /// `cores` is the default number of `--jobs`.
-pub fn parse(
-    args: impl IntoIterator<Item = OsString>,
-    cores: NonZeroUsize,
-) -> Result<Command, String> {
+pub fn parse(args: impl IntoIterator<Item = OsString>, cores: NonZeroUsize) -> Result<Command, String> {
     let mut args = args.into_iter().peekable();
-    let mut given = Given {
-        receivables: args.next_if(|arg| arg == "receivables").is_some(),
-        ..Given::default()
-    };
+    let mut given =
+        Given { receivables: args.next_if(|arg| arg == "receivables").is_some(), ..Given::default() };
     while let Some(arg) = args.next() {
         match arg.to_str() {
             Some("-h" | "--help") => return Ok(Command::Help),
@@ -123,11 +118,7 @@ pub fn parse(
                 return Err(format!("unknown option {flag}"));
             }
             _ => {
-                let input = if arg == "-" {
-                    Source::Stdin
-                } else {
-                    Source::File(arg.into())
-                };
+                let input = if arg == "-" { Source::Stdin } else { Source::File(arg.into()) };
                 if given.source.replace(input).is_some() {
                     return Err("give at most one input file".into());
                 }
@@ -139,15 +130,8 @@ pub fn parse(
 
 impl Given {
     fn into_command(self, cores: NonZeroUsize) -> Result<Command, String> {
-        let layout = if self.compact || self.jsonl {
-            Layout::Compact
-        } else {
-            Layout::Pretty
-        };
-        let style = JsonStyle {
-            layout,
-            html_safe: !self.raw_html,
-        };
+        let layout = if self.compact || self.jsonl { Layout::Compact } else { Layout::Pretty };
+        let style = JsonStyle { layout, html_safe: !self.raw_html };
         if self.jobs.is_some() && !self.jsonl {
             return Err("--jobs goes with --jsonl".into());
         }
@@ -155,21 +139,11 @@ impl Given {
             if self.jsonl || self.settings.is_some() {
                 return Err("receivables takes neither --jsonl nor --settings".into());
             }
-            let source = self
-                .source
-                .ok_or("receivables needs a FILE (or - for standard input)")?;
+            let source = self.source.ok_or("receivables needs a FILE (or - for standard input)")?;
             return Ok(Command::Receivables(source, style));
         }
-        let source = self.source.unwrap_or(if self.jsonl {
-            Source::Stdin
-        } else {
-            Source::Sample
-        });
-        let options = Options {
-            source,
-            settings: self.settings,
-            style,
-        };
+        let source = self.source.unwrap_or(if self.jsonl { Source::Stdin } else { Source::Sample });
+        let options = Options { source, settings: self.settings, style };
         Ok(if self.jsonl {
             Command::Lines(options, self.jobs.unwrap_or(cores))
         } else {
@@ -189,23 +163,14 @@ mod tests {
     }
 
     fn options(source: Source, settings: Option<&str>, layout: Layout, html_safe: bool) -> Options {
-        Options {
-            source,
-            settings: settings.map(PathBuf::from),
-            style: JsonStyle { layout, html_safe },
-        }
+        Options { source, settings: settings.map(PathBuf::from), style: JsonStyle { layout, html_safe } }
     }
 
     #[test]
     fn no_arguments_convert_the_sample_pretty_and_html_safe() {
         assert_eq!(
             parse_words(""),
-            Ok(Command::Convert(options(
-                Source::Sample,
-                None,
-                Layout::Pretty,
-                true
-            )))
+            Ok(Command::Convert(options(Source::Sample, None, Layout::Pretty, true)))
         );
     }
 
@@ -222,12 +187,7 @@ mod tests {
         );
         assert_eq!(
             parse_words("- --no-html-escape"),
-            Ok(Command::Convert(options(
-                Source::Stdin,
-                None,
-                Layout::Pretty,
-                false
-            )))
+            Ok(Command::Convert(options(Source::Stdin, None, Layout::Pretty, false)))
         );
     }
 
@@ -235,41 +195,24 @@ mod tests {
     fn jsonl_reads_standard_input_compactly_on_every_core_by_default() {
         assert_eq!(
             parse_words("--jsonl"),
-            Ok(Command::Lines(
-                options(Source::Stdin, None, Layout::Compact, true),
-                TWO
-            ))
+            Ok(Command::Lines(options(Source::Stdin, None, Layout::Compact, true), TWO))
         );
         let one = NonZeroUsize::MIN;
         assert_eq!(
             parse_words("--jsonl --jobs 1 in.jsonl"),
-            Ok(Command::Lines(
-                options(Source::File("in.jsonl".into()), None, Layout::Compact, true),
-                one
-            ))
+            Ok(Command::Lines(options(Source::File("in.jsonl".into()), None, Layout::Compact, true), one))
         );
     }
 
     #[test]
     fn receivables_is_a_subcommand() {
-        let style = JsonStyle {
-            layout: Layout::Pretty,
-            html_safe: true,
-        };
-        assert_eq!(
-            parse_words("receivables -"),
-            Ok(Command::Receivables(Source::Stdin, style))
-        );
+        let style = JsonStyle { layout: Layout::Pretty, html_safe: true };
+        assert_eq!(parse_words("receivables -"), Ok(Command::Receivables(Source::Stdin, style)));
         assert!(parse_words("receivables").is_err());
         assert!(parse_words("receivables a.json --jsonl").is_err());
         assert_eq!(
             parse_words("./receivables"),
-            Ok(Command::Convert(options(
-                Source::File("./receivables".into()),
-                None,
-                Layout::Pretty,
-                true
-            )))
+            Ok(Command::Convert(options(Source::File("./receivables".into()), None, Layout::Pretty, true)))
         );
     }
 

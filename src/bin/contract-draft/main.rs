@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 
 use args::{Command, Options, Source};
 use contract_draft::{
-    CompanySettings, ContractPayments, Converter, Envelope, Error, ErrorEnvelope, JsonStyle,
-    LinesOptions, LinesSummary, convert_lines,
+    CompanySettings, ContractPayments, Converter, Envelope, Error, ErrorEnvelope, JsonStyle, LinesOptions,
+    LinesSummary, convert_lines,
 };
 
 /// The documented sample's records and company settings, compiled in.
@@ -50,9 +50,7 @@ fn main() -> ExitCode {
             ExitCode::from(USAGE_ERROR)
         }
         // A closed pipe (`contract-draft --jsonl | head`) ends the program quietly.
-        Err(Failure::Output(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
-            ExitCode::SUCCESS
-        }
+        Err(Failure::Output(error)) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Failure::Output(error)) => {
             eprintln!("contract-draft: cannot write the output: {error}");
             ExitCode::from(USAGE_ERROR)
@@ -100,15 +98,12 @@ fn convert_stream(options: &Options, jobs: NonZeroUsize) -> Result<ExitCode, Fai
         Err(error) => return invalid(&error, options.style),
     };
     let input: Box<dyn io::BufRead + Send> = match &options.source {
-        Source::File(path) => Box::new(BufReader::new(
-            File::open(path).map_err(|error| unreadable(&path.display(), &error))?,
-        )),
+        Source::File(path) => {
+            Box::new(BufReader::new(File::open(path).map_err(|error| unreadable(&path.display(), &error))?))
+        }
         Source::Stdin | Source::Sample => Box::new(BufReader::new(io::stdin())),
     };
-    let lines = LinesOptions {
-        jobs,
-        html_safe: options.style.html_safe,
-    };
+    let lines = LinesOptions { jobs, html_safe: options.style.html_safe };
     let mut progress = Progress::new();
     let output = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let summary = convert_lines(&converter, input, output, lines, |summary| {
@@ -116,19 +111,9 @@ fn convert_stream(options: &Options, jobs: NonZeroUsize) -> Result<ExitCode, Fai
     });
     progress.clear();
     let summary = summary?;
-    let first = summary
-        .first_failure
-        .map(|line| format!(" (the first at line {line})"))
-        .unwrap_or_default();
-    eprintln!(
-        "contract-draft: {} converted, {} failed{first}",
-        summary.converted, summary.failed
-    );
-    Ok(if summary.failed == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(INVALID_INPUT)
-    })
+    let first = summary.first_failure.map(|line| format!(" (the first at line {line})")).unwrap_or_default();
+    eprintln!("contract-draft: {} converted, {} failed{first}", summary.converted, summary.failed);
+    Ok(if summary.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(INVALID_INPUT) })
 }
 
 /// Works out a contract's receivables and prints them.
@@ -171,9 +156,7 @@ fn read_all(source: &Source) -> Result<Vec<u8>, Failure> {
                 .map_err(|error| unreadable(&path.display(), &error))?;
         }
         Source::Stdin | Source::Sample => {
-            io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|error| unreadable(&"standard input", &error))?;
+            io::stdin().read_to_end(&mut bytes).map_err(|error| unreadable(&"standard input", &error))?;
         }
     }
     Ok(bytes)
@@ -210,11 +193,7 @@ impl Progress {
     const EVERY: Duration = Duration::from_millis(200);
 
     fn new() -> Self {
-        Self {
-            shown: false,
-            enabled: io::stderr().is_terminal(),
-            last: Instant::now(),
-        }
+        Self { shown: false, enabled: io::stderr().is_terminal(), last: Instant::now() }
     }
 
     fn show(&mut self, summary: &LinesSummary) {
