@@ -8,7 +8,9 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::Value;
 
+use crate::encoding::date::IsoDate;
 use crate::money::RubyDecimal;
+use crate::stack_text::serialize_display;
 
 /// What a custom field holds, which decides its empty value and whether it has a
 /// `<key>_display` companion.
@@ -109,8 +111,8 @@ impl Serialize for FieldValue {
         match self {
             Self::Null => serializer.serialize_unit(),
             Self::Text(text) => serializer.serialize_str(text),
-            Self::Number(number) => serializer.collect_str(&RubyDecimal(*number)),
-            Self::Date(date) => serializer.collect_str(date),
+            Self::Number(number) => serialize_display(serializer, &RubyDecimal(*number)),
+            Self::Date(date) => serialize_display(serializer, &IsoDate(*date)),
             Self::List(items) => items.serialize(serializer),
         }
     }

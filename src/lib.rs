@@ -45,6 +45,7 @@ mod receivables;
 mod records;
 mod report;
 mod settings;
+mod stack_text;
 mod template;
 
 pub use approval::{ApprovalSettings, ApproveStatus};

@@ -8,6 +8,8 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
+use crate::stack_text::StackText;
+
 /// The most integer digits a stored amount has (`decimal(24,6)`).
 pub const MAX_INTEGER_DIGITS: u32 = 18;
 
@@ -151,7 +153,10 @@ pub fn decimal_to_f64(value: Decimal) -> f64 {
 /// Whether [`decimal_to_f64`] gives exactly `value`: the double prints back as the
 /// same decimal.
 pub fn is_exact_as_f64(value: Decimal) -> bool {
-    decimal_from_f64(decimal_to_f64(value)) == Ok(value.normalize())
+    let value = value.normalize();
+    // At most 15 significant digits always come back; only longer ones need the trip.
+    value.mantissa().unsigned_abs() < 10_u128.pow(F64_EXACT_DIGITS)
+        || decimal_from_f64(decimal_to_f64(value)) == Ok(value)
 }
 
 /// A `Decimal` in Ruby's BigDecimal text form, as Rails writes `decimal` columns:
@@ -171,33 +176,6 @@ impl fmt::Display for RubyDecimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let value = self.0.normalize();
         if value.scale() == 0 { write!(f, "{value}.0") } else { write!(f, "{value}") }
-    }
-}
-
-/// A fixed buffer for short formatted text, so number conversions do not allocate.
-struct StackText {
-    bytes: [u8; 64],
-    len: usize,
-}
-
-impl StackText {
-    fn new() -> Self {
-        Self { bytes: [0; 64], len: 0 }
-    }
-
-    fn as_str(&self) -> &str {
-        // Only whole `&str`s are ever copied in, so the bytes are valid UTF-8.
-        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
-    }
-}
-
-impl fmt::Write for StackText {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        let end = self.len + s.len();
-        let slot = self.bytes.get_mut(self.len..end).ok_or(fmt::Error)?;
-        slot.copy_from_slice(s.as_bytes());
-        self.len = end;
-        Ok(())
     }
 }
 

@@ -69,14 +69,19 @@ fn write_with<W: io::Write, T: Serialize + ?Sized, F: Formatter>(
 /// A formatter that escapes as Rails does and otherwise lays out as `F`.
 struct HtmlSafe<F>(F);
 
-/// The escape of a character HTML-safe output must not write as itself.
-fn html_escape(c: char) -> Option<&'static [u8]> {
-    match c {
-        '<' => Some(br"\u003c"),
-        '>' => Some(br"\u003e"),
-        '&' => Some(br"\u0026"),
-        '\u{2028}' => Some(br"\u2028"),
-        '\u{2029}' => Some(br"\u2029"),
+/// The escape of the character that starts at `bytes[index]`, if HTML-safe output must
+/// not write it as itself, with the character's length in bytes.
+fn html_escape(bytes: &[u8], index: usize) -> Option<(&'static [u8], usize)> {
+    match bytes[index] {
+        b'<' => Some((br"\u003c", 1)),
+        b'>' => Some((br"\u003e", 1)),
+        b'&' => Some((br"\u0026", 1)),
+        // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
+        0xE2 => match bytes.get(index + 1..index + 3) {
+            Some([0x80, 0xA8]) => Some((br"\u2028", 3)),
+            Some([0x80, 0xA9]) => Some((br"\u2029", 3)),
+            _ => None,
+        },
         _ => None,
     }
 }
@@ -87,15 +92,21 @@ impl<F: Formatter> Formatter for HtmlSafe<F> {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
-        let mut start = 0;
-        for (index, c) in fragment.char_indices() {
-            if let Some(escape) = html_escape(c) {
-                writer.write_all(&fragment.as_bytes()[start..index])?;
+        // Bytes, not chars: every byte an escape starts at is an ASCII character or a
+        // UTF-8 lead byte, so the text is only ever cut between characters.
+        let bytes = fragment.as_bytes();
+        let (mut start, mut index) = (0, 0);
+        while index < bytes.len() {
+            if let Some((escape, length)) = html_escape(bytes, index) {
+                writer.write_all(&bytes[start..index])?;
                 writer.write_all(escape)?;
-                start = index + c.len_utf8();
+                index += length;
+                start = index;
+            } else {
+                index += 1;
             }
         }
-        writer.write_all(&fragment.as_bytes()[start..])
+        writer.write_all(&bytes[start..])
     }
 
     // Layout: everything `PrettyFormatter` does differently from the defaults.
@@ -148,9 +159,9 @@ mod tests {
 
     #[test]
     fn html_safe_escapes_exactly_the_five_characters() {
-        let text = "a<b>c&d\u{2028}e\u{2029}f \"q\" \\ 集团";
+        let text = "a<b>c&d\u{2028}e\u{2029}f \"q\" \\ 集团 … ‰\u{2028}";
         let safe = JsonStyle { layout: Layout::Compact, html_safe: true };
-        assert_eq!(written(safe, &text), r#""a\u003cb\u003ec\u0026d\u2028e\u2029f \"q\" \\ 集团""#);
+        assert_eq!(written(safe, &text), r#""a\u003cb\u003ec\u0026d\u2028e\u2029f \"q\" \\ 集团 … ‰\u2028""#);
         let raw = JsonStyle { layout: Layout::Compact, html_safe: false };
         assert_eq!(written(raw, &text), serde_json::to_string(text).unwrap());
         let back: String = serde_json::from_str(&written(safe, &text)).unwrap();

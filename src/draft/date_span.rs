@@ -1,5 +1,7 @@
 use std::fmt;
 
+use crate::encoding::date::IsoDate;
+use crate::stack_text::{StackText, serialize_display};
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
@@ -23,19 +25,20 @@ pub struct DateSpan {
 
 impl fmt::Display for DateSpan {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut text = StackText::new();
         if let Some(start) = self.start {
-            write!(f, "{start}")?;
+            IsoDate(start).push_to(&mut text)?;
         }
-        f.write_str(" - ")?;
+        text.push_bytes(b" - ")?;
         if let Some(end) = self.end {
-            write!(f, "{end}")?;
+            IsoDate(end).push_to(&mut text)?;
         }
-        Ok(())
+        f.write_str(text.as_str())
     }
 }
 
 impl Serialize for DateSpan {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        serialize_display(serializer, self)
     }
 }

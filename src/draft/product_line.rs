@@ -1,5 +1,6 @@
 use std::fmt;
 
+use crate::stack_text::serialize_display;
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
@@ -82,6 +83,6 @@ impl fmt::Display for ProductsSummary {
 
 impl Serialize for ProductsSummary {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        serialize_display(serializer, self)
     }
 }

@@ -9,9 +9,10 @@ use serde::{Deserializer, Serializer, de};
 
 use crate::error::{ErrorKind, invalid};
 use crate::money::{self, AmountProblem, RubyDecimal};
+use crate::stack_text::serialize_display;
 
 pub(crate) fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_str(&RubyDecimal(*value))
+    serialize_display(serializer, &RubyDecimal(*value))
 }
 
 pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {

@@ -3,10 +3,13 @@
 
 use std::fmt;
 
-use chrono::NaiveDate;
+use std::fmt::Write;
+
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserializer, Serializer, de};
 
 use crate::error::{ErrorKind, invalid};
+use crate::stack_text::{StackText, serialize_display};
 
 /// Parses exactly `YYYY-MM-DD` (four-digit year, two-digit month and day) into a date
 /// that exists.
@@ -26,15 +29,44 @@ pub(crate) fn parse(text: &str) -> Result<NaiveDate, (ErrorKind, &'static str)> 
         .ok_or((ErrorKind::ImpossibleDate, "is not a day of the calendar"))
 }
 
+/// A date written `YYYY-MM-DD` (years outside 0 to 9999 as chrono writes them).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct IsoDate(pub(crate) NaiveDate);
+
+impl IsoDate {
+    /// Appends the date to `text`.
+    pub(crate) fn push_to(self, text: &mut StackText) -> fmt::Result {
+        let date = self.0;
+        match u32::try_from(date.year()) {
+            Ok(year @ 0..=9999) => {
+                text.push_number(year, 4)?;
+                text.push_bytes(b"-")?;
+                text.push_number(date.month(), 2)?;
+                text.push_bytes(b"-")?;
+                text.push_number(date.day(), 2)
+            }
+            _ => write!(text, "{date}"),
+        }
+    }
+}
+
+impl fmt::Display for IsoDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut text = StackText::new();
+        self.push_to(&mut text)?;
+        f.write_str(text.as_str())
+    }
+}
+
 pub(crate) mod optional {
-    use super::{Deserializer, NaiveDate, Serializer, de, fmt, invalid, parse};
+    use super::{Deserializer, NaiveDate, Serializer, de, fmt, invalid, parse, serialize_display};
 
     pub(crate) fn serialize<S: Serializer>(
         value: &Option<NaiveDate>,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
         match value {
-            Some(date) => serializer.collect_str(date),
+            Some(date) => serialize_display(serializer, &super::IsoDate(*date)),
             None => serializer.serialize_str(""),
         }
     }
@@ -70,6 +102,14 @@ pub(crate) mod optional {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_written_in_iso_form() {
+        for (year, text) in [(2015, "2015-09-09"), (5, "0005-09-09"), (12345, "+12345-09-09")] {
+            let date = NaiveDate::from_ymd_opt(year, 9, 9).unwrap();
+            assert_eq!(IsoDate(date).to_string(), text);
+        }
+    }
 
     #[test]
     fn only_real_days_in_iso_form_parse() {

@@ -3,11 +3,12 @@
 
 use std::fmt;
 
+use crate::stack_text::serialize_display;
 use serde::{Deserializer, Serializer, de};
 
 pub(crate) fn serialize<S: Serializer>(value: &Option<u8>, serializer: S) -> Result<S::Ok, S::Error> {
     match value {
-        Some(percent) => serializer.collect_str(&format_args!("{percent}%")),
+        Some(percent) => serialize_display(serializer, &format_args!("{percent}%")),
         None => serializer.serialize_str(""),
     }
 }

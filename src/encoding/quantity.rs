@@ -5,12 +5,13 @@ use rust_decimal::Decimal;
 use serde::Serializer;
 
 use crate::money::RubyDecimal;
+use crate::stack_text::serialize_display;
 
 pub(crate) fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
     let value = value.normalize();
     if value.scale() == 0 {
         serializer.serialize_i128(value.mantissa())
     } else {
-        serializer.collect_str(&RubyDecimal(value))
+        serialize_display(serializer, &RubyDecimal(value))
     }
 }

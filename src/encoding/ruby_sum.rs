@@ -5,7 +5,12 @@ use rust_decimal::Decimal;
 use serde::Serializer;
 
 use crate::money::RubyDecimal;
+use crate::stack_text::serialize_display;
 
 pub(crate) fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
-    if value.is_zero() { serializer.serialize_u8(0) } else { serializer.collect_str(&RubyDecimal(*value)) }
+    if value.is_zero() {
+        serializer.serialize_u8(0)
+    } else {
+        serialize_display(serializer, &RubyDecimal(*value))
+    }
 }

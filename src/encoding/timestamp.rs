@@ -9,10 +9,12 @@
 use std::fmt;
 
 use chrono::format::ParseErrorKind;
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{DateTime, FixedOffset, NaiveDateTime, NaiveTime, Timelike};
 use serde::de;
 
+use crate::encoding::date::IsoDate;
 use crate::error::{ErrorKind, invalid};
+use crate::stack_text::{StackText, serialize_display};
 
 /// China Standard Time, the offset the company works in.
 pub const CHINA_TIME: FixedOffset = match FixedOffset::east_opt(8 * 3600) {
@@ -36,21 +38,22 @@ fn parse(text: &str) -> Result<DateTime<FixedOffset>, (ErrorKind, &'static str)>
             _ => (ErrorKind::DateFormat, FORMAT),
         });
     }
-    let time_format = match rest.len() {
-        6 => " %H:%M",
-        9 => " %H:%M:%S",
-        _ => return Err((ErrorKind::DateFormat, FORMAT)),
-    };
-    let shaped = rest.bytes().enumerate().all(|(i, b)| match i {
-        0 => b == b' ',
-        3 | 6 => b == b':',
-        _ => b.is_ascii_digit(),
-    });
+    // " HH:MM" or " HH:MM:SS", read digit by digit (a strftime parser costs more than
+    // the rest of the record).
+    let bytes = rest.as_bytes();
+    let shaped = matches!(bytes.len(), 6 | 9)
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            0 => *b == b' ',
+            3 | 6 => *b == b':',
+            _ => b.is_ascii_digit(),
+        });
     if !shaped {
         return Err((ErrorKind::DateFormat, FORMAT));
     }
-    let time = NaiveTime::parse_from_str(rest, time_format)
-        .map_err(|_| (ErrorKind::ImpossibleDate, "is not a time of the day"))?;
+    let number = |at: usize| u32::from(bytes[at] - b'0') * 10 + u32::from(bytes[at + 1] - b'0');
+    let second = if bytes.len() == 9 { number(7) } else { 0 };
+    let time = NaiveTime::from_hms_opt(number(1), number(4), second)
+        .ok_or((ErrorKind::ImpossibleDate, "is not a time of the day"))?;
     date.and_time(time)
         .and_local_timezone(CHINA_TIME)
         .single()
@@ -81,23 +84,22 @@ impl de::Visitor<'_> for InstantVisitor {
 
 /// `Option<NaiveDateTime>` in China time, written `YYYY-MM-DD HH:MM`.
 pub(crate) mod minutes {
-    use super::{CHINA_TIME, Datelike, InstantVisitor, NaiveDateTime, Timelike, fmt};
+    use super::{
+        CHINA_TIME, InstantVisitor, IsoDate, NaiveDateTime, StackText, Timelike, fmt, serialize_display,
+    };
     use serde::{Deserializer, Serializer};
 
     struct Minutes(NaiveDateTime);
 
     impl fmt::Display for Minutes {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            let (date, time) = (self.0.date(), self.0.time());
-            write!(
-                f,
-                "{:04}-{:02}-{:02} {:02}:{:02}",
-                date.year(),
-                date.month(),
-                date.day(),
-                time.hour(),
-                time.minute()
-            )
+            let mut text = StackText::new();
+            IsoDate(self.0.date()).push_to(&mut text)?;
+            text.push_bytes(b" ")?;
+            text.push_number(self.0.hour(), 2)?;
+            text.push_bytes(b":")?;
+            text.push_number(self.0.minute(), 2)?;
+            f.write_str(text.as_str())
         }
     }
 
@@ -106,7 +108,7 @@ pub(crate) mod minutes {
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
         match value {
-            Some(time) => serializer.collect_str(&Minutes(*time)),
+            Some(time) => serialize_display(serializer, &Minutes(*time)),
             None => serializer.serialize_str(""),
         }
     }
@@ -122,7 +124,9 @@ pub(crate) mod minutes {
 /// `Option<DateTime<FixedOffset>>`, written in RFC 3339 with milliseconds
 /// (`2019-02-25T13:30:28.000+08:00`), keeping the offset it was given.
 pub(crate) mod rfc3339 {
-    use super::{DateTime, Datelike, FixedOffset, InstantVisitor, Timelike, fmt};
+    use super::{
+        DateTime, FixedOffset, InstantVisitor, IsoDate, StackText, Timelike, fmt, serialize_display,
+    };
     use serde::{Deserializer, Serializer};
 
     struct Rfc3339(DateTime<FixedOffset>);
@@ -131,21 +135,21 @@ pub(crate) mod rfc3339 {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             let at = self.0;
             let offset = at.offset().local_minus_utc();
-            let sign = if offset < 0 { '-' } else { '+' };
-            let offset = offset.unsigned_abs() / 60;
-            write!(
-                f,
-                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}{sign}{:02}:{:02}",
-                at.year(),
-                at.month(),
-                at.day(),
-                at.hour(),
-                at.minute(),
-                at.second(),
-                at.timestamp_subsec_millis().min(999),
-                offset / 60,
-                offset % 60
-            )
+            let offset_minutes = offset.unsigned_abs() / 60;
+            let mut text = StackText::new();
+            IsoDate(at.date_naive()).push_to(&mut text)?;
+            for (separator, value, width) in [
+                (b"T", at.hour(), 2),
+                (b":", at.minute(), 2),
+                (b":", at.second(), 2),
+                (b".", at.timestamp_subsec_millis().min(999), 3),
+                (if offset < 0 { b"-" } else { b"+" }, offset_minutes / 60, 2),
+                (b":", offset_minutes % 60, 2),
+            ] {
+                text.push_bytes(separator)?;
+                text.push_number(value, width)?;
+            }
+            f.write_str(text.as_str())
         }
     }
 
@@ -154,7 +158,7 @@ pub(crate) mod rfc3339 {
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
         match value {
-            Some(at) => serializer.collect_str(&Rfc3339(*at)),
+            Some(at) => serialize_display(serializer, &Rfc3339(*at)),
             None => serializer.serialize_str(""),
         }
     }

@@ -1,0 +1,93 @@
+//! Short formatted text on the stack: number conversions and JSON strings of dates and
+//! amounts are formatted here, without allocating, and written in one piece.
+
+use std::fmt::{self, Display, Write};
+
+use serde::Serializer;
+
+/// A fixed buffer for short formatted text.
+pub(crate) struct StackText {
+    bytes: [u8; 64],
+    len: usize,
+}
+
+impl StackText {
+    pub(crate) fn new() -> Self {
+        Self { bytes: [0; 64], len: 0 }
+    }
+
+    /// `value` formatted, or `None` if its text is longer than the buffer.
+    pub(crate) fn of(value: &impl Display) -> Option<Self> {
+        let mut text = Self::new();
+        write!(text, "{value}").ok()?;
+        Some(text)
+    }
+
+    /// Appends `value` in decimal, zero-padded to `width` digits. Digits are written by
+    /// hand: `{:02}` through `fmt` costs more than the rest of a date.
+    pub(crate) fn push_number(&mut self, mut value: u32, width: usize) -> fmt::Result {
+        let mut digits = [b'0'; 10];
+        let mut start = digits.len();
+        while value > 0 || start == digits.len() {
+            start -= 1;
+            digits[start] = b'0' + (value % 10) as u8;
+            value /= 10;
+        }
+        start = start.min(digits.len().saturating_sub(width));
+        self.push_bytes(&digits[start..])
+    }
+
+    /// Appends ASCII `bytes`.
+    pub(crate) fn push_bytes(&mut self, bytes: &[u8]) -> fmt::Result {
+        let end = self.len + bytes.len();
+        let slot = self.bytes.get_mut(self.len..end).ok_or(fmt::Error)?;
+        slot.copy_from_slice(bytes);
+        self.len = end;
+        Ok(())
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        // Only whole `&str`s and ASCII digits are ever copied in: the bytes are UTF-8.
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
+}
+
+impl Write for StackText {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.push_bytes(s.as_bytes())
+    }
+}
+
+/// Serializes `value`'s text as a JSON string: formatted on the stack and written in one
+/// piece when short (dates, amounts), streamed through the serializer otherwise.
+/// (`collect_str` alone escapes every fragment a `Display` writes separately.)
+pub(crate) fn serialize_display<S: Serializer>(
+    serializer: S,
+    value: &impl Display,
+) -> Result<S::Ok, S::Error> {
+    match StackText::of(value) {
+        Some(text) => serializer.serialize_str(text.as_str()),
+        None => serializer.collect_str(value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_zero_padded_to_their_width() {
+        let mut text = StackText::new();
+        for (value, width) in [(7, 2), (2015, 4), (0, 3), (123_456, 2), (0, 1), (u32::MAX, 1)] {
+            text.push_number(value, width).unwrap();
+            text.push_bytes(b" ").unwrap();
+        }
+        assert_eq!(text.as_str(), "07 2015 000 123456 0 4294967295 ");
+    }
+
+    #[test]
+    fn text_longer_than_the_buffer_is_refused() {
+        assert!(StackText::of(&"x".repeat(64)).is_some());
+        assert!(StackText::of(&"x".repeat(65)).is_none());
+    }
+}
