@@ -6,14 +6,15 @@ use std::fmt;
 use std::fmt::Write;
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserializer, Serializer, de};
+use serde::{Deserializer, Serializer};
 
-use crate::error::{ErrorKind, invalid};
+use super::optional_text::{OptionalText, Parsed};
+use crate::error::ErrorKind;
 use crate::stack_text::{StackText, serialize_display};
 
 /// Parses exactly `YYYY-MM-DD` (four-digit year, two-digit month and day) into a date
 /// that exists.
-pub(crate) fn parse(text: &str) -> Result<NaiveDate, (ErrorKind, &'static str)> {
+pub(crate) fn parse(text: &str) -> Parsed<NaiveDate> {
     let bytes = text.as_bytes();
     let shaped = bytes.len() == 10
         && bytes[4] == b'-'
@@ -59,7 +60,7 @@ impl fmt::Display for IsoDate {
 }
 
 pub(crate) mod optional {
-    use super::{Deserializer, NaiveDate, Serializer, de, fmt, invalid, parse, serialize_display};
+    use super::{Deserializer, NaiveDate, OptionalText, Serializer, parse, serialize_display};
 
     pub(crate) fn serialize<S: Serializer>(
         value: &Option<NaiveDate>,
@@ -74,28 +75,7 @@ pub(crate) mod optional {
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<NaiveDate>, D::Error> {
-        deserializer.deserialize_any(DateVisitor)
-    }
-
-    struct DateVisitor;
-
-    impl de::Visitor<'_> for DateVisitor {
-        type Value = Option<NaiveDate>;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a date in YYYY-MM-DD format, \"\" or null")
-        }
-
-        fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
-            if text.is_empty() {
-                return Ok(None);
-            }
-            parse(text).map(Some).map_err(|(kind, problem)| invalid(kind, format_args!("{text:?} {problem}")))
-        }
-
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
+        deserializer.deserialize_any(OptionalText { expecting: "a date in YYYY-MM-DD format", parse })
     }
 }
 

@@ -11,6 +11,7 @@ pub(crate) mod coordinate;
 pub(crate) mod date;
 pub(crate) mod float;
 pub(crate) mod id;
+mod optional_text;
 pub(crate) mod percent;
 pub(crate) mod quantity;
 pub(crate) mod record;

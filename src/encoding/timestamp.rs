@@ -10,10 +10,10 @@ use std::fmt;
 
 use chrono::format::ParseErrorKind;
 use chrono::{DateTime, FixedOffset, NaiveDateTime, NaiveTime, Timelike};
-use serde::de;
 
+use super::optional_text::{OptionalText, Parsed};
 use crate::encoding::date::IsoDate;
-use crate::error::{ErrorKind, invalid};
+use crate::error::ErrorKind;
 use crate::stack_text::{StackText, serialize_display};
 
 /// China Standard Time, the offset the company works in.
@@ -23,7 +23,7 @@ pub const CHINA_TIME: FixedOffset = match FixedOffset::east_opt(8 * 3600) {
 };
 
 /// Parses any accepted timestamp form into an instant with its offset.
-fn parse(text: &str) -> Result<DateTime<FixedOffset>, (ErrorKind, &'static str)> {
+fn parse(text: &str) -> Parsed<DateTime<FixedOffset>> {
     const FORMAT: &str = "is not a time in YYYY-MM-DD HH:MM, YYYY-MM-DD HH:MM:SS or RFC 3339 format";
     let (Some(day), Some(rest)) = (text.get(..10), text.get(10..)) else {
         return Err((ErrorKind::DateFormat, FORMAT));
@@ -61,32 +61,12 @@ fn parse(text: &str) -> Result<DateTime<FixedOffset>, (ErrorKind, &'static str)>
 }
 
 /// The visitor shared by both forms: text or null in, an instant out.
-struct InstantVisitor;
-
-impl de::Visitor<'_> for InstantVisitor {
-    type Value = Option<DateTime<FixedOffset>>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a timestamp string, \"\" or null")
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
-        if text.is_empty() {
-            return Ok(None);
-        }
-        parse(text).map(Some).map_err(|(kind, problem)| invalid(kind, format_args!("{text:?} {problem}")))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-}
+const INSTANT: OptionalText<DateTime<FixedOffset>> =
+    OptionalText { expecting: "a time in YYYY-MM-DD HH:MM, YYYY-MM-DD HH:MM:SS or RFC 3339 format", parse };
 
 /// `Option<NaiveDateTime>` in China time, written `YYYY-MM-DD HH:MM`.
 pub(crate) mod minutes {
-    use super::{
-        CHINA_TIME, InstantVisitor, IsoDate, NaiveDateTime, StackText, Timelike, fmt, serialize_display,
-    };
+    use super::{CHINA_TIME, INSTANT, IsoDate, NaiveDateTime, StackText, Timelike, fmt, serialize_display};
     use serde::{Deserializer, Serializer};
 
     struct Minutes(NaiveDateTime);
@@ -116,7 +96,7 @@ pub(crate) mod minutes {
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<NaiveDateTime>, D::Error> {
-        let instant = deserializer.deserialize_any(InstantVisitor)?;
+        let instant = deserializer.deserialize_any(INSTANT)?;
         Ok(instant.map(|at| at.with_timezone(&CHINA_TIME).naive_local()))
     }
 }
@@ -124,9 +104,7 @@ pub(crate) mod minutes {
 /// `Option<DateTime<FixedOffset>>`, written in RFC 3339 with milliseconds
 /// (`2019-02-25T13:30:28.000+08:00`), keeping the offset it was given.
 pub(crate) mod rfc3339 {
-    use super::{
-        DateTime, FixedOffset, InstantVisitor, IsoDate, StackText, Timelike, fmt, serialize_display,
-    };
+    use super::{DateTime, FixedOffset, INSTANT, IsoDate, StackText, Timelike, fmt, serialize_display};
     use serde::{Deserializer, Serializer};
 
     struct Rfc3339(DateTime<FixedOffset>);
@@ -166,7 +144,7 @@ pub(crate) mod rfc3339 {
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
-        deserializer.deserialize_any(InstantVisitor)
+        deserializer.deserialize_any(INSTANT)
     }
 }
 
