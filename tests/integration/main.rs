@@ -3,6 +3,7 @@
 // Ids and amounts are written as the documented sample writes them.
 #![allow(clippy::unreadable_literal)]
 
+mod autotraits;
 mod bad_input;
 mod cli;
 mod company;
