@@ -35,7 +35,12 @@ pub enum AmountProblem {
     TooManyIntegerDigits,
     /// More fractional digits than [`MAX_FRACTION_DIGITS`] (after dropping trailing zeros).
     TooManyFractionDigits,
+    /// A JSON float with more significant digits than a double holds exactly
+    /// ([`F64_EXACT_DIGITS`]).
+    ImpreciseFloat,
 }
+
+impl std::error::Error for AmountProblem {}
 
 impl fmt::Display for AmountProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -49,6 +54,11 @@ impl fmt::Display for AmountProblem {
             Self::TooManyFractionDigits => {
                 write!(f, "has more than {MAX_FRACTION_DIGITS} fractional digits (the stored precision)")
             }
+            Self::ImpreciseFloat => write!(
+                f,
+                "is a JSON number with more than {F64_EXACT_DIGITS} significant digits, which a double \
+                 does not hold exactly; send it as a string"
+            ),
         }
     }
 }
@@ -105,13 +115,34 @@ pub(crate) fn parse_decimal_text(text: &str) -> Result<Decimal, AmountProblem> {
 
 /// `a × b`, or `None` when the product does not fit a decimal exactly (`rust_decimal`
 /// would round away fractional digits or overflow).
+///
+/// ```
+/// use contract_draft::money::exact_mul;
+/// use rust_decimal::Decimal;
+///
+/// assert_eq!(exact_mul(Decimal::new(3333333, 7), Decimal::new(15, 1)), Some(Decimal::new(49999995, 8)));
+/// assert_eq!(exact_mul(Decimal::ZERO, Decimal::new(25, 1)), Some(Decimal::ZERO));
+/// assert_eq!(exact_mul(Decimal::MAX, Decimal::TWO), None);
+/// ```
 pub fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    // Without trailing zeros the exact product has exactly the sum of the scales, which
+    // rust_decimal keeps unless it had to round; zero it returns with scale 0.
+    let (a, b) = (a.normalize(), b.normalize());
+    if a.is_zero() || b.is_zero() {
+        return Some(Decimal::ZERO);
+    }
     let product = a.checked_mul(b)?;
     (product.scale() == a.scale() + b.scale()).then_some(product)
 }
 
 /// `a + b`, or `None` when the sum does not fit a decimal exactly.
 pub fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
+    // rust_decimal returns the other operand as it is when one is zero, and otherwise
+    // keeps the larger scale unless it had to round.
+    let (a, b) = (a.normalize(), b.normalize());
+    if a.is_zero() || b.is_zero() {
+        return Some(if a.is_zero() { b } else { a });
+    }
     let sum = a.checked_add(b)?;
     (sum.scale() == a.scale().max(b.scale())).then_some(sum)
 }
@@ -128,9 +159,26 @@ pub(crate) fn decimal_from_f64(value: f64) -> Result<Decimal, AmountProblem> {
         return Err(AmountProblem::NotFinite);
     }
     let mut text = StackText::new();
-    fmt::Write::write_fmt(&mut text, format_args!("{value}"))
-        .map_err(|_| AmountProblem::TooManyIntegerDigits)?;
+    fmt::Write::write_fmt(&mut text, format_args!("{value}")).map_err(|_| {
+        if value.abs() < 1.0 {
+            AmountProblem::TooManyFractionDigits
+        } else {
+            AmountProblem::TooManyIntegerDigits
+        }
+    })?;
     parse_decimal_text(text.as_str())
+}
+
+/// The decimal a JSON float in the input stands for, refused when it has more than
+/// [`F64_EXACT_DIGITS`] significant digits: a double does not hold those exactly, so
+/// the sender's figure may already be lost (`123456789012345678.9` arrives as
+/// `123456789012345680`). Such amounts must be sent as strings.
+pub(crate) fn decimal_from_json_float(value: f64) -> Result<Decimal, AmountProblem> {
+    let decimal = decimal_from_f64(value)?;
+    if decimal.normalize().mantissa().unsigned_abs() >= 10_u128.pow(F64_EXACT_DIGITS) {
+        return Err(AmountProblem::ImpreciseFloat);
+    }
+    Ok(decimal)
 }
 
 /// The nearest `f64` to `value`, for the fields the documented format writes as JSON
@@ -204,7 +252,9 @@ mod tests {
 
     #[test]
     fn negative_zero_prints_as_zero() {
-        let negative_zero = Decimal::new(-0, 2) * Decimal::NEGATIVE_ONE;
+        let mut negative_zero = Decimal::new(0, 2);
+        negative_zero.set_sign_negative(true);
+        assert!(negative_zero.is_sign_negative());
         assert_eq!(RubyDecimal(negative_zero).to_string(), "0.0");
     }
 
@@ -244,6 +294,14 @@ mod tests {
         assert_eq!(exact_add(Decimal::MAX, Decimal::ONE), None);
         assert_eq!(exact_add(dec("79228162514264337593543950335"), dec("0.1")), None);
         assert_eq!(exact_sub(dec("1"), dec("1.5")), Some(dec("-0.5")));
+        // Zeros, with and without scale, and trailing zeros in the operands.
+        assert_eq!(exact_mul(dec("0"), dec("2.5")), Some(Decimal::ZERO));
+        assert_eq!(exact_mul(dec("6600.5"), dec("0.000")), Some(Decimal::ZERO));
+        assert_eq!(exact_add(dec("0.0"), dec("1")), Some(dec("1")));
+        assert_eq!(exact_sub(dec("0.0"), dec("1")), Some(dec("-1")));
+        assert_eq!(exact_sub(exact_sub(dec("100.5"), dec("100.5")).unwrap(), dec("1")), Some(dec("-1")));
+        let scaled = Decimal::from_i128_with_scale(25 * 10_i128.pow(20), 21);
+        assert_eq!(exact_mul(scaled, scaled), Some(dec("6.25")));
     }
 
     #[test]
@@ -252,6 +310,10 @@ mod tests {
         assert_eq!(decimal_from_f64(0.1), Ok(dec("0.1")));
         assert_eq!(decimal_from_f64(f64::NAN), Err(AmountProblem::NotFinite));
         assert_eq!(decimal_from_f64(f64::INFINITY), Err(AmountProblem::NotFinite));
+        assert_eq!(decimal_from_f64(1e-70), Err(AmountProblem::TooManyFractionDigits));
+        assert_eq!(decimal_from_json_float(123_456_789_012_345.6), Err(AmountProblem::ImpreciseFloat));
+        assert_eq!(decimal_from_json_float(9_007_199_254_740_993.0), Err(AmountProblem::ImpreciseFloat));
+        assert_eq!(decimal_from_json_float(12_345_678_901_234.5), Ok(dec("12345678901234.5")));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::custom_fields::{CustomFields, FieldKind, FieldValue};
 use crate::error::{Error, ErrorKind};
-use crate::money::{check_precision, decimal_from_f64, parse_decimal_text};
+use crate::money::{check_precision, decimal_from_json_float, parse_decimal_text};
 use crate::records::CustomValues;
 use crate::report::{Findings, Note};
 use crate::settings::{CompanySettings, ContractField, FieldMapping};
@@ -256,7 +256,7 @@ fn number_of(number: &serde_json::Number) -> Result<rust_decimal::Decimal, Strin
     } else if let Some(value) = number.as_u64() {
         Ok(value.into())
     } else {
-        decimal_from_f64(number.as_f64().unwrap_or(f64::NAN))
+        decimal_from_json_float(number.as_f64().unwrap_or(f64::NAN))
     };
     decimal.and_then(check_precision).map_err(|problem| format!("the number {number} {problem}"))
 }

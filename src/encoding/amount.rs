@@ -64,7 +64,7 @@ impl de::Visitor<'_> for AmountVisitor {
     }
 
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<Decimal, E> {
-        checked(money::decimal_from_f64(value))
+        checked(money::decimal_from_json_float(value))
     }
 }
 

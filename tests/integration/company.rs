@@ -253,3 +253,20 @@ fn a_sum_beyond_a_decimal_is_refused_not_rounded() {
     let totals: Vec<_> = draft.product_assets_for_new_record.iter().map(|line| line.total_price).collect();
     assert_eq!(totals, [Some(dec("792281618772011782157")), Some(dec("9495.553674321"))]);
 }
+
+/// Found in review: a zero operand came back from rust_decimal with scale 0, which the
+/// exactness check took for rounding, so a free line was an overflow.
+#[test]
+fn free_lines_and_zero_quantities_total_zero() {
+    let mut bundle: Value = serde_json::from_str(&fixture("bundle.json")).unwrap();
+    bundle["opportunity"]["product_assets"] = json!([
+        {"product_id": 1, "quantity": "2.5", "recommended_unit_price": "0", "standard_unit_price": "100"},
+        {"product_id": 2, "quantity": "0.000", "recommended_unit_price": "6600.5"},
+    ]);
+    let conversion = Converter::default().convert_json(&serde_json::to_vec(&bundle).unwrap()).unwrap();
+    let data = data(&conversion);
+    let lines = &data["product_assets_for_new_record"];
+    assert_eq!((lines[0]["total_price"].clone(), lines[0]["discount"].clone()), (json!("0.0"), json!("0.0")));
+    assert_eq!(lines[1]["total_price"], "0.0");
+    assert_eq!(lines[1]["quantity"], 0);
+}

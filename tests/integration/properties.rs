@@ -12,8 +12,18 @@ use crate::support::{fixture, sample_bundle};
 
 /// Money as integer minor units (below 10^18) with a scale of 0 to 6: amounts within
 /// the stored precision, many of them with trailing zeros.
+/// One in ten is a zero with a scale (`0.00`), which exact arithmetic must not mistake
+/// for a rounded result.
 pub fn amount() -> impl Strategy<Value = Decimal> {
-    (0_i64..1_000_000_000_000_000_000, 0_u32..=6).prop_map(|(units, scale)| Decimal::new(units, scale))
+    prop_oneof![
+        1 => zero(),
+        9 => (0_i64..1_000_000_000_000_000_000, 0_u32..=6).prop_map(|(units, scale)| Decimal::new(units, scale)),
+    ]
+}
+
+/// Zero with 0 to 6 fractional digits.
+fn zero() -> impl Strategy<Value = Decimal> {
+    (0_u32..=6).prop_map(|scale| Decimal::new(0, scale))
 }
 
 /// Any day from 1900 to 2099.
@@ -120,13 +130,16 @@ proptest! {
     }
 }
 
-/// A decimal from 0 (or the smallest unit above it) to below `below`, with 0 to 6
-/// fractional digits.
+/// A decimal from 0 (or the smallest unit above it, if `positive`) to below `below`,
+/// with 0 to 6 fractional digits.
 fn decimal_below(below: i64, positive: bool) -> impl Strategy<Value = Decimal> {
-    (0_u32..=6).prop_flat_map(move |scale| {
+    let some = (0_u32..=6).prop_flat_map(move |scale| {
         let units = below * 10_i64.pow(scale);
         (i64::from(positive)..units).prop_map(move |units| Decimal::new(units, scale))
-    })
+    });
+    // Free lines (a price of 0.00) one time in ten.
+    let zero_weight = if positive { 0 } else { 1 };
+    prop_oneof![zero_weight => zero(), 9 => some]
 }
 
 /// A product line with a quantity below a million and a selling price below a billion,

@@ -112,3 +112,14 @@ proptest! {
         }
     }
 }
+
+/// Found in review: after a payment that settles the total exactly, the zero left had a
+/// scale the next subtraction did not keep, and was refused as an overflow.
+#[test]
+fn a_payment_beyond_a_settled_total_is_an_overpayment_not_an_overflow() {
+    let paid =
+        |amount: &str| Payment { amount: amount.parse().unwrap(), approve_status: ApproveStatus::Approved };
+    let receivables =
+        Receivables::compute("100.5".parse().unwrap(), &[], &[paid("100.5"), paid("1")]).unwrap();
+    assert_eq!(receivables.unreceived_amount, Decimal::from(-1));
+}
