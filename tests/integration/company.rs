@@ -254,7 +254,7 @@ fn a_sum_beyond_a_decimal_is_refused_not_rounded() {
     assert_eq!(totals, [Some(dec("792281618772011782157")), Some(dec("9495.553674321"))]);
 }
 
-/// Found in review: a zero operand came back from rust_decimal with scale 0, which the
+/// Found in review: a zero operand came back from `rust_decimal` with scale 0, which the
 /// exactness check took for rounding, so a free line was an overflow.
 #[test]
 fn free_lines_and_zero_quantities_total_zero() {

@@ -138,7 +138,7 @@ fn decimal_below(below: i64, positive: bool) -> impl Strategy<Value = Decimal> {
         (i64::from(positive)..units).prop_map(move |units| Decimal::new(units, scale))
     });
     // Free lines (a price of 0.00) one time in ten.
-    let zero_weight = if positive { 0 } else { 1 };
+    let zero_weight = u32::from(!positive);
     prop_oneof![zero_weight => zero(), 9 => some]
 }
 
