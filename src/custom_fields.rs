@@ -54,8 +54,9 @@ impl FieldKind {
     }
 
     /// Whether a field of the `source` family (see [`FieldKind::of_key`]) can fill a
-    /// field of this kind: numbers and dates also fill text; text fills text and
-    /// selects; files fill only files.
+    /// field of this kind: numbers and dates also fill text and text areas; text areas
+    /// fill text and text areas; text fills text, text areas and selects; files fill
+    /// only files.
     pub const fn accepts(self, source: FieldKind) -> bool {
         matches!(
             (source, self),

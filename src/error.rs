@@ -43,7 +43,7 @@ pub enum ErrorKind {
 
 impl ErrorKind {
     /// Every kind, in the order of the README's error table.
-    pub const ALL: [ErrorKind; 12] = [
+    pub const ALL: &'static [ErrorKind] = &[
         Self::MalformedJson,
         Self::InvalidUtf8,
         Self::MissingField,
@@ -223,7 +223,7 @@ pub(crate) fn invalid<E: serde::de::Error>(kind: ErrorKind, detail: impl fmt::Di
 
 fn untag(message: &str) -> Option<(ErrorKind, &str)> {
     let (name, detail) = message.strip_prefix(TAG)?.split_once(TAG)?;
-    let kind = ErrorKind::ALL.into_iter().find(|kind| kind.name() == name)?;
+    let kind = ErrorKind::ALL.iter().copied().find(|kind| kind.name() == name)?;
     Some((kind, detail))
 }
 

@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, Write};
 use std::num::NonZeroUsize;
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::{Mutex, mpsc};
 
 use crate::convert::Converter;
@@ -20,13 +21,19 @@ use crate::output::{JsonStyle, Layout};
 /// converting it.
 const BATCH_LINES: usize = 64;
 
-/// How to run a JSON Lines conversion.
+/// How to run a JSON Lines conversion; by default on one thread, HTML-safe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LinesOptions {
     /// How many threads convert.
     pub jobs: NonZeroUsize,
     /// Escape `<`, `>`, `&`, U+2028 and U+2029 as Rails does (see [`JsonStyle`]).
     pub html_safe: bool,
+}
+
+impl Default for LinesOptions {
+    fn default() -> Self {
+        Self { jobs: NonZeroUsize::MIN, html_safe: true }
+    }
 }
 
 /// What a JSON Lines conversion did.
@@ -83,11 +90,11 @@ pub fn convert_lines<R: BufRead + Send, W: Write>(
     mut output: W,
     options: LinesOptions,
     mut progress: impl FnMut(&LinesSummary),
-) -> io::Result<LinesSummary> {
+) -> Result<LinesSummary, StreamError> {
     let style = JsonStyle { layout: Layout::Compact, html_safe: options.html_safe };
     let mut summary = LinesSummary::default();
-    let mut write = |batch: &Batch| -> io::Result<()> {
-        output.write_all(&batch.output)?;
+    let mut write = |batch: &Batch| -> Result<(), StreamError> {
+        output.write_all(&batch.output).map_err(StreamError::Write)?;
         summary.add(batch);
         progress(&summary);
         Ok(())
@@ -95,60 +102,81 @@ pub fn convert_lines<R: BufRead + Send, W: Write>(
     if options.jobs.get() == 1 {
         let mut lines = LineReader::new(input);
         let mut batch = Batch::default();
-        while lines.read_batch(&mut batch.input)? {
+        while lines.read_batch(&mut batch.input).map_err(StreamError::Read)? {
             batch.convert(converter, style)?;
             write(&batch)?;
         }
     } else {
         in_parallel(converter, input, style, options.jobs, &mut write)?;
     }
-    output.flush()?;
+    output.flush().map_err(StreamError::Write)?;
     Ok(summary)
 }
 
+/// Why a JSON Lines conversion stopped before the end of its input. (A line that does
+/// not convert does not stop it: it gets its error envelope.)
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StreamError {
+    /// The input could not be read.
+    #[error("cannot read the input: {0}")]
+    Read(#[source] io::Error),
+    /// The output could not be written.
+    #[error("cannot write the output: {0}")]
+    Write(#[source] io::Error),
+    /// A conversion thread panicked, which is a bug of this crate.
+    #[error("a conversion thread panicked (a bug of contract-draft)")]
+    Panicked,
+}
+
 /// The parallel pipeline: a reader thread, `jobs` workers, and the calling thread
-/// writing in order.
+/// writing in order. After the output fails, it returns once the reader's read in
+/// progress does.
 fn in_parallel<R: BufRead + Send>(
     converter: &Converter,
     input: R,
     style: JsonStyle,
     jobs: NonZeroUsize,
-    write: &mut dyn FnMut(&Batch) -> io::Result<()>,
-) -> io::Result<()> {
+    write: &mut dyn FnMut(&Batch) -> Result<(), StreamError>,
+) -> Result<(), StreamError> {
     let window = jobs.get() * 4;
-    let (ticket_tx, ticket_rx) = mpsc::sync_channel::<Batch>(window);
-    for _ in 0..window {
-        ticket_tx.send(Batch::default()).map_err(|_| closed())?;
-    }
-    let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Batch)>(window);
+    let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Batch)>(window);
     let work_rx = Mutex::new(work_rx);
-    let (done_tx, done_rx) = mpsc::channel::<io::Result<(u64, Batch)>>();
+    let (done_tx, done_rx) = mpsc::channel::<Result<(usize, Batch), StreamError>>();
+    // Batches the writer is done with go back to the reader, whose buffers it reuses.
+    let (spent_tx, spent_rx) = mpsc::sync_channel::<Batch>(window);
     std::thread::scope(|scope| {
-        let reader = scope.spawn(move || -> io::Result<()> {
+        let reader = scope.spawn(move || -> Result<(), StreamError> {
             let mut lines = LineReader::new(input);
-            for number in 0.. {
-                // A ticket is a batch the writer is done with: its buffers are reused.
-                let Ok(mut batch) = ticket_rx.recv() else {
-                    return Ok(());
+            let mut number = 0;
+            loop {
+                // The first `window` batches are new; each later one waits for a spent
+                // batch, so no more than `window` are ever in flight.
+                let mut batch = if number < window {
+                    Batch::default()
+                } else {
+                    let Ok(batch) = spent_rx.recv() else { return Ok(()) };
+                    batch
                 };
-                if !lines.read_batch(&mut batch.input)? {
+                let more = lines.read_batch(&mut batch.input).map_err(StreamError::Read)?;
+                if !more || work_tx.send((number, batch)).is_err() {
                     return Ok(());
                 }
-                if work_tx.send((number, batch)).is_err() {
-                    return Ok(());
-                }
+                number += 1;
             }
-            Ok(())
         });
         for _ in 0..jobs.get() {
             let (work_rx, done_tx) = (&work_rx, done_tx.clone());
             scope.spawn(move || {
-                loop {
-                    let next = work_rx.lock().map_err(drop).and_then(|rx| rx.recv().map_err(drop));
-                    let Ok((number, mut batch)) = next else {
-                        return;
+                while let Ok((number, mut batch)) =
+                    work_rx.lock().map_err(drop).and_then(|rx| rx.recv().map_err(drop))
+                {
+                    let outcome = panic::catch_unwind(AssertUnwindSafe(|| batch.convert(converter, style)));
+                    let done = match outcome {
+                        Ok(Ok(())) => Ok((number, batch)),
+                        Ok(Err(error)) => Err(error),
+                        Err(_) => Err(StreamError::Panicked),
                     };
-                    let done = batch.convert(converter, style).map(|()| (number, batch));
                     if done_tx.send(done).is_err() {
                         return;
                     }
@@ -164,21 +192,16 @@ fn in_parallel<R: BufRead + Send>(
             while let Some(batch) = waiting.remove(&next) {
                 write(&batch)?;
                 next += 1;
-                // The reader may have stopped; then the ticket is simply not needed.
-                let _ = ticket_tx.send(batch);
+                // The reader may have stopped; then the batch is simply not needed.
+                let _ = spent_tx.send(batch);
             }
             Ok(())
         });
-        drop(ticket_tx);
-        // On a write error the reader and workers stop as their channels close.
-        drop(done_rx);
-        let read = reader.join().unwrap_or_else(|_| Err(io::Error::other("the reader thread panicked")));
+        // On an error the reader and the workers stop as their channels close.
+        drop((spent_tx, done_rx));
+        let read = reader.join().unwrap_or(Err(StreamError::Panicked));
         written.and(read)
     })
-}
-
-fn closed() -> io::Error {
-    io::Error::other("a conversion thread stopped")
 }
 
 /// A batch of input lines and the envelopes they gave.
@@ -195,7 +218,7 @@ struct Batch {
 impl Batch {
     /// Converts the batch's lines into its output. Fails only if an envelope does not
     /// serialize, which the crate's types never do.
-    fn convert(&mut self, converter: &Converter, style: JsonStyle) -> io::Result<()> {
+    fn convert(&mut self, converter: &Converter, style: JsonStyle) -> Result<(), StreamError> {
         self.output.clear();
         (self.converted, self.failed, self.first_failure) = (0, 0, None);
         for (index, line) in self.input.iter().enumerate() {
@@ -210,7 +233,7 @@ impl Batch {
                     style.write(&mut self.output, &ErrorEnvelope::from(&error))
                 }
             };
-            written.map_err(io::Error::from)?;
+            written.map_err(|error| StreamError::Write(error.into()))?;
             self.output.push(b'\n');
         }
         Ok(())

@@ -57,7 +57,7 @@ pub use encoding::timestamp::CHINA_TIME;
 pub use envelope::{Envelope, ErrorEnvelope};
 pub use error::{Error, ErrorKind};
 pub use hiding::mask_number;
-pub use jsonl::{LinesOptions, LinesSummary, convert_lines};
+pub use jsonl::{LinesOptions, LinesSummary, StreamError, convert_lines};
 pub use money::RubyDecimal;
 pub use output::{JsonStyle, Layout};
 pub use receivables::{ContractPayments, Payment, PaymentPlan, Receivables};

@@ -3,14 +3,20 @@
 
 #![no_main]
 
+use std::sync::LazyLock;
+
 use contract_draft::{CompanySettings, Converter, Envelope, JsonStyle, Layout};
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
+/// The sample company's converter, made once for the whole run.
+static CONVERTER: LazyLock<Converter> = LazyLock::new(|| {
     let settings = CompanySettings::from_json(include_bytes!("../../fixtures/settings.json"))
         .expect("the sample settings read");
-    let converter = Converter::new(&settings).expect("the sample settings are valid");
-    if let Ok(conversion) = converter.convert_json(data) {
+    Converter::new(&settings).expect("the sample settings are valid")
+});
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(conversion) = CONVERTER.convert_json(data) {
         for layout in [Layout::Pretty, Layout::Compact] {
             let mut out = Vec::new();
             JsonStyle { layout, html_safe: true }

@@ -28,7 +28,8 @@ impl CustomValues {
         self.entries.iter().map(|(key, value)| (key.as_str(), value))
     }
 
-    /// Sets `key` to `value`, replacing an earlier value under the same key.
+    /// Sets `key` to `value`, replacing an earlier value under the same key (a linear
+    /// search: records have few custom fields).
     pub fn insert(&mut self, key: impl Into<String>, value: Value) {
         let key = key.into();
         match self.entries.iter_mut().find(|(k, _)| *k == key) {
@@ -54,15 +55,21 @@ impl<'de> Visitor<'de> for CustomValuesVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<CustomValues, A::Error> {
-        let mut values = CustomValues::default();
+        let mut entries = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
             if CustomValues::is_custom_key(&key) {
-                let value = map.next_value()?;
-                values.insert(key, value);
+                entries.push((key, map.next_value()?));
             } else {
                 map.next_value::<IgnoredAny>()?;
             }
         }
-        Ok(values)
+        // A key given twice is refused, as serde refuses a named field given twice;
+        // sorting finds one in O(n log n) however many keys a payload sends.
+        let mut keys: Vec<&str> = entries.iter().map(|(key, _)| key.as_str()).collect();
+        keys.sort_unstable();
+        if let Some([key, _]) = keys.windows(2).find(|pair| pair[0] == pair[1]) {
+            return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+        }
+        Ok(CustomValues { entries })
     }
 }

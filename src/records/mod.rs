@@ -5,6 +5,18 @@
 //! Required keys are the ones a draft cannot be made or checked without (ids, the
 //! opportunity's title and amount, the user's company); every other key may be absent
 //! and then takes its documented empty value (`""`, `false`, `[]`, `{}`).
+//!
+//! The records are `#[non_exhaustive]`, so that fields can be added as the API grows: to
+//! build one in Rust, start from `Default::default()` and set its public fields.
+//!
+//! ```
+//! use contract_draft::Opportunity;
+//! use rust_decimal::Decimal;
+//!
+//! let mut opportunity = Opportunity::default();
+//! opportunity.title = "CRM集团版".into();
+//! opportunity.expect_amount = Decimal::new(198_000, 1);
+//! ```
 
 mod address;
 mod custom_values;

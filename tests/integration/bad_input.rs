@@ -182,6 +182,25 @@ pub fn cases() -> Vec<Case> {
             OrganizationMismatch,
             "customer.creator.organization_id",
         ),
+        case(
+            "custom field given twice",
+            fixture("bundle.json")
+                .replacen(r#""title_pinyin""#, r#""text_asset_1": 1, "text_asset_1": 2, "title_pinyin""#, 1)
+                .into_bytes(),
+            InvalidValue,
+            "opportunity",
+        ),
+        case(
+            "product beyond a decimal",
+            sample_with(&[(
+                "/opportunity/product_assets",
+                Some(
+                    json!([{"product_id": 1, "quantity": "999999999999999999", "recommended_unit_price": "999999999999"}]),
+                ),
+            )]),
+            Overflow,
+            "opportunity.product_assets[0]",
+        ),
     ]
 }
 
@@ -209,10 +228,10 @@ fn every_bad_input_gives_its_kind_and_path() {
 #[test]
 fn every_error_kind_of_the_input_is_covered() {
     let covered: std::collections::HashSet<_> = cases().iter().map(|case| case.kind).collect();
-    // Overflow cannot come from a bundle (amounts are bounded), and settings have their
-    // own tests; every other kind must have a case.
-    for kind in ErrorKind::ALL {
-        if !matches!(kind, ErrorKind::Overflow | ErrorKind::InvalidSettings) {
+    // Settings have their own tests (`company::settings_are_checked_on_load`); every
+    // other kind must have a case.
+    for &kind in ErrorKind::ALL {
+        if kind != ErrorKind::InvalidSettings {
             assert!(covered.contains(&kind), "no case for {kind}");
         }
     }

@@ -84,3 +84,74 @@ fn a_line_of_invalid_utf8_fails_alone() {
         .collect();
     assert_eq!(codes, [0, 100000, 0]);
 }
+
+/// A writer that takes `capacity` bytes, then fails.
+struct FailingWriter {
+    capacity: usize,
+}
+
+impl std::io::Write for FailingWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if bytes.len() > self.capacity {
+            return Err(std::io::Error::other("disk full"));
+        }
+        self.capacity -= bytes.len();
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A reader that gives `good` bytes, then fails.
+struct FailingReader {
+    good: std::io::Cursor<Vec<u8>>,
+}
+
+impl std::io::Read for FailingReader {
+    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+        match self.good.read(buffer)? {
+            0 => Err(std::io::Error::other("disk gone")),
+            read => Ok(read),
+        }
+    }
+}
+
+#[test]
+fn a_failing_output_stops_the_stream_with_a_write_error() {
+    use contract_draft::{Converter, LinesOptions, StreamError, convert_lines};
+    let input = lines(2000);
+    for jobs in [1, 2, 4] {
+        let options = LinesOptions { jobs: std::num::NonZeroUsize::new(jobs).unwrap(), html_safe: true };
+        let output = FailingWriter { capacity: 300_000 };
+        let error =
+            convert_lines(&Converter::default(), input.as_bytes(), output, options, |_| {}).unwrap_err();
+        assert!(matches!(error, StreamError::Write(_)), "--jobs {jobs}: {error}");
+    }
+}
+
+#[test]
+fn a_failing_input_stops_the_stream_with_a_read_error() {
+    use contract_draft::{Converter, LinesOptions, StreamError, convert_lines};
+    for jobs in [1, 2] {
+        let reader =
+            std::io::BufReader::new(FailingReader { good: std::io::Cursor::new(lines(100).into_bytes()) });
+        let options = LinesOptions { jobs: std::num::NonZeroUsize::new(jobs).unwrap(), html_safe: true };
+        let mut written = 0;
+        let error = convert_lines(&Converter::default(), reader, std::io::sink(), options, |summary| {
+            written = summary.lines();
+        })
+        .unwrap_err();
+        assert!(matches!(error, StreamError::Read(_)), "--jobs {jobs}: {error}");
+        assert!(written < 100, "the stream stops at the failure");
+    }
+}
+
+#[test]
+fn an_unreadable_input_is_exit_status_2() {
+    let output = run(&["--jsonl", env!("CARGO_MANIFEST_DIR")], b"");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.starts_with("contract-draft: cannot read "), "{stderr}");
+}

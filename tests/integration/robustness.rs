@@ -77,7 +77,12 @@ proptest! {
                 let mut out = Vec::new();
                 JsonStyle::default().write(&mut out, &Envelope::new(&conversion.draft)).unwrap();
             }
-            Err(error) => prop_assert!(!error.to_string().is_empty()),
+            Err(error) => {
+                // A documented code, and a message that starts with the field's path.
+                prop_assert!([100_000, 100_100].contains(&error.kind().code()), "{}", error);
+                prop_assert!(error.to_string().starts_with(error.path()));
+                prop_assert!(!error.detail().is_empty());
+            }
         }
     }
 }

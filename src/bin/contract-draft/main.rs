@@ -4,7 +4,7 @@
 mod args;
 
 use std::fs::File;
-use std::io::{self, BufReader, IsTerminal, Read, Write};
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::num::NonZeroUsize;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use args::{Command, Options, Source};
 use contract_draft::{
     CompanySettings, ContractPayments, Converter, Envelope, Error, ErrorEnvelope, JsonStyle, LinesOptions,
-    LinesSummary, convert_lines,
+    LinesSummary, StreamError, convert_lines,
 };
 
 /// The documented sample's records and company settings, compiled in.
@@ -45,7 +45,7 @@ fn main() -> ExitCode {
     };
     match outcome {
         Ok(status) => status,
-        Err(Failure::Usage(problem)) => {
+        Err(Failure::Stopped(problem)) => {
             eprintln!("contract-draft: {problem}");
             ExitCode::from(USAGE_ERROR)
         }
@@ -60,8 +60,8 @@ fn main() -> ExitCode {
 
 /// Why the program could not do what it was asked (exit status 2).
 enum Failure {
-    /// An input file could not be read.
-    Usage(String),
+    /// An input could not be read, or a conversion thread failed.
+    Stopped(String),
     /// Standard output could not be written.
     Output(io::Error),
 }
@@ -74,10 +74,7 @@ impl From<io::Error> for Failure {
 
 /// Converts one bundle and prints its envelope.
 fn convert(options: &Options) -> Result<ExitCode, Failure> {
-    let bundle = match &options.source {
-        Source::Sample => SAMPLE_BUNDLE.to_vec(),
-        source => read_all(source)?,
-    };
+    let bundle = read_all(&options.source)?;
     let conversion = converter(options)?.and_then(|converter| converter.convert_json(&bundle));
     match conversion {
         Ok(conversion) => {
@@ -97,20 +94,19 @@ fn convert_stream(options: &Options, jobs: NonZeroUsize) -> Result<ExitCode, Fai
         Ok(converter) => converter,
         Err(error) => return invalid(&error, options.style),
     };
-    let input: Box<dyn io::BufRead + Send> = match &options.source {
-        Source::File(path) => {
-            Box::new(BufReader::new(File::open(path).map_err(|error| unreadable(&path.display(), &error))?))
-        }
-        Source::Stdin | Source::Sample => Box::new(BufReader::new(io::stdin())),
-    };
+    let input = open(&options.source)?;
     let lines = LinesOptions { jobs, html_safe: options.style.html_safe };
     let mut progress = Progress::new();
-    let output = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let output = QuitOnClosedPipe(io::BufWriter::with_capacity(1 << 16, io::stdout().lock()));
     let summary = convert_lines(&converter, input, output, lines, |summary| {
         progress.show(summary);
     });
     progress.clear();
-    let summary = summary?;
+    let summary = summary.map_err(|error| match error {
+        StreamError::Write(error) => Failure::Output(error),
+        StreamError::Read(error) => unreadable(&options.source, &error),
+        other => Failure::Stopped(other.to_string()),
+    })?;
     let first = summary.first_failure.map(|line| format!(" (the first at line {line})")).unwrap_or_default();
     eprintln!("contract-draft: {} converted, {} failed{first}", summary.converted, summary.failed);
     Ok(if summary.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(INVALID_INPUT) })
@@ -147,23 +143,51 @@ fn converter(options: &Options) -> Result<Result<Converter, Error>, Failure> {
     Ok(settings.and_then(|settings| Converter::new(&settings)))
 }
 
+/// A reader of the source: the compiled-in sample, standard input or a file.
+fn open(source: &Source) -> Result<Box<dyn BufRead + Send>, Failure> {
+    Ok(match source {
+        Source::Sample => Box::new(SAMPLE_BUNDLE),
+        Source::Stdin => Box::new(BufReader::new(io::stdin())),
+        Source::File(path) => {
+            Box::new(BufReader::new(File::open(path).map_err(|error| unreadable(source, &error))?))
+        }
+    })
+}
+
 fn read_all(source: &Source) -> Result<Vec<u8>, Failure> {
     let mut bytes = Vec::new();
-    match source {
-        Source::File(path) => {
-            File::open(path)
-                .and_then(|mut file| file.read_to_end(&mut bytes))
-                .map_err(|error| unreadable(&path.display(), &error))?;
-        }
-        Source::Stdin | Source::Sample => {
-            io::stdin().read_to_end(&mut bytes).map_err(|error| unreadable(&"standard input", &error))?;
-        }
-    }
+    open(source)?.read_to_end(&mut bytes).map_err(|error| unreadable(source, &error))?;
     Ok(bytes)
 }
 
-fn unreadable(what: &dyn std::fmt::Display, error: &io::Error) -> Failure {
-    Failure::Usage(format!("cannot read {what}: {error}"))
+fn unreadable(source: &Source, error: &io::Error) -> Failure {
+    let what = match source {
+        Source::Sample => "the compiled-in sample".to_owned(),
+        Source::Stdin => "standard input".to_owned(),
+        Source::File(path) => path.display().to_string(),
+    };
+    Failure::Stopped(format!("cannot read {what}: {error}"))
+}
+
+/// Standard output for `--jsonl`: when the reader of the output goes away
+/// (`contract-draft --jsonl | head`), the program ends at once, as a program killed by
+/// SIGPIPE would, rather than waiting for the input it no longer needs.
+struct QuitOnClosedPipe<W>(W);
+
+impl<W: Write> Write for QuitOnClosedPipe<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0.write(bytes).inspect_err(quit_on_closed_pipe)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush().inspect_err(quit_on_closed_pipe)
+    }
+}
+
+fn quit_on_closed_pipe(error: &io::Error) {
+    if error.kind() == io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
 }
 
 /// Prints `value` as JSON on standard output, with a final newline.
