@@ -1,6 +1,6 @@
 //! The conversion: an opportunity, its customer and the user who creates the contract
-//! become a [`ContractDraft`]. Every rule of the mapping is one line of
-//! [`Converter::convert`].
+//! become a [`ContractDraft`]. Every rule of the mapping is one line of the draft's
+//! struct literal in `Converter::assemble`, the one path all entry points share.
 
 use std::borrow::Cow;
 
