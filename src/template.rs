@@ -92,15 +92,18 @@ impl Template {
         if self.fields.is_empty() {
             return CustomFields::default();
         }
-        let filled: Vec<Filled> = self.fields.iter().map(|field| field.fill(values, findings)).collect();
+        let (filled, mut displays): (Vec<FieldValue>, Vec<Option<FieldValue>>) = self
+            .fields
+            .iter()
+            .map(|field| field.fill(values, findings))
+            .map(|filled| (filled.value, filled.display))
+            .unzip();
+        // Values and displays are moved into place, not copied.
         let mut entries = Vec::with_capacity(self.fields.len() + self.displays.len());
-        for (field, filled) in self.fields.iter().zip(&filled) {
-            entries.push((Arc::clone(&field.key), filled.value.clone()));
-        }
+        entries.extend(self.fields.iter().map(|field| Arc::clone(&field.key)).zip(filled));
         for &index in &self.displays {
-            let (field, filled) = (&self.fields[index], &filled[index]);
-            if let (Some(key), Some(display)) = (&field.display_key, &filled.display) {
-                entries.push((Arc::clone(key), display.clone()));
+            if let (Some(key), Some(display)) = (&self.fields[index].display_key, displays[index].take()) {
+                entries.push((Arc::clone(key), display));
             }
         }
         CustomFields::from_entries(entries)
