@@ -13,11 +13,11 @@ use crate::draft::{ContractDraft, DateSpan, EmptyList, EmptyRecord, ProductsSumm
 use crate::error::{Error, ErrorKind};
 use crate::hiding::hide_numbers;
 use crate::lines::{self, OfferedLines};
-use crate::money::is_exact_as_f64;
+use crate::money::{MAX_INTEGER_DIGITS, RubyDecimal, fits_stored_integer_digits, is_exact_as_f64};
 use crate::receivables::Receivables;
 use crate::records::{Customer, Opportunity, User};
 use crate::report::{Conversion, Findings, Note};
-use crate::settings::{CompanySettings, TotalSource};
+use crate::settings::{CompanyCheck, CompanySettings, TotalSource};
 use crate::template::Template;
 
 /// The attachments summary of a draft without attachments ("no attachments").
@@ -41,6 +41,7 @@ const NO_ATTACHMENTS: &str = "暂无附件";
 pub struct Converter {
     total: TotalSource,
     hide_numbers: bool,
+    company_check: CompanyCheck,
     approval: ApprovalSettings,
     template: Template,
 }
@@ -52,6 +53,7 @@ impl Converter {
         Ok(Self {
             total: settings.total,
             hide_numbers: settings.hide_numbers,
+            company_check: settings.company_check,
             approval: settings.approval,
             template: Template::compile(settings)?,
         })
@@ -63,9 +65,11 @@ impl Converter {
     /// Refuses, with an [`Error`] naming the field: an amount or percentage outside its
     /// domain; a customer that is not the opportunity's
     /// ([`CustomerMismatch`](crate::ErrorKind::CustomerMismatch)); an opportunity or
-    /// customer whose creator belongs to another company than `user`
-    /// ([`OrganizationMismatch`](crate::ErrorKind::OrganizationMismatch)), or that has no
-    /// creator to tell its company by.
+    /// customer whose creator or own `organization_id` names another company than
+    /// `user`'s ([`OrganizationMismatch`](crate::ErrorKind::OrganizationMismatch)), or,
+    /// with [`CompanyCheck::Strict`], that has no creator to tell its company by;
+    /// the product lines' sum, when it is the total and outside `decimal(24,6)`
+    /// ([`Overflow`](crate::ErrorKind::Overflow)).
     pub fn convert_checked(
         &self,
         opportunity: &Opportunity,
@@ -83,8 +87,8 @@ impl Converter {
         customer: Cow<'_, Customer>,
         user: Cow<'_, User>,
     ) -> Result<Conversion, Error> {
-        check_records(&opportunity, &customer, &user)?;
         let mut findings = Findings::default();
+        check_records(&opportunity, &customer, &user, self.company_check, &mut findings)?;
         let draft = self.assemble(opportunity, customer, user, &mut findings);
         if let Some(problem) = findings.problem {
             return Err(problem);
@@ -249,7 +253,19 @@ impl Converter {
         }
         match self.total {
             TotalSource::ExpectAmount => expect_amount,
-            TotalSource::SumOfLines => lines_sum,
+            TotalSource::SumOfLines if fits_stored_integer_digits(lines_sum) => lines_sum,
+            TotalSource::SumOfLines => {
+                findings.problem(Error::new(
+                    ErrorKind::Overflow,
+                    "opportunity.product_assets",
+                    format_args!(
+                        "the sum of the lines, {}, has more than {MAX_INTEGER_DIGITS} integer digits, \
+                         more than a contract total holds (decimal(24,6))",
+                        RubyDecimal(lines_sum)
+                    ),
+                ));
+                expect_amount
+            }
         }
     }
 }

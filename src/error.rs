@@ -148,7 +148,10 @@ impl Error {
     /// Good input is read once, at full speed: its UTF-8 checked in one pass, then parsed
     /// as text. Only input that fails is read again with its path tracked (which costs
     /// about as much again), to name the field.
+    ///
+    /// A UTF-8 byte order mark before the JSON, as some tools write, is skipped.
     pub(crate) fn from_json<'de, T: serde::Deserialize<'de>>(json: &'de [u8]) -> Result<T, Self> {
+        let json = json.strip_prefix(BYTE_ORDER_MARK).unwrap_or(json);
         let plain = match std::str::from_utf8(json).map(serde_json::from_str) {
             Ok(Ok(value)) => return Ok(value),
             Ok(Err(error)) => Some(error),
@@ -212,6 +215,9 @@ impl Error {
         Self::new(kind, path, message)
     }
 }
+
+/// The UTF-8 byte order mark.
+const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
 
 /// Marks the start of a kind's name in a serde error message.
 const TAG: &str = "\u{1}";

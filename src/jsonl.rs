@@ -241,7 +241,8 @@ impl Batch {
 }
 
 /// Reads lines as bytes (so that a line of invalid UTF-8 is that line's error, not the
-/// stream's), reusing their buffers.
+/// stream's), reusing their buffers. (A byte order mark before the first line is the
+/// first bundle's to skip, as before any bundle.)
 struct LineReader<R> {
     input: R,
 }

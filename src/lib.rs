@@ -63,7 +63,9 @@ pub use output::{JsonStyle, Layout};
 pub use receivables::{ContractPayments, Payment, PaymentPlan, Receivables};
 pub use records::{Address, Contact, CustomValues, Customer, Opportunity, ProductLine, User};
 pub use report::{Conversion, Note};
-pub use settings::{CompanySettings, ContractField, FieldMapping, SETTINGS_VERSION, TotalSource};
+pub use settings::{
+    CompanyCheck, CompanySettings, ContractField, FieldMapping, SETTINGS_VERSION, TotalSource,
+};
 
 /// The README's examples, run as doctests.
 #[cfg(doctest)]

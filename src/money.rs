@@ -35,9 +35,6 @@ pub enum AmountProblem {
     TooManyIntegerDigits,
     /// More fractional digits than [`MAX_FRACTION_DIGITS`] (after dropping trailing zeros).
     TooManyFractionDigits,
-    /// A JSON float with more significant digits than a double holds exactly
-    /// ([`F64_EXACT_DIGITS`]).
-    ImpreciseFloat,
 }
 
 impl std::error::Error for AmountProblem {}
@@ -54,11 +51,6 @@ impl fmt::Display for AmountProblem {
             Self::TooManyFractionDigits => {
                 write!(f, "has more than {MAX_FRACTION_DIGITS} fractional digits (the stored precision)")
             }
-            Self::ImpreciseFloat => write!(
-                f,
-                "is a JSON number with more than {F64_EXACT_DIGITS} significant digits, which a double \
-                 does not hold exactly; send it as a string"
-            ),
         }
     }
 }
@@ -78,10 +70,16 @@ pub(crate) fn check_precision(value: Decimal) -> Result<Decimal, AmountProblem> 
     if value.scale() > MAX_FRACTION_DIGITS {
         return Err(AmountProblem::TooManyFractionDigits);
     }
-    if value.abs().trunc() >= Decimal::from(10_u64.pow(MAX_INTEGER_DIGITS)) {
+    if !fits_stored_integer_digits(value) {
         return Err(AmountProblem::TooManyIntegerDigits);
     }
     Ok(value)
+}
+
+/// Whether `value` has at most [`MAX_INTEGER_DIGITS`] integer digits, as a stored amount
+/// must (its fractional digits aside).
+pub(crate) fn fits_stored_integer_digits(value: Decimal) -> bool {
+    value.abs().trunc() < Decimal::from(10_u64.pow(MAX_INTEGER_DIGITS))
 }
 
 /// Parses decimal text (`"19800"`, `"19800.0"`, `"0.5"`) without checking its range.
@@ -152,33 +150,71 @@ pub fn exact_sub(a: Decimal, b: Decimal) -> Option<Decimal> {
     exact_add(a, -b)
 }
 
-/// Converts a JSON float to the decimal it was written as: the shortest text that reads
-/// back as the same `f64` (what `19800.5` means to a person, not `19800.500000000001…`).
-pub(crate) fn decimal_from_f64(value: f64) -> Result<Decimal, AmountProblem> {
-    if !value.is_finite() {
-        return Err(AmountProblem::NotFinite);
+/// The exact decimal a JSON number's text denotes (`19800`, `19800.50`, `1e15`,
+/// `2.0e17`), within the stored precision: the number's text, not the nearest double,
+/// so nothing a sender wrote is rounded away (`0.30000000000000001` has 17 fractional
+/// digits and is refused, where its double would read as `0.3`).
+///
+/// `text` must be a JSON number (serde_json checked its grammar); anything else is
+/// [`AmountProblem::NotANumber`]. The exponent may be of any size: the digits are
+/// counted, never expanded.
+pub(crate) fn parse_json_number(text: &str) -> Result<Decimal, AmountProblem> {
+    let (negative, unsigned) = text.strip_prefix('-').map_or((false, text), |rest| (true, rest));
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, parse_exponent(exponent)?),
+        None => (unsigned, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty() || !digits(int) || !digits(frac) || (mantissa.contains('.') && frac.is_empty()) {
+        return Err(AmountProblem::NotANumber);
     }
-    let mut text = StackText::new();
-    fmt::Write::write_fmt(&mut text, format_args!("{value}")).map_err(|_| {
-        if value.abs() < 1.0 {
-            AmountProblem::TooManyFractionDigits
-        } else {
-            AmountProblem::TooManyIntegerDigits
-        }
-    })?;
-    parse_decimal_text(text.as_str())
+    // The significant digits, and the power of ten of the last one.
+    let all = || int.bytes().chain(frac.bytes());
+    let leading = all().take_while(|&b| b == b'0').count();
+    let length = int.len() + frac.len();
+    if leading == length {
+        return Ok(Decimal::ZERO);
+    }
+    let trailing = all().rev().take_while(|&b| b == b'0').count();
+    let significant = all().skip(leading).take(length - leading - trailing);
+    let count = i128::try_from(length - leading - trailing).unwrap_or(i128::MAX);
+    let last_power = i128::from(exponent) - i128::try_from(frac.len()).unwrap_or(i128::MAX)
+        + i128::try_from(trailing).unwrap_or(i128::MAX);
+    if -last_power > i128::from(MAX_FRACTION_DIGITS) {
+        return Err(AmountProblem::TooManyFractionDigits);
+    }
+    if last_power + count > i128::from(MAX_INTEGER_DIGITS) {
+        return Err(AmountProblem::TooManyIntegerDigits);
+    }
+    // At most 24 significant digits now, and a power from -6 to 17: no overflow.
+    let units = significant.fold(0_i128, |units, b| units * 10 + i128::from(b - b'0'));
+    let (units, scale) = match u32::try_from(-last_power) {
+        Ok(scale) => (units, scale),
+        Err(_) => (units * 10_i128.pow(u32::try_from(last_power).unwrap_or(0)), 0),
+    };
+    Ok(Decimal::from_i128_with_scale(if negative { -units } else { units }, scale))
 }
 
-/// The decimal a JSON float in the input stands for, refused when it has more than
-/// [`F64_EXACT_DIGITS`] significant digits: a double does not hold those exactly, so
-/// the sender's figure may already be lost (`123456789012345678.9` arrives as
-/// `123456789012345680`). Such amounts must be sent as strings.
-pub(crate) fn decimal_from_json_float(value: f64) -> Result<Decimal, AmountProblem> {
-    let decimal = decimal_from_f64(value)?;
-    if decimal.normalize().mantissa().unsigned_abs() >= 10_u128.pow(F64_EXACT_DIGITS) {
-        return Err(AmountProblem::ImpreciseFloat);
+/// A JSON number's exponent (`15`, `+15`, `-400`), saturated far beyond any precision.
+fn parse_exponent(text: &str) -> Result<i64, AmountProblem> {
+    let (negative, digits) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(AmountProblem::NotANumber);
     }
-    Ok(decimal)
+    let magnitude = digits.bytes().fold(0_i64, |value, b| (value * 10 + i64::from(b - b'0')).min(1 << 40));
+    Ok(if negative { -magnitude } else { magnitude })
+}
+
+/// The decimal a finite double prints as: its shortest round-trip digits.
+fn decimal_from_f64(value: f64) -> Option<Decimal> {
+    let mut text = StackText::new();
+    fmt::Write::write_fmt(&mut text, format_args!("{value:e}")).ok()?;
+    parse_json_number(text.as_str()).ok()
 }
 
 /// The nearest `f64` to `value`, for the fields the documented format writes as JSON
@@ -189,6 +225,10 @@ pub(crate) fn decimal_from_json_float(value: f64) -> Result<Decimal, AmountProbl
 /// the reference server's `BigDecimal#to_f` gives. The decimal's text is parsed by std's
 /// correctly rounded parser rather than converted digit by digit.
 pub fn decimal_to_f64(value: Decimal) -> f64 {
+    if value.is_zero() {
+        // Ruby's difference of equal decimals is a positive zero, whatever the sign bit.
+        return 0.0;
+    }
     let mut text = StackText::new();
     // A Decimal prints in at most 31 bytes, so the 64-byte buffer always suffices
     // and the text always parses; 0.0 is unreachable.
@@ -204,7 +244,7 @@ pub fn is_exact_as_f64(value: Decimal) -> bool {
     let value = value.normalize();
     // At most 15 significant digits always come back; only longer ones need the trip.
     value.mantissa().unsigned_abs() < 10_u128.pow(F64_EXACT_DIGITS)
-        || decimal_from_f64(decimal_to_f64(value)) == Ok(value)
+        || decimal_from_f64(decimal_to_f64(value)) == Some(value)
 }
 
 /// A `Decimal` in Ruby's BigDecimal text form, as Rails writes `decimal` columns:
@@ -305,15 +345,54 @@ mod tests {
     }
 
     #[test]
-    fn floats_become_the_decimal_they_print_as() {
-        assert_eq!(decimal_from_f64(19800.5), Ok(dec("19800.5")));
-        assert_eq!(decimal_from_f64(0.1), Ok(dec("0.1")));
-        assert_eq!(decimal_from_f64(f64::NAN), Err(AmountProblem::NotFinite));
-        assert_eq!(decimal_from_f64(f64::INFINITY), Err(AmountProblem::NotFinite));
-        assert_eq!(decimal_from_f64(1e-70), Err(AmountProblem::TooManyFractionDigits));
-        assert_eq!(decimal_from_json_float(123_456_789_012_345.6), Err(AmountProblem::ImpreciseFloat));
-        assert_eq!(decimal_from_json_float(9_007_199_254_740_993.0), Err(AmountProblem::ImpreciseFloat));
-        assert_eq!(decimal_from_json_float(12_345_678_901_234.5), Ok(dec("12345678901234.5")));
+    fn json_numbers_are_read_from_their_text_exactly() {
+        for (text, exact) in [
+            ("19800", "19800"),
+            ("19800.50", "19800.5"),
+            ("0.1", "0.1"),
+            ("1e15", "1000000000000000"),
+            ("1E+15", "1000000000000000"),
+            ("2.0e17", "200000000000000000"),
+            ("1.5e-5", "0.000015"),
+            ("123456789012345678.9", "123456789012345678.9"),
+            ("999999999999999999.999999", "999999999999999999.999999"),
+            ("0.000001", "0.000001"),
+            ("19800.000000000000000000000000000000", "19800"),
+            ("0e999999999999999999999", "0"),
+            ("0.0", "0"),
+            ("-2.5", "-2.5"),
+            ("100e-2", "1"),
+        ] {
+            assert_eq!(parse_json_number(text), Ok(dec(exact)), "{text}");
+        }
+        for (text, problem) in [
+            ("19800.00000000000001", AmountProblem::TooManyFractionDigits),
+            ("0.30000000000000001", AmountProblem::TooManyFractionDigits),
+            ("1e-400", AmountProblem::TooManyFractionDigits),
+            ("1e-7", AmountProblem::TooManyFractionDigits),
+            ("1e18", AmountProblem::TooManyIntegerDigits),
+            ("1e400", AmountProblem::TooManyIntegerDigits),
+            ("1e99999999999999999999", AmountProblem::TooManyIntegerDigits),
+            ("1234567890123456789", AmountProblem::TooManyIntegerDigits),
+            ("", AmountProblem::NotANumber),
+            ("1.", AmountProblem::NotANumber),
+            (".5", AmountProblem::NotANumber),
+            ("1e", AmountProblem::NotANumber),
+            ("1e+", AmountProblem::NotANumber),
+            ("0x10", AmountProblem::NotANumber),
+            ("\"1\"", AmountProblem::NotANumber),
+        ] {
+            assert_eq!(parse_json_number(text), Err(problem), "{text}");
+        }
+    }
+
+    #[test]
+    fn doubles_become_the_decimal_they_print_as() {
+        assert_eq!(decimal_from_f64(19800.5), Some(dec("19800.5")));
+        assert_eq!(decimal_from_f64(0.1), Some(dec("0.1")));
+        assert_eq!(decimal_from_f64(1e15), Some(dec("1000000000000000")));
+        assert_eq!(decimal_from_f64(f64::NAN), None);
+        assert_eq!(decimal_from_f64(1e-70), None);
     }
 
     #[test]
@@ -329,5 +408,8 @@ mod tests {
         assert!(!is_exact_as_f64(dec("1234567890123456.7")));
         // Sixteen and more digits: the nearest double, as Ruby's BigDecimal#to_f.
         assert_eq!(decimal_to_f64(dec("999999999999999999.999999")).to_string(), "1000000000000000000");
+        let mut negative_zero = Decimal::new(0, 1);
+        negative_zero.set_sign_negative(true);
+        assert!(decimal_to_f64(negative_zero).is_sign_positive());
     }
 }

@@ -51,6 +51,13 @@ pub enum Note {
         /// The exact amount.
         exact: Decimal,
     },
+    /// A record carries neither a creator nor an `organization_id` (records from list
+    /// endpoints do not), so nothing shows which company it belongs to; it was taken to
+    /// be the user's. Settings with `"company_check": "strict"` refuse such records.
+    CompanyUnverified {
+        /// `opportunity` or `customer`.
+        record: &'static str,
+    },
 }
 
 impl fmt::Display for Note {
@@ -74,6 +81,10 @@ impl fmt::Display for Note {
             Self::InexactNumber { field, exact } => write!(
                 f,
                 "{field}: {exact} has more than 15 significant digits; the JSON number is the nearest double"
+            ),
+            Self::CompanyUnverified { record } => write!(
+                f,
+                "{record}: neither a creator nor an organization_id shows its company; taken to be the user's"
             ),
         }
     }

@@ -51,6 +51,25 @@ pub struct CompanySettings {
     /// `enabled_number_hidden_dispose` have them hidden regardless.
     #[serde(default)]
     pub hide_numbers: bool,
+    /// How the opportunity and customer must show they belong to the user's company; by
+    /// default they are refused only on evidence of another company.
+    #[serde(default)]
+    pub company_check: CompanyCheck,
+}
+
+/// How a draft's opportunity and customer must show that they belong to the user's
+/// company (see the README's "Company check").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CompanyCheck {
+    /// Refuse a record whose creator or own `organization_id` names another company; a
+    /// record with neither (as list endpoints send them) converts, with a
+    /// [`Note::CompanyUnverified`](crate::Note::CompanyUnverified).
+    #[default]
+    Evidence,
+    /// Also refuse a record without a creator: each must show its company.
+    Strict,
 }
 
 /// Where a contract's total comes from.
@@ -118,6 +137,7 @@ impl Default for CompanySettings {
             contract_fields: Vec::new(),
             field_mapping: Vec::new(),
             hide_numbers: false,
+            company_check: CompanyCheck::default(),
         }
     }
 }

@@ -46,6 +46,11 @@ impl StackText {
         Ok(())
     }
 
+    /// Keeps the first `len` bytes (all of them, if there are fewer).
+    pub(crate) fn truncate(&mut self, len: usize) {
+        self.len = self.len.min(len);
+    }
+
     pub(crate) fn as_str(&self) -> &str {
         // Only whole `&str`s and ASCII digits are ever copied in: the bytes are UTF-8.
         std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")

@@ -5,10 +5,12 @@
 use std::sync::Arc;
 
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::custom_fields::{CustomFields, FieldKind, FieldValue};
+use crate::encoding::raw::RawJson;
 use crate::error::{Error, ErrorKind};
-use crate::money::{check_precision, decimal_from_json_float, parse_decimal_text};
+use crate::money::{check_precision, parse_decimal_text, parse_json_number};
 use crate::records::CustomValues;
 use crate::report::{Findings, Note};
 use crate::settings::{CompanySettings, ContractField, FieldMapping};
@@ -151,11 +153,12 @@ impl TemplateField {
                 .map(|value| value_of(self.kind, value))
             {
                 Some(Ok(value)) => {
-                    let display =
-                        self.kind.empty_display().map(|empty| match values.get(&source.display_key) {
-                            Some(Value::String(text)) => FieldValue::Text(text.clone()),
+                    let display = self.kind.empty_display().map(|empty| {
+                        match values.get(&source.display_key).map(|display| RawJson::of(display.get())) {
+                            Some(RawJson::Text(text)) => FieldValue::Text(text.into_owned()),
                             _ => empty,
-                        });
+                        }
+                    });
                     return Filled { value, display };
                 }
                 Some(Err(problem)) => findings.problem(Error::new(
@@ -200,19 +203,25 @@ fn attach(mapping: &FieldMapping, fields: &mut [TemplateField]) -> Result<(), Se
 }
 
 /// Whether a custom-field value is empty: `null`, `""` or `[]`.
-fn is_empty(value: &Value) -> bool {
-    match value {
-        Value::Null => true,
-        Value::String(text) => text.is_empty(),
-        Value::Array(items) => items.is_empty(),
+fn is_empty(value: &RawValue) -> bool {
+    match RawJson::of(value.get()) {
+        RawJson::Null => true,
+        RawJson::Text(text) => text.is_empty(),
+        RawJson::List => list(value).is_empty(),
         _ => false,
     }
+}
+
+/// The items of a JSON array's text.
+fn list(value: &RawValue) -> Vec<Value> {
+    serde_json::from_str(value.get()).unwrap_or_default()
 }
 
 /// A template default: the value, and for selects its display (the option text, or
 /// the texts joined by ", ").
 fn default_of(kind: FieldKind, value: &Value) -> Result<Filled, String> {
-    let value = value_of(kind, value)?;
+    let raw = serde_json::value::to_raw_value(value).map_err(|error| error.to_string())?;
+    let value = value_of(kind, &raw)?;
     let display = kind.empty_display().map(|_| match &value {
         FieldValue::List(items) => FieldValue::Text(
             items
@@ -226,42 +235,27 @@ fn default_of(kind: FieldKind, value: &Value) -> Result<Filled, String> {
     Ok(Filled { value, display })
 }
 
-/// The value a field of `kind` takes from the JSON `value`, or why it cannot.
-fn value_of(kind: FieldKind, value: &Value) -> Result<FieldValue, String> {
-    match (kind, value) {
-        (FieldKind::Text | FieldKind::TextArea | FieldKind::SingleSelect, Value::String(text)) => {
-            Ok(FieldValue::Text(text.clone()))
-        }
-        (FieldKind::Text | FieldKind::TextArea | FieldKind::SingleSelect, Value::Number(number)) => {
-            Ok(FieldValue::Text(number.to_string()))
-        }
-        (FieldKind::MultiSelect | FieldKind::File, Value::Array(items)) => {
-            Ok(FieldValue::List(items.clone()))
-        }
-        (FieldKind::MultiSelect, Value::String(text)) => {
-            Ok(FieldValue::List(vec![Value::String(text.clone())]))
-        }
-        (FieldKind::Number, Value::String(text)) => parse_decimal_text(text)
+/// The value a field of `kind` takes from the JSON `value` (its text as given), or why
+/// it cannot.
+fn value_of(kind: FieldKind, value: &RawValue) -> Result<FieldValue, String> {
+    use FieldKind::{Date, File, MultiSelect, Number, SingleSelect, Text, TextArea};
+    match (kind, RawJson::of(value.get())) {
+        (Text | TextArea | SingleSelect, RawJson::Text(text)) => Ok(FieldValue::Text(text.into_owned())),
+        (Text | TextArea | SingleSelect, RawJson::Number(number)) => Ok(FieldValue::Text(number.to_owned())),
+        (MultiSelect | File, RawJson::List) => Ok(FieldValue::List(list(value))),
+        (MultiSelect, RawJson::Text(text)) => Ok(FieldValue::List(vec![Value::String(text.into_owned())])),
+        (Number, RawJson::Text(text)) => parse_decimal_text(&text)
             .and_then(check_precision)
             .map(FieldValue::Number)
             .map_err(|problem| format!("the number {text:?} {problem}")),
-        (FieldKind::Number, Value::Number(number)) => number_of(number).map(FieldValue::Number),
-        (FieldKind::Date, Value::String(text)) => crate::encoding::date::parse(text)
+        (Number, RawJson::Number(number)) => parse_json_number(number)
+            .map(FieldValue::Number)
+            .map_err(|problem| format!("the number {number} {problem}")),
+        (Date, RawJson::Text(text)) => crate::encoding::date::parse(&text)
             .map(FieldValue::Date)
             .map_err(|(_, problem)| format!("{text:?} {problem}")),
-        (kind, value) => Err(format!("{value} is not a value for a {kind:?} field")),
+        (kind, _) => Err(format!("{} is not a value for a {kind:?} field", value.get())),
     }
-}
-
-fn number_of(number: &serde_json::Number) -> Result<rust_decimal::Decimal, String> {
-    let decimal = if let Some(value) = number.as_i64() {
-        Ok(value.into())
-    } else if let Some(value) = number.as_u64() {
-        Ok(value.into())
-    } else {
-        decimal_from_json_float(number.as_f64().unwrap_or(f64::NAN))
-    };
-    decimal.and_then(check_precision).map_err(|problem| format!("the number {number} {problem}"))
 }
 
 #[cfg(test)]
@@ -269,31 +263,34 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn value(kind: FieldKind, given: impl Into<Value>) -> Result<FieldValue, String> {
-        value_of(kind, &given.into())
+    fn value(kind: FieldKind, given: &Value) -> Result<FieldValue, String> {
+        value_of(kind, &serde_json::value::to_raw_value(given).unwrap())
     }
 
     #[test]
     fn values_convert_between_compatible_kinds() {
-        assert_eq!(value(FieldKind::Number, json!("12.50")), Ok(FieldValue::Number("12.5".parse().unwrap())));
-        assert_eq!(value(FieldKind::Number, json!(3)), Ok(FieldValue::Number(3.into())));
-        assert_eq!(value(FieldKind::Number, json!(-2.5)), Ok(FieldValue::Number("-2.5".parse().unwrap())));
-        assert_eq!(value(FieldKind::Text, json!(12.5)), Ok(FieldValue::Text("12.5".into())));
-        assert_eq!(value(FieldKind::MultiSelect, json!("a")), Ok(FieldValue::List(vec![json!("a")])));
         assert_eq!(
-            value(FieldKind::Date, json!("2015-09-09")),
+            value(FieldKind::Number, &json!("12.50")),
+            Ok(FieldValue::Number("12.5".parse().unwrap()))
+        );
+        assert_eq!(value(FieldKind::Number, &json!(3)), Ok(FieldValue::Number(3.into())));
+        assert_eq!(value(FieldKind::Number, &json!(-2.5)), Ok(FieldValue::Number("-2.5".parse().unwrap())));
+        assert_eq!(value(FieldKind::Text, &json!(12.5)), Ok(FieldValue::Text("12.5".into())));
+        assert_eq!(value(FieldKind::MultiSelect, &json!("a")), Ok(FieldValue::List(vec![json!("a")])));
+        assert_eq!(
+            value(FieldKind::Date, &json!("2015-09-09")),
             Ok(FieldValue::Date(chrono::NaiveDate::from_ymd_opt(2015, 9, 9).unwrap()))
         );
     }
 
     #[test]
     fn values_that_do_not_suit_their_field_are_refused() {
-        assert!(value(FieldKind::Number, json!("many")).is_err());
-        assert!(value(FieldKind::Number, json!("1e5")).is_err());
-        assert!(value(FieldKind::Date, json!("2015-02-30")).is_err());
-        assert!(value(FieldKind::SingleSelect, json!(["a", "b"])).is_err());
-        assert!(value(FieldKind::Text, json!({"a": 1})).is_err());
-        assert!(value(FieldKind::File, json!("a.pdf")).is_err());
+        assert!(value(FieldKind::Number, &json!("many")).is_err());
+        assert!(value(FieldKind::Number, &json!("1e5")).is_err());
+        assert!(value(FieldKind::Date, &json!("2015-02-30")).is_err());
+        assert!(value(FieldKind::SingleSelect, &json!(["a", "b"])).is_err());
+        assert!(value(FieldKind::Text, &json!({"a": 1})).is_err());
+        assert!(value(FieldKind::File, &json!("a.pdf")).is_err());
     }
 
     #[test]

@@ -2,26 +2,46 @@
 //! (`"19800"`), a JSON integer or a JSON float; checked against the stored precision;
 //! written as a Ruby decimal string.
 
-use std::fmt;
-
 use rust_decimal::Decimal;
-use serde::{Deserializer, Serializer, de};
+use serde::{Deserialize, Deserializer, Serializer, de};
+use serde_json::value::RawValue;
 
+use super::raw::RawJson;
 use crate::error::{ErrorKind, invalid};
-use crate::money::{self, AmountProblem, RubyDecimal};
+use crate::money::{self, RubyDecimal};
 use crate::stack_text::serialize_display;
 
 pub(crate) fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
     serialize_display(serializer, &RubyDecimal(*value))
 }
 
-pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
-    deserializer.deserialize_any(AmountVisitor)
+/// A required amount as read.
+pub(crate) struct Amount(pub(crate) Decimal);
+
+impl<'de> Deserialize<'de> for Amount {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match read(deserializer, false)? {
+            Some(amount) => Ok(Amount(amount)),
+            None => Err(invalid(ErrorKind::MissingField, "is required, and null is not an amount")),
+        }
+    }
 }
 
 /// An amount that may be absent: `""` and `null` read as `None`.
+pub(crate) struct OptionalAmount(pub(crate) Option<Decimal>);
+
+impl<'de> Deserialize<'de> for OptionalAmount {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        read(deserializer, true).map(OptionalAmount)
+    }
+}
+
+pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+    Amount::deserialize(deserializer).map(|amount| amount.0)
+}
+
 pub(crate) fn optional<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Decimal>, D::Error> {
-    deserializer.deserialize_any(OptionalAmountVisitor)
+    OptionalAmount::deserialize(deserializer).map(|amount| amount.0)
 }
 
 /// `Option<Decimal>` written as a Ruby decimal string, or `""` when absent.
@@ -35,68 +55,25 @@ pub(crate) fn serialize_optional<S: Serializer>(
     }
 }
 
-/// Reads any accepted amount encoding and checks the decimal it denotes.
-struct AmountVisitor;
+const EXPECTING: &str = "an amount (a decimal string or a number)";
 
-fn checked<E: de::Error>(parsed: Result<Decimal, AmountProblem>) -> Result<Decimal, E> {
+/// Reads any accepted amount encoding from the value's JSON text and checks the
+/// decimal it denotes; `null` (and `""`, if `optional`) is `None`.
+///
+/// The text is what makes the decimal exact: a JSON number is read digit by digit, never
+/// through the double serde_json would make of it (see
+/// [`parse_json_number`](money::parse_json_number)).
+fn read<'de, D: Deserializer<'de>>(deserializer: D, optional: bool) -> Result<Option<Decimal>, D::Error> {
+    let raw = Box::<RawValue>::deserialize(deserializer)?;
+    let parsed = match RawJson::of(raw.get()) {
+        RawJson::Null => return Ok(None),
+        RawJson::Text(text) if optional && text.is_empty() => return Ok(None),
+        RawJson::Text(text) => money::parse_decimal_text(&text),
+        RawJson::Number(text) => money::parse_json_number(text),
+        other => return Err(de::Error::invalid_type(other.unexpected(), &EXPECTING)),
+    };
     parsed
         .and_then(money::check_amount)
+        .map(Some)
         .map_err(|problem| invalid(ErrorKind::InvalidAmount, format_args!("the amount {problem}")))
-}
-
-impl de::Visitor<'_> for AmountVisitor {
-    type Value = Decimal;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an amount (a decimal string or a number)")
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<Decimal, E> {
-        checked(money::parse_decimal_text(text))
-    }
-
-    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Decimal, E> {
-        checked(Ok(Decimal::from(value)))
-    }
-
-    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Decimal, E> {
-        checked(Ok(Decimal::from(value)))
-    }
-
-    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Decimal, E> {
-        checked(money::decimal_from_json_float(value))
-    }
-}
-
-struct OptionalAmountVisitor;
-
-impl de::Visitor<'_> for OptionalAmountVisitor {
-    type Value = Option<Decimal>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an amount (a decimal string or a number), \"\" or null")
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
-        if text.is_empty() {
-            return Ok(None);
-        }
-        AmountVisitor.visit_str(text).map(Some)
-    }
-
-    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
-        AmountVisitor.visit_u64(value).map(Some)
-    }
-
-    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
-        AmountVisitor.visit_i64(value).map(Some)
-    }
-
-    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Self::Value, E> {
-        AmountVisitor.visit_f64(value).map(Some)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
 }

@@ -13,7 +13,7 @@ use crate::error::ErrorKind;
 use crate::stack_text::{StackText, serialize_display};
 
 /// Parses exactly `YYYY-MM-DD` (four-digit year, two-digit month and day) into a date
-/// that exists.
+/// that exists, in the years 0001 to 9999.
 pub(crate) fn parse(text: &str) -> Parsed<NaiveDate> {
     let bytes = text.as_bytes();
     let shaped = bytes.len() == 10
@@ -26,8 +26,12 @@ pub(crate) fn parse(text: &str) -> Parsed<NaiveDate> {
     let number =
         |range: std::ops::Range<usize>| text[range].bytes().fold(0_u32, |n, b| n * 10 + u32::from(b - b'0'));
     let year = i32::try_from(number(0..4)).unwrap_or(i32::MAX);
-    NaiveDate::from_ymd_opt(year, number(5..7), number(8..10))
-        .ok_or((ErrorKind::ImpossibleDate, "is not a day of the calendar"))
+    let date = NaiveDate::from_ymd_opt(year, number(5..7), number(8..10))
+        .ok_or((ErrorKind::ImpossibleDate, "is not a day of the calendar"))?;
+    if year == 0 {
+        return Err((ErrorKind::InvalidValue, "is outside the years 0001 to 9999"));
+    }
+    Ok(date)
 }
 
 /// A date written `YYYY-MM-DD` (years outside 0 to 9999 as chrono writes them).
@@ -98,6 +102,8 @@ mod tests {
         for impossible in ["2015-02-30", "2015-13-01", "2015-00-10", "2015-02-29"] {
             assert_eq!(parse(impossible).unwrap_err().0, ErrorKind::ImpossibleDate, "{impossible}");
         }
+        assert_eq!(parse("0000-01-01").unwrap_err().0, ErrorKind::InvalidValue);
+        assert_eq!(parse("0001-01-01").map(|d| d.to_string()), Ok("0001-01-01".into()));
         for foreign in ["2015/09/09", "2015-9-9", "09-09-2015", "2015-09-09 10:00", "２０１５-09-09", ""]
         {
             assert_eq!(parse(foreign).unwrap_err().0, ErrorKind::DateFormat, "{foreign}");

@@ -1,12 +1,199 @@
-//! A decimal written as a JSON number (`19800.0`), for the receivable fields the
-//! documented draft computes in Ruby. See [`crate::money::decimal_to_f64`] for the range
-//! that is exact.
+//! Numbers the reference server computes as Ruby Floats, written as JSON numbers in the
+//! text Ruby's `Float#to_s` gives them (which Rails' JSON encoder writes): `19800.0`,
+//! `0.0001`, `1.0e+15`, `9.99e-05`. serde_json's own float text differs outside the
+//! middle range (`1e15`, `1e-5`), so the text is made here and written as the number's
+//! raw JSON.
+//!
+//! The receivable amounts are decimals inside the crate and become the nearest double
+//! only here (see [`crate::money::decimal_to_f64`]); coordinates and distances are
+//! doubles from the start.
+
+use std::fmt::{self, Write};
 
 use rust_decimal::Decimal;
-use serde::Serializer;
+use serde::ser::Error as _;
+use serde::{Serialize, Serializer};
+use serde_json::value::RawValue;
 
 use crate::money::decimal_to_f64;
+use crate::stack_text::StackText;
 
+/// A decimal written as the JSON number Ruby writes for its `to_f`.
 pub(crate) fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_f64(decimal_to_f64(*value))
+    RubyFloat(decimal_to_f64(*value)).serialize(serializer)
+}
+
+/// An optional double: Ruby's text, or `null`.
+pub(crate) fn serialize_optional<S: Serializer>(
+    value: &Option<f64>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(value) => RubyFloat(*value).serialize(serializer),
+        None => serializer.serialize_unit(),
+    }
+}
+
+/// A double in Ruby's `Float#to_s` form: its shortest round-trip digits, laid out plain
+/// (`19800.0`, `0.0001`, `1234567890123456.8`) or as `d.ddde±XX` (`1.0e+15`, `9.99e-05`),
+/// as Ruby chooses:
+/// - a number with a fractional part below 10^16, or a whole number below 10^15, is
+///   plain, whole numbers with `.0`;
+/// - a number from 10^-4 up to 1 is plain, `0.000ddd`;
+/// - any other is `d.ddd` (at least one digit after the point), `e`, the exponent's sign
+///   and at least two digits.
+///
+/// Zero is `0.0` (`-0.0` with the sign bit). NaN and the infinities, which are not JSON,
+/// are written `null` (serde_json's choice for them).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct RubyFloat(pub(crate) f64);
+
+/// C's `DBL_DIG` (`f64::DIGITS`): whole numbers of more digits than this are written with an
+/// exponent.
+const DBL_DIG: i32 = 15;
+
+impl fmt::Display for RubyFloat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let value = self.0;
+        if value.is_sign_negative() {
+            f.write_char('-')?;
+        }
+        if value == 0.0 {
+            return f.write_str("0.0");
+        }
+        let (digits, point) = shortest_digits(value.abs()).ok_or(fmt::Error)?;
+        let digits = digits.as_str();
+        let count = i32::try_from(digits.len()).map_err(|_| fmt::Error)?;
+        let (first, rest) = digits.split_at(1);
+        if 0 < point && point < count {
+            let (whole, fraction) = digits.split_at(usize::try_from(point).map_err(|_| fmt::Error)?);
+            write!(f, "{whole}.{fraction}")
+        } else if 0 < point && point <= DBL_DIG {
+            f.write_str(digits)?;
+            zeros(f, point - count)?;
+            f.write_str(".0")
+        } else if -4 < point && point <= 0 {
+            f.write_str("0.")?;
+            zeros(f, -point)?;
+            f.write_str(digits)
+        } else {
+            let exponent = point - 1;
+            let sign = if exponent < 0 { '-' } else { '+' };
+            let rest = if rest.is_empty() { "0" } else { rest };
+            write!(f, "{first}.{rest}e{sign}{:02}", exponent.unsigned_abs())
+        }
+    }
+}
+
+/// The shortest digits that read back as `value` (finite and positive), ties broken to
+/// even as C's `dtoa` (and so Ruby) breaks them, and the position of the decimal point:
+/// `value` is 0.DIGITS × 10^point. std's formatting breaks ties upwards
+/// (1000000000000000.25 prints as …0.3 where Ruby writes …0.2), so the digits come
+/// from zmij, serde_json's own float formatter.
+fn shortest_digits(value: f64) -> Option<(StackText, i32)> {
+    let mut buffer = zmij::Buffer::new();
+    // `1.5e-7`, `19800.0`, `0.0001` or `1e+23`: any decimal with an optional exponent.
+    let text = buffer.format_finite(value);
+    let (mantissa, exponent) = text.split_once('e').unwrap_or((text, "0"));
+    let exponent: i32 = exponent.parse().ok()?;
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let mut digits = StackText::new();
+    let all = whole.bytes().chain(fraction.bytes());
+    let leading = all.clone().take_while(|&b| b == b'0').count();
+    for b in all.skip(leading) {
+        digits.push_bytes(&[b]).ok()?;
+    }
+    let significant = digits.as_str().trim_end_matches('0').len();
+    digits.truncate(significant);
+    let point = i32::try_from(whole.len()).ok()? - i32::try_from(leading).ok()? + exponent;
+    Some((digits, point))
+}
+
+/// Writes `count` zeros.
+fn zeros(f: &mut fmt::Formatter<'_>, count: i32) -> fmt::Result {
+    (0..count).try_for_each(|_| f.write_char('0'))
+}
+
+impl Serialize for RubyFloat {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if !self.0.is_finite() {
+            return serializer.serialize_unit();
+        }
+        let text = StackText::of(self).ok_or_else(|| S::Error::custom("a double's text is short"))?;
+        let raw: &RawValue = serde_json::from_str(text.as_str()).map_err(S::Error::custom)?;
+        raw.serialize(serializer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_layout_ruby_uses() {
+        for (value, ruby) in [
+            (19800.0, "19800.0"),
+            (0.5, "0.5"),
+            (0.0001, "0.0001"),
+            (0.000_099_9, "9.99e-05"),
+            (1e15, "1.0e+15"),
+            (999_999_999_999_999.0, "999999999999999.0"),
+            (1_000_000_000_000_000.2, "1000000000000000.2"),
+            (1.234_567_890_123_456_8e17, "1.2345678901234568e+17"),
+            (1.5e-7, "1.5e-07"),
+            (1e100, "1.0e+100"),
+            (-1e15, "-1.0e+15"),
+            (-19800.5, "-19800.5"),
+            (0.0, "0.0"),
+            (-0.0, "-0.0"),
+            (5e-324, "5.0e-324"),
+            (f64::MAX, "1.7976931348623157e+308"),
+        ] {
+            assert_eq!(RubyFloat(value).to_string(), ruby, "{value:e}");
+        }
+    }
+
+    #[test]
+    fn written_as_the_raw_number() {
+        assert_eq!(serde_json::to_string(&[RubyFloat(1e15), RubyFloat(0.5)]).unwrap(), "[1.0e+15,0.5]");
+        assert_eq!(serde_json::to_string(&RubyFloat(f64::NAN)).unwrap(), "null");
+        assert_eq!(serde_json::to_string(&RubyFloat(f64::NEG_INFINITY)).unwrap(), "null");
+    }
+}
+
+/// The golden tables of `fixtures/ruby/`, written by Ruby itself.
+#[cfg(test)]
+mod ruby_tables {
+    use super::*;
+
+    /// The rows of a tab-separated table, comments aside.
+    fn rows(table: &str) -> impl Iterator<Item = (&str, &str)> {
+        table.lines().filter(|line| !line.starts_with('#')).map(|line| line.split_once('\t').unwrap())
+    }
+
+    #[test]
+    fn every_double_is_written_as_ruby_writes_it() {
+        let table = include_str!("../../fixtures/ruby/doubles.tsv");
+        let mut count = 0;
+        for (bits, ruby) in rows(table) {
+            let value = f64::from_bits(u64::from_str_radix(bits, 16).unwrap());
+            assert_eq!(serde_json::to_string(&RubyFloat(value)).unwrap(), ruby, "{bits} ({value:e})");
+            count += 1;
+        }
+        assert!(count > 2500, "{count} rows");
+    }
+
+    #[test]
+    fn every_amount_is_written_as_rails_writes_its_to_f() {
+        let table = include_str!("../../fixtures/ruby/floats.tsv");
+        let mut count = 0;
+        for (amount, ruby) in rows(table) {
+            #[derive(Serialize)]
+            struct Field(#[serde(serialize_with = "serialize")] Decimal);
+            let amount: Decimal = amount.parse().unwrap();
+            assert_eq!(serde_json::to_string(&Field(amount)).unwrap(), ruby, "{amount}");
+            count += 1;
+        }
+        assert!(count >= 60, "{count} rows");
+    }
 }

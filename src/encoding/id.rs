@@ -3,15 +3,45 @@
 
 use std::fmt;
 
-use serde::{Deserializer, de};
+use serde::{Deserialize, Deserializer, de};
 
-pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
-    deserializer.deserialize_any(IdVisitor)
+/// A required id as read.
+pub(crate) struct Id(pub(crate) u64);
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(IdVisitor).map(Id)
+    }
 }
 
 /// An id that may be absent: `null` and `""` read as `None`.
+pub(crate) struct OptionalId(pub(crate) Option<u64>);
+
+impl<'de> Deserialize<'de> for OptionalId {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(OptionalIdVisitor).map(OptionalId)
+    }
+}
+
+/// An id where `0` means "none" (the draft's own `"id": 0`): `null` and `""` read as 0.
+pub(crate) struct IdOrZero(pub(crate) u64);
+
+impl<'de> Deserialize<'de> for IdOrZero {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        OptionalId::deserialize(deserializer).map(|id| IdOrZero(id.0.unwrap_or_default()))
+    }
+}
+
+pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
+    Id::deserialize(deserializer).map(|id| id.0)
+}
+
 pub(crate) fn optional<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u64>, D::Error> {
-    deserializer.deserialize_any(OptionalIdVisitor)
+    OptionalId::deserialize(deserializer).map(|id| id.0)
+}
+
+pub(crate) fn or_zero<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
+    IdOrZero::deserialize(deserializer).map(|id| id.0)
 }
 
 struct IdVisitor;

@@ -9,11 +9,15 @@
 pub(crate) mod amount;
 pub(crate) mod coordinate;
 pub(crate) mod date;
+pub(crate) mod distance;
+pub(crate) mod flag;
 pub(crate) mod float;
 pub(crate) mod id;
+pub(crate) mod list;
 mod optional_text;
 pub(crate) mod percent;
 pub(crate) mod quantity;
+pub(crate) mod raw;
 pub(crate) mod record;
 pub(crate) mod ruby_sum;
 pub(crate) mod text;

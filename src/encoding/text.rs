@@ -4,10 +4,19 @@
 
 use std::fmt;
 
-use serde::{Deserializer, de};
+use serde::{Deserialize, Deserializer, de};
+
+/// A text field as read.
+pub(crate) struct Text(pub(crate) String);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(TextVisitor).map(Text)
+    }
+}
 
 pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    deserializer.deserialize_any(TextVisitor)
+    Text::deserialize(deserializer).map(|text| text.0)
 }
 
 struct TextVisitor;

@@ -9,7 +9,7 @@
 use std::fmt;
 
 use chrono::format::ParseErrorKind;
-use chrono::{DateTime, FixedOffset, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 use super::optional_text::{OptionalText, Parsed};
 use crate::encoding::date::IsoDate;
@@ -22,24 +22,36 @@ pub const CHINA_TIME: FixedOffset = match FixedOffset::east_opt(8 * 3600) {
     None => panic!("+08:00 is a valid offset"),
 };
 
-/// Parses any accepted timestamp form into an instant with its offset.
+/// Parses any accepted timestamp form into an instant with its offset. RFC 3339 may
+/// write its `T` and `Z` in lower case. The instant's year in China time must be 0001 to
+/// 9999, the years the draft's four-digit forms can write.
 fn parse(text: &str) -> Parsed<DateTime<FixedOffset>> {
     const FORMAT: &str = "is not a time in YYYY-MM-DD HH:MM, YYYY-MM-DD HH:MM:SS or RFC 3339 format";
     let (Some(day), Some(rest)) = (text.get(..10), text.get(10..)) else {
         return Err((ErrorKind::DateFormat, FORMAT));
     };
-    let date = super::date::parse(day).map_err(|(kind, _)| match kind {
-        ErrorKind::ImpossibleDate => (kind, "is not a day of the calendar"),
-        _ => (kind, FORMAT),
+    let date = super::date::parse(day).map_err(|(kind, problem)| match kind {
+        ErrorKind::DateFormat => (kind, FORMAT),
+        _ => (kind, problem),
     })?;
-    if rest.starts_with('T') {
-        return DateTime::parse_from_rfc3339(text).map_err(|error| match error.kind() {
+    let instant = if rest.starts_with(['T', 't']) {
+        DateTime::parse_from_rfc3339(text).map_err(|error| match error.kind() {
             ParseErrorKind::OutOfRange => (ErrorKind::ImpossibleDate, "is not a time of the day"),
             _ => (ErrorKind::DateFormat, FORMAT),
-        });
+        })?
+    } else {
+        china_time(date, rest).ok_or((ErrorKind::DateFormat, FORMAT))??
+    };
+    match instant.with_timezone(&CHINA_TIME).year() {
+        1..=9999 => Ok(instant),
+        _ => Err((ErrorKind::InvalidValue, "is outside the years 0001 to 9999 in China time")),
     }
-    // " HH:MM" or " HH:MM:SS", read digit by digit (a strftime parser costs more than
-    // the rest of the record).
+}
+
+/// `date` at `rest`, " HH:MM" or " HH:MM:SS" in China time; `None` when `rest` has
+/// another shape. Read digit by digit: a strftime parser costs more than the rest of
+/// the record.
+fn china_time(date: NaiveDate, rest: &str) -> Option<Parsed<DateTime<FixedOffset>>> {
     let bytes = rest.as_bytes();
     let shaped = matches!(bytes.len(), 6 | 9)
         && bytes.iter().enumerate().all(|(i, b)| match i {
@@ -48,16 +60,13 @@ fn parse(text: &str) -> Parsed<DateTime<FixedOffset>> {
             _ => b.is_ascii_digit(),
         });
     if !shaped {
-        return Err((ErrorKind::DateFormat, FORMAT));
+        return None;
     }
     let number = |at: usize| u32::from(bytes[at] - b'0') * 10 + u32::from(bytes[at + 1] - b'0');
     let second = if bytes.len() == 9 { number(7) } else { 0 };
-    let time = NaiveTime::from_hms_opt(number(1), number(4), second)
-        .ok_or((ErrorKind::ImpossibleDate, "is not a time of the day"))?;
-    date.and_time(time)
-        .and_local_timezone(CHINA_TIME)
-        .single()
-        .ok_or((ErrorKind::ImpossibleDate, "is not a time of the day"))
+    let impossible = (ErrorKind::ImpossibleDate, "is not a time of the day");
+    let time = NaiveTime::from_hms_opt(number(1), number(4), second).ok_or(impossible);
+    Some(time.and_then(|time| date.and_time(time).and_local_timezone(CHINA_TIME).single().ok_or(impossible)))
 }
 
 /// The visitor shared by both forms: text or null in, an instant out.
@@ -164,6 +173,22 @@ mod tests {
         assert_eq!(minutes("2019-02-25T13:30:28.000+08:00"), "2019-02-25 13:30:28");
         assert_eq!(minutes("2019-02-25T05:30:28Z"), "2019-02-25 13:30:28");
         assert_eq!(minutes("2019-02-24T21:30:28-08:00"), "2019-02-25 13:30:28");
+        assert_eq!(minutes("2019-02-25t05:30:28z"), "2019-02-25 13:30:28");
+        assert_eq!(minutes("2019-02-25t13:30:28.5+08:00"), "2019-02-25 13:30:28");
+    }
+
+    #[test]
+    fn years_outside_four_digits_in_china_time_are_refused() {
+        assert_eq!(minutes("9999-12-31T15:59:59Z"), "9999-12-31 23:59:59");
+        assert_eq!(minutes("0001-01-01 00:00"), "0001-01-01 00:00:00");
+        for outside in [
+            "9999-12-31T23:59:59-12:00",
+            "9999-12-31T16:00:00Z",
+            "0000-12-31 23:59",
+            "0001-01-01T00:00:00+09:00",
+        ] {
+            assert_eq!(parse(outside).unwrap_err().0, ErrorKind::InvalidValue, "{outside}");
+        }
     }
 
     #[test]

@@ -28,17 +28,30 @@ pub struct Address {
     #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub email: String,
     /// Longitude; `None` (written `null`) when the API sent none.
-    #[serde(default, deserialize_with = "crate::encoding::coordinate::deserialize")]
+    #[serde(
+        default,
+        deserialize_with = "crate::encoding::coordinate::deserialize",
+        serialize_with = "crate::encoding::float::serialize_optional"
+    )]
     pub lng: Option<f64>,
     /// Latitude; `None` (written `null`) when the API sent none.
-    #[serde(default, deserialize_with = "crate::encoding::coordinate::deserialize")]
+    #[serde(
+        default,
+        deserialize_with = "crate::encoding::coordinate::deserialize",
+        serialize_with = "crate::encoding::float::serialize_optional"
+    )]
     pub lat: Option<f64>,
     /// Street and number.
     #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub detail_address: String,
-    /// Distance from the viewer, `-1` when unknown.
-    #[serde(default = "unknown_distance")]
-    pub off_distance: i64,
+    /// Distance from the viewer, `-1` when unknown (also when the API sends `null`);
+    /// written as an integer when whole.
+    #[serde(
+        default = "unknown_distance",
+        deserialize_with = "crate::encoding::distance::deserialize",
+        serialize_with = "crate::encoding::distance::serialize"
+    )]
+    pub off_distance: f64,
     /// Web address.
     #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub url: String,
@@ -50,13 +63,17 @@ pub struct Address {
     pub full_address: String,
     /// Whether the numbers above are masked for the viewing user; written only when true
     /// (the documented address has no such key).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(
+        default,
+        deserialize_with = "crate::encoding::flag::deserialize",
+        skip_serializing_if = "std::ops::Not::not"
+    )]
     pub need_hidden_dispose: bool,
 }
 
 /// `off_distance` when the API sends none: `-1`, its "unknown".
-fn unknown_distance() -> i64 {
-    -1
+fn unknown_distance() -> f64 {
+    crate::encoding::distance::UNKNOWN
 }
 
 impl Default for Address {

@@ -19,13 +19,13 @@ pub struct Customer {
     #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub name_pinyin: String,
     /// The owner's user id.
-    #[serde(default, deserialize_with = "crate::encoding::id::deserialize")]
+    #[serde(default, deserialize_with = "crate::encoding::id::or_zero")]
     pub user_id: u64,
     /// The owner's name.
     #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub user_name: String,
     /// Contact people.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::encoding::list::deserialize")]
     pub contacts: Vec<Contact>,
     /// Company name.
     #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
@@ -38,7 +38,7 @@ pub struct Customer {
     #[serde(default, with = "crate::encoding::timestamp::rfc3339")]
     pub revisit_at: Option<DateTime<FixedOffset>>,
     /// Whether the viewing user owns the customer.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::encoding::flag::deserialize")]
     pub is_own: bool,
     /// Status option id.
     #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
@@ -65,7 +65,7 @@ pub struct Customer {
     #[serde(default, with = "crate::encoding::record")]
     pub creator: Option<User>,
     /// Whether the viewing user is the owner.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::encoding::flag::deserialize")]
     pub is_user_self: bool,
     /// Approval status (`approved`, `applying`, …), as the API sent it.
     #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
@@ -73,4 +73,8 @@ pub struct Customer {
     /// The approval status in words (`已通过`); `null` when absent.
     #[serde(default)]
     pub approve_status_i18n: Option<String>,
+    /// The company the customer belongs to, when the record says so itself (list
+    /// endpoints send it); not written (the embedded customer has no such key).
+    #[serde(default, deserialize_with = "crate::encoding::id::optional", skip_serializing)]
+    pub organization_id: Option<u64>,
 }

@@ -23,6 +23,7 @@ mod custom_values;
 mod customer;
 mod opportunity;
 mod product_line;
+mod read;
 mod user;
 
 pub use address::{Address, Contact};

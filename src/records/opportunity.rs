@@ -1,8 +1,17 @@
+use std::fmt;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::de::{IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 
+use super::read::{Key, Minutes, OptionalDate, Percent, Record, Seen, read_known_key};
 use super::{CustomValues, ProductLine, User};
+use crate::encoding::amount::Amount;
+use crate::encoding::flag::Flag;
+use crate::encoding::id::{Id, IdOrZero, OptionalId};
+use crate::encoding::list::List;
+use crate::encoding::text::Text;
 
 /// A sales opportunity (商机): what a contract draft is made from.
 ///
@@ -12,83 +21,132 @@ use super::{CustomValues, ProductLine, User};
 /// documented embedded opportunity has neither): the lines are offered in the draft's
 /// `product_assets_for_new_record`, the custom fields copied by the company's field
 /// mapping.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Opportunity {
     /// The opportunity's id.
-    #[serde(deserialize_with = "crate::encoding::id::deserialize")]
     pub id: u64,
     /// Title; it becomes the contract's title.
-    #[serde(deserialize_with = "crate::encoding::text::deserialize")]
     pub title: String,
     /// The title in pinyin, for sorting.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub title_pinyin: String,
     /// The owner's user id.
-    #[serde(default, deserialize_with = "crate::encoding::id::deserialize")]
     pub user_id: u64,
     /// The owner's name.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub user_name: String,
     /// The expected amount; it becomes the contract's total. Non-negative, at most 18
     /// integer and 6 fractional digits; written as a Ruby decimal string (`"19800.0"`).
-    #[serde(with = "crate::encoding::amount")]
+    #[serde(serialize_with = "crate::encoding::amount::serialize")]
     pub expect_amount: Decimal,
     /// Chance of signing in percent (0 to 100); written `"10%"`, or `""` when absent.
-    #[serde(default, with = "crate::encoding::percent")]
+    #[serde(serialize_with = "crate::encoding::percent::serialize")]
     pub sign_possibility: Option<u8>,
     /// The day the opportunity was obtained.
-    #[serde(default, with = "crate::encoding::date::optional")]
+    #[serde(serialize_with = "crate::encoding::date::optional::serialize")]
     pub get_time: Option<NaiveDate>,
     /// Sales stage option id.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub stage: String,
     /// Sales stage text.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub stage_mapped: String,
     /// The day the contract is expected to be signed; it becomes the contract's start.
-    #[serde(default, with = "crate::encoding::date::optional")]
+    #[serde(serialize_with = "crate::encoding::date::optional::serialize")]
     pub expect_sign_date: Option<NaiveDate>,
     /// What the customer asked for.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub customer_requirement: String,
     /// Source option id.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub source: String,
     /// Source text.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub source_mapped: String,
     /// Kind option id.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub kind: String,
     /// Kind text.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub kind_mapped: String,
     /// The customer the opportunity is for.
-    #[serde(deserialize_with = "crate::encoding::id::deserialize")]
     pub customer_id: u64,
     /// That customer's name.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub customer_name: String,
     /// Whether the viewing user owns the opportunity.
-    #[serde(default)]
     pub is_own: bool,
     /// Whether the viewing user assists on it.
-    #[serde(default)]
     pub is_my_assist_entity: bool,
     /// When the opportunity was created, in China time.
-    #[serde(default, with = "crate::encoding::timestamp::minutes")]
+    #[serde(serialize_with = "crate::encoding::timestamp::minutes::serialize")]
     pub created_at: Option<NaiveDateTime>,
     /// Who created the opportunity; written `{}` when absent.
-    #[serde(default, with = "crate::encoding::record")]
+    #[serde(serialize_with = "crate::encoding::record::serialize")]
     pub creator: Option<User>,
     /// Whether the viewing user is the owner.
-    #[serde(default)]
     pub is_user_self: bool,
     /// Product lines (产品明细).
-    #[serde(default, skip_serializing)]
+    #[serde(skip_serializing)]
     pub product_assets: Vec<ProductLine>,
     /// Custom-field values, by key.
-    #[serde(flatten, skip_serializing)]
+    #[serde(skip_serializing)]
     pub custom_fields: CustomValues,
+    /// The company the opportunity belongs to, when the record says so itself (list
+    /// endpoints send it); not written (the embedded opportunity has no such key).
+    #[serde(skip_serializing)]
+    pub organization_id: Option<u64>,
+}
+
+impl<'de> Deserialize<'de> for Opportunity {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(OpportunityVisitor)
+    }
+}
+
+struct OpportunityVisitor;
+
+impl<'de> Visitor<'de> for OpportunityVisitor {
+    type Value = Opportunity;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an opportunity (a record)")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Opportunity, A::Error> {
+        let mut record = Opportunity::default();
+        let mut seen = Seen::default();
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            let o = &mut record;
+            let known = read_known_key!(map, key.as_str(), seen, [
+                "id" => o.id, Id;
+                "title" => o.title, Text;
+                "expect_amount" => o.expect_amount, Amount;
+                "customer_id" => o.customer_id, Id;
+                "title_pinyin" => o.title_pinyin, Text;
+                "user_id" => o.user_id, IdOrZero;
+                "user_name" => o.user_name, Text;
+                "sign_possibility" => o.sign_possibility, Percent;
+                "get_time" => o.get_time, OptionalDate;
+                "stage" => o.stage, Text;
+                "stage_mapped" => o.stage_mapped, Text;
+                "expect_sign_date" => o.expect_sign_date, OptionalDate;
+                "customer_requirement" => o.customer_requirement, Text;
+                "source" => o.source, Text;
+                "source_mapped" => o.source_mapped, Text;
+                "kind" => o.kind, Text;
+                "kind_mapped" => o.kind_mapped, Text;
+                "customer_name" => o.customer_name, Text;
+                "is_own" => o.is_own, Flag;
+                "is_my_assist_entity" => o.is_my_assist_entity, Flag;
+                "created_at" => o.created_at, Minutes;
+                "creator" => o.creator, Record<User>;
+                "is_user_self" => o.is_user_self, Flag;
+                "product_assets" => o.product_assets, List<ProductLine>;
+                "organization_id" => o.organization_id, OptionalId;
+            ]);
+            if known {
+                continue;
+            }
+            if CustomValues::is_custom_key(key.as_str()) {
+                record.custom_fields.push(key.into_owned(), map.next_value()?);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        seen.require(&["id", "title", "expect_amount", "customer_id"])?;
+        record.custom_fields.refuse_duplicates()?;
+        Ok(record)
+    }
 }

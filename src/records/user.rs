@@ -26,7 +26,7 @@ pub struct User {
     #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub phone: String,
     /// The user's role id.
-    #[serde(default, deserialize_with = "crate::encoding::id::deserialize")]
+    #[serde(default, deserialize_with = "crate::encoding::id::or_zero")]
     pub role_id: u64,
     /// Account state, such as `organization_staff`.
     #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
@@ -45,6 +45,6 @@ pub struct User {
     pub department_name: String,
     /// Whether customers' phone numbers are hidden from this user (号码隐藏). Read from
     /// the user-detail endpoint; not written (the embedded user has no such key).
-    #[serde(default, skip_serializing)]
+    #[serde(default, deserialize_with = "crate::encoding::flag::deserialize", skip_serializing)]
     pub enabled_number_hidden_dispose: bool,
 }

@@ -127,3 +127,25 @@ fn output_is_html_safe_unless_asked_otherwise() {
     let raw = run(&["-", "--compact", "--no-html-escape"], bundle.as_bytes());
     assert!(stdout(&raw).contains("\"title\":\"<script>alert('x & y')</script>\u{2028}\""));
 }
+
+#[test]
+fn a_record_without_company_evidence_converts_with_a_note() {
+    let bundle = fixture("bundle.json").replacen(r#""creator": {"#, r#""no_creator": {"#, 1);
+    let output = run(&["-", "--compact"], bundle.as_bytes());
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "contract-draft: note: opportunity: neither a creator nor an organization_id shows its company; taken to be the user's\n"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_before_a_settings_file_is_skipped() {
+    let settings =
+        std::env::temp_dir().join(format!("contract-draft-bom-settings-{}.json", std::process::id()));
+    std::fs::write(&settings, [b"\xEF\xBB\xBF".as_slice(), fixture("settings.json").as_bytes()].concat())
+        .unwrap();
+    let output = run(&[&fixture_path("bundle.json"), "--settings", settings.to_str().unwrap()], b"");
+    std::fs::remove_file(&settings).unwrap();
+    assert_eq!(stdout(&output), fixture("response.json"));
+}

@@ -6,7 +6,7 @@ use contract_draft::{CompanySettings, Conversion, Converter, Envelope, Note};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
-use crate::support::fixture;
+use crate::support::{fixture, raw_at};
 
 /// Converts the fixture bundle with the fixture settings (default settings for `None`).
 fn convert(bundle: &str, settings: Option<&str>) -> Conversion {
@@ -21,8 +21,9 @@ fn shipped(conversion: &Conversion) -> String {
     serde_json::to_string_pretty(&Envelope::new(&conversion.draft)).unwrap()
 }
 
-fn data(conversion: &Conversion) -> Value {
-    serde_json::to_value(&conversion.draft).unwrap()
+/// The compact JSON text of the draft, for `raw_at`.
+fn data(conversion: &Conversion) -> String {
+    serde_json::to_string(&conversion.draft).unwrap()
 }
 
 fn dec(text: &str) -> Decimal {
@@ -33,24 +34,22 @@ fn dec(text: &str) -> Decimal {
 fn product_lines_are_offered_with_exact_totals() {
     let conversion = convert("products/bundle.json", None);
     let data = data(&conversion);
-    assert_eq!(data["product_assets"], "3个产品");
-    let lines = &data["product_assets_for_new_record"];
+    let at = |pointer: &str| raw_at(&data, pointer);
+    assert_eq!(at("/product_assets"), r#""3个产品""#);
     assert_eq!(
-        lines[0],
-        json!({"id": null, "product_id": 1001, "name": "CRM集团版 授权", "product_no": "CRM-G-01",
-            "product_attr_id": 31, "spec": "每用户每年", "sale_unit": "用户", "quantity": 3,
-            "standard_unit_price": "8000.0", "recommended_unit_price": "6600.0",
-            "total_price": "19800.0", "discount": "82.5", "remark": ""})
+        at("/product_assets_for_new_record/0"),
+        r#"{"id":null,"product_id":1001,"name":"CRM集团版 授权","product_no":"CRM-G-01","product_attr_id":31,"spec":"每用户每年","sale_unit":"用户","quantity":3,"standard_unit_price":"8000.0","recommended_unit_price":"6600.0","total_price":"19800.0","discount":"82.5","remark":""}"#
     );
     // A fractional quantity, no list price, the name given as product_name.
-    assert_eq!(lines[1]["name"], "实施服务");
-    assert_eq!(lines[1]["quantity"], "2.5");
-    assert_eq!(lines[1]["standard_unit_price"], "");
-    assert_eq!(lines[1]["total_price"], "3001.25");
-    assert_eq!(lines[1]["discount"], "--");
-    assert_eq!(lines[1]["product_attr_id"], Value::Null);
-    assert_eq!(lines[2]["total_price"], "500.0");
-    assert_eq!(lines[2]["discount"], "100.0");
+    let second = |key: &str| at(&format!("/product_assets_for_new_record/1/{key}"));
+    assert_eq!(second("name"), r#""实施服务""#);
+    assert_eq!(second("quantity"), r#""2.5""#);
+    assert_eq!(second("standard_unit_price"), r#""""#);
+    assert_eq!(second("total_price"), r#""3001.25""#);
+    assert_eq!(second("discount"), r#""--""#);
+    assert_eq!(second("product_attr_id"), "null");
+    assert_eq!(at("/product_assets_for_new_record/2/total_price"), r#""500.0""#);
+    assert_eq!(at("/product_assets_for_new_record/2/discount"), r#""100.0""#);
     insta::assert_snapshot!(shipped(&conversion));
 }
 
@@ -72,9 +71,9 @@ fn by_default_the_total_is_the_opportunity_amount_and_the_report_gives_both() {
 fn the_sum_of_lines_setting_takes_the_total_from_the_lines() {
     let conversion = convert("products/bundle.json", Some("products/settings-sum-of-lines.json"));
     let data = data(&conversion);
-    assert_eq!(data["total_amount"], "23301.25");
-    assert_eq!(data["unreceived_amount"], 23301.25);
-    assert_eq!(data["unchecking_payments_amount"], 23301.25);
+    assert_eq!(raw_at(&data, "/total_amount"), r#""23301.25""#);
+    assert_eq!(raw_at(&data, "/unreceived_amount"), "23301.25");
+    assert_eq!(raw_at(&data, "/unchecking_payments_amount"), "23301.25");
     assert_eq!(conversion.notes.len(), 1);
     insta::assert_snapshot!(shipped(&conversion));
 }
@@ -128,12 +127,14 @@ fn a_template_with_every_kind_a_mapping_and_defaults() {
 
 #[test]
 fn approval_in_three_steps_and_approval_off() {
+    let approval = |data: &str| {
+        ["/can_approve", "/need_approve_step", "/step", "/step_can_approve"]
+            .map(|pointer| raw_at(data, pointer))
+    };
     let three = data(&convert("company/bundle.json", Some("company/settings.json")));
-    assert_eq!((three["can_approve"].clone(), three["need_approve_step"].clone()), (json!(true), json!(3)));
-    assert_eq!((three["step"].clone(), three["step_can_approve"].clone()), (json!(0), json!(false)));
+    assert_eq!(approval(&three), ["true", "3", "0", "false"]);
     let off = convert("bundle.json", Some("company/settings-no-approval.json"));
-    let data = data(&off);
-    assert_eq!((data["can_approve"].clone(), data["need_approve_step"].clone()), (json!(false), json!(0)));
+    assert_eq!(approval(&data(&off)), ["false", "0", "0", "false"]);
     insta::assert_snapshot!(shipped(&off));
 }
 
@@ -265,8 +266,51 @@ fn free_lines_and_zero_quantities_total_zero() {
     ]);
     let conversion = Converter::default().convert_json(&serde_json::to_vec(&bundle).unwrap()).unwrap();
     let data = data(&conversion);
-    let lines = &data["product_assets_for_new_record"];
-    assert_eq!((lines[0]["total_price"].clone(), lines[0]["discount"].clone()), (json!("0.0"), json!("0.0")));
-    assert_eq!(lines[1]["total_price"], "0.0");
-    assert_eq!(lines[1]["quantity"], 0);
+    let line =
+        |index: usize, key: &str| raw_at(&data, &format!("/product_assets_for_new_record/{index}/{key}"));
+    assert_eq!((line(0, "total_price"), line(0, "discount")), (r#""0.0""#.into(), r#""0.0""#.into()));
+    assert_eq!(line(1, "total_price"), r#""0.0""#);
+    assert_eq!(line(1, "quantity"), "0");
+}
+
+/// A sum of lines is the contract total only while it fits `decimal(24,6)`'s 18 integer
+/// digits; beyond, it is an overflow, not a total no contract can store.
+#[test]
+fn a_sum_of_lines_beyond_the_stored_precision_is_an_overflow() {
+    let mut bundle: Value = serde_json::from_str(&fixture("bundle.json")).unwrap();
+    bundle["opportunity"]["product_assets"] = json!([
+        {"product_id": 1, "quantity": "999999", "recommended_unit_price": "999999999999999.5"},
+    ]);
+    let json = serde_json::to_vec(&bundle).unwrap();
+    let sum_of_lines =
+        CompanySettings::from_json(fixture("products/settings-sum-of-lines.json").as_bytes()).unwrap();
+    let error = Converter::new(&sum_of_lines).unwrap().convert_json(&json).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "opportunity.product_assets: the sum of the lines, 999998999999999500000.5, has more than 18 integer digits, more than a contract total holds (decimal(24,6))"
+    );
+    assert_eq!(error.kind(), contract_draft::ErrorKind::Overflow);
+    // With the opportunity's amount as the total, the lines are only offered.
+    assert!(Converter::default().convert_json(&json).is_ok());
+    // Just within: 18 integer digits.
+    bundle["opportunity"]["product_assets"] = json!([
+        {"product_id": 1, "quantity": "2", "recommended_unit_price": "499999999999999999.999999"},
+        {"product_id": 2, "quantity": "0.5", "recommended_unit_price": "0.000001"},
+    ]);
+    let conversion =
+        Converter::new(&sum_of_lines).unwrap().convert_json(&serde_json::to_vec(&bundle).unwrap()).unwrap();
+    assert_eq!(raw_at(&data(&conversion), "/total_amount"), r#""999999999999999999.9999985""#);
+}
+
+#[test]
+fn records_without_a_creator_are_refused_only_under_a_strict_company_check() {
+    let mut bundle: Value = serde_json::from_str(&fixture("bundle.json")).unwrap();
+    bundle["customer"].as_object_mut().unwrap().remove("creator");
+    let json = serde_json::to_vec(&bundle).unwrap();
+    let conversion = Converter::default().convert_json(&json).unwrap();
+    assert_eq!(conversion.notes, [Note::CompanyUnverified { record: "customer" }]);
+    let strict = CompanySettings::from_json(br#"{"version": 1, "company_check": "strict"}"#).unwrap();
+    let error = Converter::new(&strict).unwrap().convert_json(&json).unwrap_err();
+    assert_eq!((error.kind(), error.path()), (contract_draft::ErrorKind::MissingField, "customer.creator"));
+    assert_eq!(settings_problem(r#"{"version": 1, "company_check": "lenient"}"#).0, "company_check");
 }

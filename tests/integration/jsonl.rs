@@ -155,3 +155,64 @@ fn an_unreadable_input_is_exit_status_2() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.starts_with("contract-draft: cannot read "), "{stderr}");
 }
+
+/// `count` good lines of the sample, titled after their line number, but for the
+/// `broken` ones.
+fn lines_broken_at(count: usize, broken: &[usize]) -> String {
+    let sample = fixture("bundle.json").replace('\n', "");
+    (1..=count)
+        .map(|number| {
+            if broken.contains(&number) {
+                "{\"opportunity\": {}}\n".to_owned()
+            } else {
+                sample.replacen("CRM集团版", &format!("line {number}"), 1) + "\n"
+            }
+        })
+        .collect()
+}
+
+/// A failure past the first batch of 64 lines is reported by its line in the stream,
+/// not its place in its batch (line 71, not 7).
+#[test]
+fn the_first_failure_is_counted_from_the_start_of_the_stream() {
+    use contract_draft::{Converter, LinesOptions, convert_lines};
+    let input = lines_broken_at(200, &[71, 150]);
+    for jobs in [1, 2, 3] {
+        let options = LinesOptions { jobs: std::num::NonZeroUsize::new(jobs).unwrap(), html_safe: true };
+        let summary =
+            convert_lines(&Converter::default(), input.as_bytes(), std::io::sink(), options, |_| {}).unwrap();
+        assert_eq!(
+            (summary.converted, summary.failed, summary.first_failure),
+            (198, 2, Some(71)),
+            "--jobs {jobs}"
+        );
+    }
+    let output = run(&["--jsonl", "--jobs", "2"], input.as_bytes());
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "contract-draft: 198 converted, 2 failed (the first at line 71)\n"
+    );
+}
+
+#[test]
+fn no_html_escape_applies_to_json_lines() {
+    let sample = fixture("bundle.json").replace('\n', "").replacen("CRM集团版", "<b>A & B</b>\u{2028}", 1);
+    let input = format!("{sample}\n");
+    let raw = run(&["--jsonl", "--no-html-escape"], input.as_bytes());
+    assert!(String::from_utf8(raw.stdout).unwrap().contains("\"title\":\"<b>A & B</b>\u{2028}\""));
+    let safe = run(&["--jsonl"], input.as_bytes());
+    let safe = String::from_utf8(safe.stdout).unwrap();
+    assert!(safe.contains(r#""title":"\u003cb\u003eA \u0026 B\u003c/b\u003e\u2028""#), "{safe}");
+}
+
+#[test]
+fn a_byte_order_mark_before_the_first_line_is_skipped() {
+    let input = format!("\u{feff}{}", lines_broken_at(2, &[]));
+    let output = run(&["--jsonl"], input.as_bytes());
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
+    // Each line is a bundle, so a mark before any line is skipped; within one, it is not JSON.
+    let input = format!("{}\u{feff}{}", lines_broken_at(1, &[]), lines_broken_at(1, &[]));
+    assert_eq!(run(&["--jsonl"], input.as_bytes()).status.code(), Some(0));
+    let input = "{\u{feff}\"opportunity\": {}}\n";
+    assert_eq!(run(&["--jsonl"], input.as_bytes()).status.code(), Some(1));
+}

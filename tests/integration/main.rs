@@ -7,6 +7,7 @@ mod autotraits;
 mod bad_input;
 mod cli;
 mod company;
+mod fidelity;
 mod golden;
 mod hiding;
 mod jsonl;

@@ -28,3 +28,39 @@ pub fn sample_converter() -> Converter {
     let settings = CompanySettings::from_json(fixture("settings.json").as_bytes()).expect("settings read");
     Converter::new(&settings).expect("the sample settings are valid")
 }
+
+/// The JSON text of the value at `pointer` (`/customer/address/lat`) in `json`, exactly as
+/// written there: numbers keep their text (`1.0e+15`), so tests compare what is shipped.
+pub fn raw_at(json: &str, pointer: &str) -> String {
+    use serde_json::value::RawValue;
+    let mut text = json.to_owned();
+    for step in pointer.split('/').skip(1) {
+        let next: Option<Box<RawValue>> = if let Ok(index) = step.parse::<usize>() {
+            serde_json::from_str::<Vec<Box<RawValue>>>(&text).unwrap().into_iter().nth(index)
+        } else {
+            let mut members: std::collections::HashMap<String, Box<RawValue>> =
+                serde_json::from_str(&text).unwrap_or_else(|error| panic!("{pointer}: {error}"));
+            members.remove(step)
+        };
+        next.unwrap_or_else(|| panic!("no {step} in {pointer}")).get().clone_into(&mut text);
+    }
+    text
+}
+
+/// `json` without the whitespace between its tokens, keys in their order: the compact
+/// form serde_json writes, without reading the text into a `serde_json::Value` (which
+/// would sort the keys).
+pub fn compact(json: &str) -> String {
+    let (mut out, mut in_string, mut escaped) = (String::with_capacity(json.len()), false, false);
+    for c in json.chars() {
+        if in_string {
+            (escaped, in_string) = (!escaped && c == '\\', escaped || c != '"');
+        } else if c.is_ascii_whitespace() {
+            continue;
+        } else {
+            in_string = c == '"';
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,74 @@
+//! A JSON value kept as its text (`serde_json::value::RawValue`), told apart by its type
+//! without building a `serde_json::Value`: amounts and custom values are read from the
+//! text the sender wrote, so a number keeps every digit it was given.
+
+use std::borrow::Cow;
+
+/// A JSON value's text, by its type.
+#[derive(Debug, PartialEq)]
+pub(crate) enum RawJson<'a> {
+    Null,
+    Bool(bool),
+    /// A number's text, as given (`19800.50`, `1e15`).
+    Number(&'a str),
+    /// A string's text, unescaped.
+    Text(Cow<'a, str>),
+    /// An array; its text is the whole value.
+    List,
+    /// An object.
+    Record,
+}
+
+impl<'a> RawJson<'a> {
+    /// Tells the type of `text`, a whole JSON value as serde_json delimited it.
+    pub(crate) fn of(text: &'a str) -> Self {
+        match text.as_bytes().first() {
+            Some(b'n') => Self::Null,
+            Some(b't') => Self::Bool(true),
+            Some(b'f') => Self::Bool(false),
+            Some(b'"') => Self::Text(json_string(text)),
+            Some(b'[') => Self::List,
+            Some(b'{') => Self::Record,
+            _ => Self::Number(text),
+        }
+    }
+
+    /// The type in the words serde uses for "invalid type" messages.
+    pub(crate) fn unexpected(&self) -> serde::de::Unexpected<'_> {
+        use serde::de::Unexpected;
+        match self {
+            Self::Null => Unexpected::Unit,
+            Self::Bool(value) => Unexpected::Bool(*value),
+            Self::Number(text) => Unexpected::Other(text),
+            Self::Text(text) => Unexpected::Str(text),
+            Self::List => Unexpected::Seq,
+            Self::Record => Unexpected::Map,
+        }
+    }
+}
+
+/// The text of a JSON string literal, unescaped only when it has escapes. The literal
+/// came through serde_json, so it is well formed.
+fn json_string(literal: &str) -> Cow<'_, str> {
+    match literal.get(1..literal.len() - 1) {
+        Some(inner) if !inner.contains('\\') => Cow::Borrowed(inner),
+        _ => Cow::Owned(serde_json::from_str::<String>(literal).unwrap_or_default()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_type_is_told_apart() {
+        assert_eq!(RawJson::of("null"), RawJson::Null);
+        assert_eq!(RawJson::of("true"), RawJson::Bool(true));
+        assert_eq!(RawJson::of("false"), RawJson::Bool(false));
+        assert_eq!(RawJson::of("-1.50e3"), RawJson::Number("-1.50e3"));
+        assert_eq!(RawJson::of(r#""a\"b""#), RawJson::Text(Cow::Owned("a\"b".into())));
+        assert_eq!(RawJson::of(r#""19800.0""#), RawJson::Text(Cow::Borrowed("19800.0")));
+        assert_eq!(RawJson::of("[1, 2]"), RawJson::List);
+        assert_eq!(RawJson::of("{}"), RawJson::Record);
+    }
+}
