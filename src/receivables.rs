@@ -60,11 +60,11 @@ pub struct ContractPayments {
     /// The contract's total.
     #[serde(deserialize_with = "crate::encoding::amount::deserialize")]
     pub total_amount: Decimal,
-    /// Its payment plans.
-    #[serde(default)]
+    /// Its payment plans (`null` reads as none).
+    #[serde(default, deserialize_with = "crate::encoding::list::deserialize")]
     pub received_payment_plans: Vec<PaymentPlan>,
-    /// Its received payments.
-    #[serde(default)]
+    /// Its received payments (`null` reads as none).
+    #[serde(default, deserialize_with = "crate::encoding::list::deserialize")]
     pub received_payments: Vec<Payment>,
 }
 

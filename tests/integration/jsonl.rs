@@ -1,7 +1,7 @@
 //! `--jsonl`: one envelope per input line, in input order, whatever the number of jobs.
 
 use crate::cli::run;
-use crate::support::fixture;
+use crate::support::{fixture, raw_at};
 
 /// `count` bundle lines, each titled after its line number; every seventh is broken.
 fn lines(count: usize) -> String {
@@ -25,16 +25,19 @@ fn each_line_gets_its_envelope_in_order() {
     let output = run(&["--jsonl"], lines(500).as_bytes());
     assert_eq!(output.status.code(), Some(1), "some lines failed");
     let stdout = String::from_utf8(output.stdout).unwrap();
-    let envelopes: Vec<serde_json::Value> =
-        stdout.lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    let envelopes: Vec<&str> = stdout.lines().collect();
     assert_eq!(envelopes.len(), 500);
     for (index, envelope) in envelopes.iter().enumerate() {
         let number = index + 1;
         if number % 7 == 0 {
-            assert_eq!(envelope["code"], 100000, "line {number}");
-            assert_eq!(envelope["message"], "opportunity.id: is required");
+            assert_eq!(
+                *envelope,
+                r#"{"code":100000,"message":"opportunity.id: is required","error":"invalid_app_error"}"#,
+                "line {number}"
+            );
         } else {
-            assert_eq!(envelope["data"]["title"], format!("line {number}"));
+            assert!(envelope.starts_with(r#"{"code":0,"data":{"#), "line {number}");
+            assert_eq!(raw_at(envelope, "/data/title"), format!("\"line {number}\""));
         }
     }
     assert_eq!(
@@ -78,11 +81,8 @@ fn a_line_of_invalid_utf8_fails_alone() {
     input.extend_from_slice(format!("{sample}\n").as_bytes());
     let output = run(&["--jsonl", "--jobs", "2"], &input);
     let stdout = String::from_utf8(output.stdout).unwrap();
-    let codes: Vec<u64> = stdout
-        .lines()
-        .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap()["code"].as_u64().unwrap())
-        .collect();
-    assert_eq!(codes, [0, 100000, 0]);
+    let codes: Vec<String> = stdout.lines().map(|line| raw_at(line, "/code")).collect();
+    assert_eq!(codes, ["0", "100000", "0"]);
 }
 
 /// A writer that takes `capacity` bytes, then fails.

@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 
-use crate::support::{fixture, sample_bundle};
+use crate::support::{fixture, raw_at, sample_bundle};
 
 /// Money as integer minor units (below 10^18) with a scale of 0 to 6: amounts within
 /// the stored precision, many of them with trailing zeros.
@@ -98,8 +98,9 @@ proptest! {
     fn total_amount_is_ruby_text_of_the_same_decimal(opportunity in opportunity()) {
         let bundle = sample_bundle();
         let draft = contract_from_opportunity(&opportunity, &bundle.customer, &bundle.user);
-        let json: serde_json::Value = serde_json::to_value(&draft).unwrap();
-        let text = json["total_amount"].as_str().unwrap().to_owned();
+        let json = serde_json::to_string(&draft).unwrap();
+        let text = raw_at(&json, "/total_amount");
+        let text = text.trim_matches('"').to_owned();
         prop_assert_eq!(text.parse::<Decimal>().unwrap(), opportunity.expect_amount);
         prop_assert_eq!(text.matches('.').count(), 1);
         let fraction = text.split_once('.').unwrap().1;
@@ -111,13 +112,14 @@ proptest! {
     fn times_are_start_dash_end(opportunity in opportunity()) {
         let bundle = sample_bundle();
         let draft = contract_from_opportunity(&opportunity, &bundle.customer, &bundle.user);
-        let json: serde_json::Value = serde_json::to_value(&draft).unwrap();
-        let start = json["start_at"].as_str().unwrap();
-        let end = json["end_at"].as_str().unwrap();
-        prop_assert_eq!(json["times"].as_str().unwrap(), format!("{start} - {end}"));
-        prop_assert_eq!(&json["times_display"], &json["times"]);
+        let json = serde_json::to_string(&draft).unwrap();
+        let [start, end, times, times_display] =
+            ["/start_at", "/end_at", "/times", "/times_display"].map(|pointer| raw_at(&json, pointer));
+        let unquoted = |text: &str| text[1..text.len() - 1].to_owned();
+        prop_assert_eq!(&times, &format!("\"{} - {}\"", unquoted(&start), unquoted(&end)));
+        prop_assert_eq!(&times_display, &times);
         let expected_start = opportunity.expect_sign_date.map(|d| d.format("%Y-%m-%d").to_string());
-        prop_assert_eq!(start, expected_start.as_deref().unwrap_or(""));
+        prop_assert_eq!(start, format!("\"{}\"", expected_start.as_deref().unwrap_or("")));
     }
 
     #[test]
