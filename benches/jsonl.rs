@@ -62,7 +62,8 @@ fn jsonl(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(input.len() as u64));
     group.sample_size(10).warm_up_time(Duration::from_secs(2)).measurement_time(Duration::from_secs(20));
     for jobs in [1, 2] {
-        let options = LinesOptions { jobs: NonZeroUsize::new(jobs).unwrap(), html_safe: true };
+        let mut options = LinesOptions::default();
+        options.jobs = NonZeroUsize::new(jobs).unwrap();
         group.bench_function(format!("100k_bundles_jobs_{jobs}"), |b| {
             b.iter(|| {
                 let summary =

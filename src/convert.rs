@@ -99,13 +99,12 @@ impl Converter {
             ("unchecking_payments_amount", draft.unchecking_payments_amount),
             ("checking_payments_amount", draft.checking_payments_amount),
         ];
-        let inexact = numbers
-            .into_iter()
-            .filter(|(_, exact)| !is_exact_as_f64(*exact))
-            .map(|(field, exact)| Note::InexactNumber { field, exact });
-        let mut notes = findings.notes;
-        notes.extend(inexact);
-        Ok(Conversion { draft, notes })
+        for (field, exact) in numbers {
+            if !is_exact_as_f64(exact) {
+                findings.note(Note::InexactNumber { field, exact });
+            }
+        }
+        Ok(Conversion { draft, notes: findings.notes, omitted_notes: findings.omitted_notes })
     }
 
     /// Reads a bundle (`{"opportunity": …, "customer": …, "user": …}`) from JSON and
@@ -161,9 +160,9 @@ impl Converter {
         let offered = lines::offer(&opportunity.product_assets);
         let products = ProductsSummary(offered.lines.len());
         let total = self.total(&opportunity, &offered, findings);
-        self.template.note_unmapped(&opportunity.custom_fields, findings);
-        let custom_fields = self.template.fill(&opportunity.custom_fields, findings);
         let hidden = self.hide_numbers || user.enabled_number_hidden_dispose;
+        self.template.note_unmapped(&opportunity.custom_fields, findings);
+        let custom_fields = self.template.fill(&opportunity.custom_fields, hidden, findings);
         let receivables = Receivables::unpaid(total);
         let term = DateSpan { start: opportunity.expect_sign_date, end: None };
         ContractDraft {

@@ -16,6 +16,7 @@ use crate::stack_text::serialize_display;
 /// `<key>_display` companion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum FieldKind {
     /// One line of text (`text_asset_…`); empty: `null`.
     Text,
@@ -31,13 +32,17 @@ pub enum FieldKind {
     Date,
     /// Attachments (`file_asset_…`); empty: `[]`.
     File,
+    /// A phone number (`text_asset_…`), filled like text; empty: `null`. Its
+    /// `<key>_hidden_result` companion holds what to show: the number, masked (in the
+    /// value too) when hiding is in force.
+    Phone,
 }
 
 impl FieldKind {
     /// The key prefix ikcrm gives fields of this kind.
     pub const fn key_prefix(self) -> &'static str {
         match self {
-            Self::Text | Self::SingleSelect | Self::MultiSelect => "text_asset_",
+            Self::Text | Self::SingleSelect | Self::MultiSelect | Self::Phone => "text_asset_",
             Self::TextArea => "text_area_asset_",
             Self::Number => "numeric_asset_",
             Self::Date => "datetime_asset_",
@@ -53,19 +58,43 @@ impl FieldKind {
             .find(|kind| key.strip_prefix(kind.key_prefix()).is_some_and(|rest| !rest.is_empty()))
     }
 
+    /// The kind's name in settings (`single_select`).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::TextArea => "text_area",
+            Self::SingleSelect => "single_select",
+            Self::MultiSelect => "multi_select",
+            Self::Number => "number",
+            Self::Date => "date",
+            Self::File => "file",
+            Self::Phone => "phone",
+        }
+    }
+
+    /// The ending of the companion key a field of this kind has, if any: `_display` for
+    /// selects, `_hidden_result` for phones.
+    pub const fn companion_ending(self) -> Option<&'static str> {
+        match self {
+            Self::SingleSelect | Self::MultiSelect => Some("_display"),
+            Self::Phone => Some("_hidden_result"),
+            _ => None,
+        }
+    }
+
     /// Whether a field of the `source` family (see [`FieldKind::of_key`]) can fill a
     /// field of this kind: numbers and dates also fill text and text areas; text areas
     /// fill text and text areas; text fills text, text areas and selects; files fill
-    /// only files.
+    /// only files. Phones are filled like text.
     pub const fn accepts(self, source: FieldKind) -> bool {
         matches!(
             (source, self),
-            (Self::Number, Self::Number | Self::Text | Self::TextArea)
-                | (Self::Date, Self::Date | Self::Text | Self::TextArea)
-                | (Self::TextArea, Self::TextArea | Self::Text)
+            (Self::Number, Self::Number | Self::Text | Self::TextArea | Self::Phone)
+                | (Self::Date, Self::Date | Self::Text | Self::TextArea | Self::Phone)
+                | (Self::TextArea, Self::TextArea | Self::Text | Self::Phone)
                 | (
-                    Self::Text | Self::SingleSelect | Self::MultiSelect,
-                    Self::Text | Self::TextArea | Self::SingleSelect | Self::MultiSelect
+                    Self::Text | Self::SingleSelect | Self::MultiSelect | Self::Phone,
+                    Self::Text | Self::TextArea | Self::SingleSelect | Self::MultiSelect | Self::Phone
                 )
                 | (Self::File, Self::File)
         )

@@ -8,7 +8,9 @@
 //! Problems found while reading JSON travel through serde as text; [`invalid`] tags
 //! them with their kind so that [`Error::from_json`] can restore it.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
+
+use crate::echo::{Excerpt, Quoted};
 
 /// What kind of problem an [`Error`] reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -39,6 +41,8 @@ pub enum ErrorKind {
     Overflow,
     /// The company settings are invalid.
     InvalidSettings,
+    /// The input (a file, a JSON Lines line) is longer than the limit set for it.
+    InputTooLarge,
 }
 
 impl ErrorKind {
@@ -56,6 +60,7 @@ impl ErrorKind {
         Self::OrganizationMismatch,
         Self::Overflow,
         Self::InvalidSettings,
+        Self::InputTooLarge,
     ];
 
     /// The envelope's `code`: ikcrm's 100000 for invalid input, 100100 for a record the
@@ -92,6 +97,7 @@ impl ErrorKind {
             Self::OrganizationMismatch => "organization_mismatch",
             Self::Overflow => "overflow",
             Self::InvalidSettings => "invalid_settings",
+            Self::InputTooLarge => "input_too_large",
         }
     }
 }
@@ -124,6 +130,33 @@ impl Error {
     /// An error of `kind` about the field at `path` (empty for the whole input).
     pub(crate) fn new(kind: ErrorKind, path: impl Into<String>, detail: impl fmt::Display) -> Self {
         Self { kind, path: path.into(), detail: detail.to_string() }
+    }
+
+    /// The error for an input (a file, a request body) longer than the `limit` in bytes
+    /// its reader set: [`ErrorKind::InputTooLarge`].
+    ///
+    /// ```
+    /// use contract_draft::{Error, ErrorKind};
+    ///
+    /// let error = Error::input_too_large(1024);
+    /// assert_eq!(error.kind(), ErrorKind::InputTooLarge);
+    /// assert_eq!(error.to_string(), "the input is longer than the limit of 1024 bytes");
+    /// ```
+    pub fn input_too_large(limit: usize) -> Self {
+        Self::new(
+            ErrorKind::InputTooLarge,
+            "",
+            format_args!("the input is longer than the limit of {limit} bytes"),
+        )
+    }
+
+    /// The error for line `number` of a JSON Lines stream, longer than `limit` bytes.
+    pub(crate) fn line_too_long(number: u64, limit: usize) -> Self {
+        Self::new(
+            ErrorKind::InputTooLarge,
+            "",
+            format_args!("line {number} is longer than the limit of {limit} bytes"),
+        )
     }
 
     /// What kind of problem this is.
@@ -171,13 +204,7 @@ impl Error {
     }
 
     fn from_serde(error: &serde_path_to_error::Error<serde_json::Error>) -> Self {
-        // serde_path_to_error writes the root as "." and a key not read yet as "?".
-        let path = error.path().to_string();
-        let path = match path.as_str() {
-            "." | "?" => String::new(),
-            _ => path.strip_suffix(".?").map_or(path.clone(), str::to_owned),
-        };
-        Self::from_json_error(error.inner(), path)
+        Self::from_json_error(error.inner(), json_path(error.path()))
     }
 
     fn from_json_error(error: &serde_json::Error, mut path: String) -> Self {
@@ -204,16 +231,120 @@ impl Error {
             if !path.is_empty() {
                 path.push('.');
             }
-            path.push_str(field);
+            write!(path, "{}", Excerpt(field)).ok();
             return Self::new(ErrorKind::MissingField, path, "is required");
         }
-        let kind = if message.starts_with("invalid type") || message.starts_with("invalid length") {
-            ErrorKind::WrongType
-        } else {
-            ErrorKind::InvalidValue
-        };
-        Self::new(kind, path, message)
+        let (kind, detail) = in_api_words(message);
+        Self::new(kind, path, detail)
     }
+}
+
+/// A JSON path as the crate writes it (`customer.contacts[0].address.lat`), each key
+/// bounded like any echoed input. The path's own text writes the root as
+/// `.` and a key not read yet as `?`, which are left out.
+fn json_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut text = String::new();
+    for segment in path {
+        match segment {
+            Segment::Seq { index } => write!(text, "[{index}]").ok(),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                let dot = if text.is_empty() { "" } else { "." };
+                write!(text, "{dot}{}", Excerpt(key)).ok()
+            }
+            Segment::Unknown => None,
+        };
+    }
+    text
+}
+
+/// serde's standard messages about data (`invalid type: string "x", expected u32`), in
+/// the API's words and without repeating more of the input than
+/// [`ECHO_LIMIT`](crate::echo::ECHO_LIMIT)
+/// characters; a type mismatch does not quote the value at all, which may be a number
+/// that hiding covers.
+fn in_api_words(message: &str) -> (ErrorKind, String) {
+    let quoted = |name: &str| name.trim_end_matches('`').trim_start_matches('`').to_owned();
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another type"));
+        let expected = expected_in_api_words(expected);
+        return match type_in_api_words(found) {
+            "null" => (ErrorKind::WrongType, format!("is null, but {expected} is required")),
+            found => (ErrorKind::WrongType, format!("is {found}, expected {expected}")),
+        };
+    }
+    if let Some(rest) = message.strip_prefix("invalid value: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another value"));
+        return (
+            ErrorKind::InvalidValue,
+            format!("{} is not {}", value_of(found), expected_in_api_words(expected)),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("invalid length ") {
+        let (length, expected) = rest.split_once(", expected ").unwrap_or((rest, "another length"));
+        let expected = expected_in_api_words(expected);
+        return (ErrorKind::WrongType, format!("is a list of {length} items, expected {expected}"));
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let (_, known) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let known = known.strip_prefix("one of ").unwrap_or(known).replace('`', "");
+        let detail = if known.is_empty() {
+            "is not a known key".to_owned()
+        } else {
+            format!("is not a known key (known: {known})")
+        };
+        return (ErrorKind::InvalidValue, detail);
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let (variant, known) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let known = known.strip_prefix("one of ").unwrap_or(known).replace('`', "");
+        return (ErrorKind::InvalidValue, format!("{} is not one of {known}", Quoted(&quoted(variant))));
+    }
+    if let Some(field) = message.strip_prefix("duplicate field ") {
+        return (ErrorKind::InvalidValue, format!("the key {} is given twice", Excerpt(&quoted(field))));
+    }
+    (ErrorKind::InvalidValue, Excerpt(message).to_string())
+}
+
+/// What serde's `Unexpected` text (`string "x"`, ``integer `5` ``, `sequence`) names, in
+/// the API's words, without the value.
+fn type_in_api_words(found: &str) -> &'static str {
+    match found.split_once(' ').map_or(found, |(first, _)| first) {
+        "string" | "character" => "a string",
+        "integer" | "floating" => "a number",
+        "boolean" => "a boolean",
+        "null" | "unit" | "Option" => "null",
+        "sequence" | "byte" | "tuple" => "a list",
+        "map" | "struct" | "newtype" => "a record",
+        _ => "another type",
+    }
+}
+
+/// The value serde's `Unexpected` text quotes, bounded: `string "x"` gives `"x"`,
+/// ``integer `5` `` gives `5`.
+fn value_of(found: &str) -> String {
+    let (_, value) = found.split_once(' ').unwrap_or(("", found));
+    let value = value.strip_prefix("point ").unwrap_or(value);
+    Excerpt(value.trim_matches('`')).to_string()
+}
+
+/// What a visitor expects, in the API's words: Rust's names of types (`u32`, `struct
+/// Customer`, `a sequence`) become `an integer`, `a record`, `a list`; the crate's own
+/// wording is kept.
+fn expected_in_api_words(expected: &str) -> String {
+    let words = match expected {
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" => "an integer",
+        "f32" | "f64" => "a number",
+        "a boolean" => "true or false",
+        "a string" | "a borrowed string" | "a character" | "a string or null" => "a string",
+        "a sequence" => "a list",
+        "a map" | "unit" => "a record",
+        _ if expected.starts_with("struct ") || expected.starts_with("tuple struct ") => "a record",
+        _ if expected.starts_with("enum ") || expected == "variant identifier" => "one of the known values",
+        _ if expected == "field identifier" => "a known key",
+        _ => return Excerpt(expected).to_string(),
+    };
+    words.to_owned()
 }
 
 /// The UTF-8 byte order mark.

@@ -4,29 +4,42 @@
 
 use crate::records::{Address, Customer};
 
-/// The shown form of a hidden number: the first three and last four characters kept and
-/// every one between replaced by `*` (`18699999999` → `186****9999`); a number shorter
-/// than 8 characters is masked whole, since its ends would give most of it away.
+/// The shown form of a hidden number. Only digits are secret and only digits are
+/// counted: separators (`-`, spaces, `+`, brackets) are kept and each hidden digit
+/// becomes `*`.
+/// - A number of 11 or more digits (a mobile number, a landline with its area code)
+///   shows its first 3 and last 4 digits: `13912345678` → `139****5678`.
+/// - A shorter one shows at most 4 digits and at most half of them, at its end:
+///   `62345678` → `****5678`, `010-6234` → `***-*234`.
 ///
 /// ```
 /// use contract_draft::mask_number;
 ///
 /// assert_eq!(mask_number("18699999999"), "186****9999");
-/// assert_eq!(mask_number("010-12345678"), "010*****5678");
-/// assert_eq!(mask_number("1234567"), "*******");
+/// assert_eq!(mask_number("010-12345678"), "010-****5678");
+/// assert_eq!(mask_number("62345678"), "****5678");
+/// assert_eq!(mask_number("1234567"), "****567");
 /// assert_eq!(mask_number(""), "");
 /// ```
 pub fn mask_number(number: &str) -> String {
-    let length = number.chars().count();
-    if length < 8 {
-        return "*".repeat(length);
-    }
+    let digits = number.chars().filter(|c| c.is_numeric()).count();
+    let (head, tail) = if digits >= LONG_NUMBER { (3, 4) } else { (0, (digits / 2).min(4)) };
+    let mut index = 0;
     number
         .chars()
-        .enumerate()
-        .map(|(index, c)| if index < 3 || index >= length - 4 { c } else { '*' })
+        .map(|c| {
+            if !c.is_numeric() {
+                return c;
+            }
+            let shown = index < head || index >= digits - tail;
+            index += 1;
+            if shown { c } else { '*' }
+        })
         .collect()
 }
+
+/// The digits from which a number shows both ends.
+const LONG_NUMBER: usize = 11;
 
 /// The customer as a user who may not see numbers sees it: every `tel` and `phone` of
 /// its address and its contacts' addresses masked, the masks in `*_hidden_result`, and
@@ -55,11 +68,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn masks_keep_the_ends_of_long_numbers_only() {
-        assert_eq!(mask_number("13800138000"), "138****8000");
-        assert_eq!(mask_number("12345678"), "123*5678");
-        assert_eq!(mask_number("+86 186 9999 9999"), "+86**********9999");
-        assert_eq!(mask_number("１２３４５６７８"), "１２３*５６７８");
-        assert_eq!(mask_number("123"), "***");
+    fn masks_count_digits_not_characters() {
+        for (number, masked) in [
+            ("13800138000", "138****8000"),
+            ("12345678", "****5678"),
+            ("010-6234", "***-*234"),
+            ("+86 186 9999 9999", "+86 1** **** 9999"),
+            ("(010) 1234-5678", "(010) ****-5678"),
+            ("１２３４５６７８", "＊＊＊＊５６７８".replace('＊', "*").as_str()),
+            ("123", "**3"),
+            ("1", "*"),
+            ("ext. 12", "ext. *2"),
+            ("no digits", "no digits"),
+        ] {
+            assert_eq!(mask_number(number), masked, "{number}");
+        }
     }
 }

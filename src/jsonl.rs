@@ -1,38 +1,64 @@
 //! JSON Lines: one bundle per input line, one compact envelope per output line, in input
-//! order, on as many threads as asked, in memory that does not grow with the input.
+//! order, on as many threads as asked, in memory bounded by the line limit and the
+//! number of batches in flight, whatever the input.
 //!
 //! The input is read in batches of lines. With one job everything happens on the calling
-//! thread; with more, a reader thread hands batches to the workers and the calling
-//! thread writes their results in input order. A fixed number of batches is in flight at
-//! any time (a window of tickets the writer hands back), so a slow line holds up
-//! neither memory nor order.
+//! thread. With more, a reader thread deals the batches round-robin to the workers, one
+//! bounded channel each, and the calling thread takes the results back in the same
+//! round-robin order and writes them: the output is in input order by construction.
+//!
+//! A batch ends after [`BATCH_LINES`] lines, after [`BATCH_BYTES`] bytes, or as soon as
+//! the input has nothing more buffered (the next read could wait for a slow producer);
+//! the output is flushed after such a batch, so a line's envelope appears as soon as it
+//! is converted.
 
-use std::collections::BTreeMap;
 use std::io::{self, BufRead, Write};
 use std::num::NonZeroUsize;
+use std::ops::Range;
 use std::panic::{self, AssertUnwindSafe};
-use std::sync::{Mutex, mpsc};
+use std::sync::mpsc;
 
 use crate::convert::Converter;
 use crate::envelope::{Envelope, ErrorEnvelope};
+use crate::error::Error;
 use crate::output::{JsonStyle, Layout};
+
+/// The most threads a conversion uses; more asked for are this many.
+pub const MAX_JOBS: usize = 256;
+
+/// The longest line read by default, in bytes (16 MiB); see
+/// [`LinesOptions::max_line_bytes`].
+pub const DEFAULT_MAX_LINE_BYTES: usize = 16 << 20;
 
 /// Lines per batch: enough to make handing a batch to a thread cheap beside
 /// converting it.
 const BATCH_LINES: usize = 64;
 
-/// How to run a JSON Lines conversion; by default on one thread, HTML-safe.
+/// Bytes of input after which a batch ends, so that a batch of long lines stays small.
+const BATCH_BYTES: usize = 1 << 20;
+
+/// Batches waiting on the way to each worker and on the way back from it.
+const QUEUE: usize = 2;
+
+/// How to run a JSON Lines conversion; by default on one thread, HTML-safe, with lines
+/// of at most [`DEFAULT_MAX_LINE_BYTES`]. Start from `LinesOptions::default()` and set
+/// the fields to change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct LinesOptions {
-    /// How many threads convert.
+    /// How many threads convert (at most [`MAX_JOBS`] are used).
     pub jobs: NonZeroUsize,
     /// Escape `<`, `>`, `&`, U+2028 and U+2029 as Rails does (see [`JsonStyle`]).
     pub html_safe: bool,
+    /// The longest line converted, in bytes (its line break aside). A longer line gets
+    /// an [`InputTooLarge`](crate::ErrorKind::InputTooLarge) error envelope naming it; it is
+    /// skipped to its end without being held in memory, and the stream goes on.
+    pub max_line_bytes: usize,
 }
 
 impl Default for LinesOptions {
     fn default() -> Self {
-        Self { jobs: NonZeroUsize::MIN, html_safe: true }
+        Self { jobs: NonZeroUsize::MIN, html_safe: true, max_line_bytes: DEFAULT_MAX_LINE_BYTES }
     }
 }
 
@@ -55,9 +81,7 @@ impl LinesSummary {
     }
 
     fn add(&mut self, batch: &Batch) {
-        if self.first_failure.is_none() {
-            self.first_failure = batch.first_failure.map(|index| self.lines() + index as u64 + 1);
-        }
+        self.first_failure = self.first_failure.or(batch.first_failure);
         self.converted += batch.converted;
         self.failed += batch.failed;
     }
@@ -68,6 +92,10 @@ impl LinesSummary {
 /// its error envelope and the conversion goes on. `progress` is called after each batch
 /// is written, with the summary so far.
 ///
+/// The output is flushed whenever the input has nothing more buffered, so with a
+/// producer that pauses, each envelope is written as soon as its line is converted;
+/// give a file a large buffer (`BufReader::with_capacity`) to keep batches full.
+///
 /// ```
 /// use contract_draft::{Converter, LinesOptions, convert_lines};
 /// use std::num::NonZeroUsize;
@@ -75,7 +103,8 @@ impl LinesSummary {
 /// let sample = String::from_utf8(include_bytes!("../fixtures/bundle.json").to_vec())?.replace('\n', "");
 /// let input = format!("{sample}\nnot json\n{sample}\n");
 /// let mut output = Vec::new();
-/// let options = LinesOptions { jobs: NonZeroUsize::new(2).unwrap(), html_safe: true };
+/// let mut options = LinesOptions::default();
+/// options.jobs = NonZeroUsize::new(2).unwrap();
 /// let summary = convert_lines(&Converter::default(), input.as_bytes(), &mut output, options, |_| {})?;
 /// assert_eq!((summary.converted, summary.failed, summary.first_failure), (2, 1, Some(2)));
 /// let lines: Vec<&str> = std::str::from_utf8(&output)?.lines().collect();
@@ -92,22 +121,26 @@ pub fn convert_lines<R: BufRead + Send, W: Write>(
     mut progress: impl FnMut(&LinesSummary),
 ) -> Result<LinesSummary, StreamError> {
     let style = JsonStyle { layout: Layout::Compact, html_safe: options.html_safe };
+    let jobs = options.jobs.get().min(MAX_JOBS);
+    let mut reader = LineReader { input, max_line_bytes: options.max_line_bytes, next_line: 1 };
     let mut summary = LinesSummary::default();
     let mut write = |batch: &Batch| -> Result<(), StreamError> {
         output.write_all(&batch.output).map_err(StreamError::Write)?;
+        if batch.drained {
+            output.flush().map_err(StreamError::Write)?;
+        }
         summary.add(batch);
         progress(&summary);
         Ok(())
     };
-    if options.jobs.get() == 1 {
-        let mut lines = LineReader::new(input);
+    if jobs == 1 {
         let mut batch = Batch::default();
-        while lines.read_batch(&mut batch.input).map_err(StreamError::Read)? {
-            batch.convert(converter, style)?;
+        while reader.read_batch(&mut batch).map_err(StreamError::Read)? {
+            batch.convert_caught(converter, style, options.max_line_bytes)?;
             write(&batch)?;
         }
     } else {
-        in_parallel(converter, input, style, options.jobs, &mut write)?;
+        in_parallel(converter, reader, style, jobs, &mut write)?;
     }
     output.flush().map_err(StreamError::Write)?;
     Ok(summary)
@@ -124,112 +157,130 @@ pub enum StreamError {
     /// The output could not be written.
     #[error("cannot write the output: {0}")]
     Write(#[source] io::Error),
-    /// A conversion thread panicked, which is a bug of this crate.
-    #[error("a conversion thread panicked (a bug of contract-draft)")]
+    /// A conversion panicked, which is a bug of this crate.
+    #[error("a conversion panicked (a bug of contract-draft)")]
     Panicked,
 }
 
-/// The parallel pipeline: a reader thread, `jobs` workers, and the calling thread
-/// writing in order. After the output fails, it returns once the reader's read in
-/// progress does.
+/// The parallel pipeline: a reader thread dealing batches round-robin to `jobs`
+/// workers, and the calling thread taking them back in the same order and writing them.
+/// After the output fails, it returns once the reader's read in progress does.
 fn in_parallel<R: BufRead + Send>(
     converter: &Converter,
-    input: R,
+    mut reader: LineReader<R>,
     style: JsonStyle,
-    jobs: NonZeroUsize,
+    jobs: usize,
     write: &mut dyn FnMut(&Batch) -> Result<(), StreamError>,
 ) -> Result<(), StreamError> {
-    let window = jobs.get() * 4;
-    let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Batch)>(window);
-    let work_rx = Mutex::new(work_rx);
-    let (done_tx, done_rx) = mpsc::channel::<Result<(usize, Batch), StreamError>>();
-    // Batches the writer is done with go back to the reader, whose buffers it reuses.
-    let (spent_tx, spent_rx) = mpsc::sync_channel::<Batch>(window);
+    let max_line_bytes = reader.max_line_bytes;
     std::thread::scope(|scope| {
-        let reader = scope.spawn(move || -> Result<(), StreamError> {
-            let mut lines = LineReader::new(input);
-            let mut number = 0;
-            loop {
-                // The first `window` batches are new; each later one waits for a spent
-                // batch, so no more than `window` are ever in flight.
-                let mut batch = if number < window {
-                    Batch::default()
-                } else {
-                    let Ok(batch) = spent_rx.recv() else { return Ok(()) };
-                    batch
-                };
-                let more = lines.read_batch(&mut batch.input).map_err(StreamError::Read)?;
-                if !more || work_tx.send((number, batch)).is_err() {
-                    return Ok(());
-                }
-                number += 1;
-            }
-        });
-        for _ in 0..jobs.get() {
-            let (work_rx, done_tx) = (&work_rx, done_tx.clone());
+        let mut to_workers = Vec::with_capacity(jobs);
+        let mut from_workers = Vec::with_capacity(jobs);
+        for _ in 0..jobs {
+            let (to_worker, work) = mpsc::sync_channel::<Batch>(QUEUE);
+            let (done, from_worker) = mpsc::sync_channel::<Result<Batch, StreamError>>(QUEUE);
             scope.spawn(move || {
-                while let Ok((number, mut batch)) =
-                    work_rx.lock().map_err(drop).and_then(|rx| rx.recv().map_err(drop))
-                {
-                    let outcome = panic::catch_unwind(AssertUnwindSafe(|| batch.convert(converter, style)));
-                    let done = match outcome {
-                        Ok(Ok(())) => Ok((number, batch)),
-                        Ok(Err(error)) => Err(error),
-                        Err(_) => Err(StreamError::Panicked),
-                    };
-                    if done_tx.send(done).is_err() {
+                for mut batch in work {
+                    let outcome = batch.convert_caught(converter, style, max_line_bytes).map(|()| batch);
+                    if done.send(outcome).is_err() {
                         return;
                     }
                 }
             });
+            to_workers.push(to_worker);
+            from_workers.push(from_worker);
         }
-        drop(done_tx);
-        let mut waiting = BTreeMap::new();
-        let mut next = 0;
-        let written = done_rx.iter().try_for_each(|done| {
-            let (number, batch) = done?;
-            waiting.insert(number, batch);
-            while let Some(batch) = waiting.remove(&next) {
-                write(&batch)?;
-                next += 1;
-                // The reader may have stopped; then the batch is simply not needed.
-                let _ = spent_tx.send(batch);
+        // Written batches go back to the reader, whose buffers it reuses.
+        let (spent, reusable) = mpsc::sync_channel::<Batch>(jobs);
+        let reading = scope.spawn(move || -> Result<(), StreamError> {
+            for worker in to_workers.iter().cycle() {
+                let mut batch = reusable.try_recv().unwrap_or_default();
+                let more = reader.read_batch(&mut batch).map_err(StreamError::Read)?;
+                // A worker gone means the writer stopped: nothing more is needed.
+                if !more || worker.send(batch).is_err() {
+                    return Ok(());
+                }
             }
             Ok(())
         });
-        // On an error the reader and the workers stop as their channels close.
-        drop((spent_tx, done_rx));
-        let read = reader.join().unwrap_or(Err(StreamError::Panicked));
+        // A worker's channel closes after its last batch; the next batch in the
+        // round-robin order would have been that worker's, so the stream is done.
+        let written =
+            from_workers.iter().cycle().map_while(|worker| worker.recv().ok()).try_for_each(|done| {
+                let batch = done?;
+                write(&batch)?;
+                let _ = spent.try_send(batch);
+                Ok(())
+            });
+        // On an error the workers and the reader stop as their channels close.
+        drop((from_workers, spent));
+        let read = reading.join().unwrap_or(Err(StreamError::Panicked));
         written.and(read)
     })
+}
+
+/// Where a line of a batch is.
+#[derive(Debug, Clone)]
+enum Line {
+    /// Its bytes, in the batch's text.
+    Text(Range<usize>),
+    /// It was longer than the limit and was skipped.
+    TooLong,
 }
 
 /// A batch of input lines and the envelopes they gave.
 #[derive(Debug, Default)]
 struct Batch {
-    input: Vec<Vec<u8>>,
+    /// The number of the batch's first line in the stream, from 1.
+    first_line: u64,
+    /// The lines' bytes, one after the other.
+    text: Vec<u8>,
+    lines: Vec<Line>,
+    /// Whether the input had nothing more buffered after the batch's last line.
+    drained: bool,
     output: Vec<u8>,
     converted: u64,
     failed: u64,
-    /// The index in the batch of its first failed line.
-    first_failure: Option<usize>,
+    /// The number of the batch's first failed line in the stream.
+    first_failure: Option<u64>,
 }
 
 impl Batch {
+    /// [`Batch::convert`], with a panic (a bug) turned into [`StreamError::Panicked`]
+    /// rather than taking the program down.
+    fn convert_caught(
+        &mut self,
+        converter: &Converter,
+        style: JsonStyle,
+        max_line_bytes: usize,
+    ) -> Result<(), StreamError> {
+        panic::catch_unwind(AssertUnwindSafe(|| self.convert(converter, style, max_line_bytes)))
+            .unwrap_or(Err(StreamError::Panicked))
+    }
+
     /// Converts the batch's lines into its output. Fails only if an envelope does not
     /// serialize, which the crate's types never do.
-    fn convert(&mut self, converter: &Converter, style: JsonStyle) -> Result<(), StreamError> {
+    fn convert(
+        &mut self,
+        converter: &Converter,
+        style: JsonStyle,
+        max_line_bytes: usize,
+    ) -> Result<(), StreamError> {
         self.output.clear();
         (self.converted, self.failed, self.first_failure) = (0, 0, None);
-        for (index, line) in self.input.iter().enumerate() {
-            let written = match converter.convert_json(line) {
+        for (number, line) in (self.first_line..).zip(&self.lines) {
+            let conversion = match line {
+                Line::Text(bytes) => converter.convert_json(&self.text[bytes.clone()]),
+                Line::TooLong => Err(Error::line_too_long(number, max_line_bytes)),
+            };
+            let written = match conversion {
                 Ok(conversion) => {
                     self.converted += 1;
                     style.write(&mut self.output, &Envelope::new(&conversion.draft))
                 }
                 Err(error) => {
                     self.failed += 1;
-                    self.first_failure.get_or_insert(index);
+                    self.first_failure.get_or_insert(number);
                     style.write(&mut self.output, &ErrorEnvelope::from(&error))
                 }
             };
@@ -241,38 +292,133 @@ impl Batch {
 }
 
 /// Reads lines as bytes (so that a line of invalid UTF-8 is that line's error, not the
-/// stream's), reusing their buffers. (A byte order mark before the first line is the
-/// first bundle's to skip, as before any bundle.)
+/// stream's) into batches, never holding more of a line than the limit. (A byte order
+/// mark before the first line is the first bundle's to skip, as before any bundle.)
 struct LineReader<R> {
     input: R,
+    max_line_bytes: usize,
+    /// The number of the next line, from 1.
+    next_line: u64,
 }
 
 impl<R: BufRead> LineReader<R> {
-    fn new(input: R) -> Self {
-        Self { input }
+    /// Fills `batch` with the next lines (reusing its buffers); false at the end.
+    fn read_batch(&mut self, batch: &mut Batch) -> io::Result<bool> {
+        // A batch that once held a long line gives its memory back.
+        for buffer in [&mut batch.text, &mut batch.output] {
+            buffer.clear();
+            buffer.shrink_to(BATCH_BYTES);
+        }
+        batch.lines.clear();
+        batch.first_line = self.next_line;
+        batch.drained = false;
+        while batch.lines.len() < BATCH_LINES && batch.text.len() < BATCH_BYTES && !batch.drained {
+            let start = batch.text.len();
+            let Some((line, drained)) = self.read_line(&mut batch.text)? else {
+                batch.drained = true;
+                break;
+            };
+            batch.lines.push(if line { Line::Text(start..batch.text.len()) } else { Line::TooLong });
+            batch.drained = drained;
+        }
+        self.next_line += batch.lines.len() as u64;
+        Ok(!batch.lines.is_empty())
     }
 
-    /// Fills `lines` with the next batch (reusing its buffers); false at the end.
-    fn read_batch(&mut self, lines: &mut Vec<Vec<u8>>) -> io::Result<bool> {
-        let mut count = 0;
-        while count < BATCH_LINES {
-            if count == lines.len() {
-                lines.push(Vec::new());
-            }
-            let line = &mut lines[count];
-            line.clear();
-            if self.input.read_until(b'\n', line)? == 0 {
+    /// Appends the next line (without its `\n` or `\r\n`) to `text`. Returns whether the
+    /// line was within the limit (if not, nothing of it is kept) and whether the input
+    /// had nothing more buffered after it; `None` at the end of the input.
+    fn read_line(&mut self, text: &mut Vec<u8>) -> io::Result<Option<(bool, bool)>> {
+        let start = text.len();
+        let (mut read_any, mut within) = (false, true);
+        loop {
+            let buffered = self.input.fill_buf()?;
+            if buffered.is_empty() {
                 break;
             }
-            if line.last() == Some(&b'\n') {
-                line.pop();
-                if line.last() == Some(&b'\r') {
-                    line.pop();
-                }
+            read_any = true;
+            let (end, line_ends) = match memchr::memchr(b'\n', buffered) {
+                Some(at) => (at, true),
+                None => (buffered.len(), false),
+            };
+            if within && text.len() - start + end <= self.max_line_bytes {
+                text.extend_from_slice(&buffered[..end]);
+            } else if within {
+                within = false;
+                text.truncate(start);
             }
-            count += 1;
+            let drained = line_ends && end + 1 == buffered.len();
+            self.input.consume(end + usize::from(line_ends));
+            if line_ends {
+                Self::end_line(text, start);
+                return Ok(Some((within, drained)));
+            }
         }
-        lines.truncate(count);
-        Ok(count > 0)
+        Self::end_line(text, start);
+        Ok(read_any.then_some((within, true)))
+    }
+
+    /// Drops the `\r` of a `\r\n` line break.
+    fn end_line(text: &mut Vec<u8>, start: usize) {
+        if text.len() > start && text.last() == Some(&b'\r') {
+            text.pop();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(input: &[u8], max_line_bytes: usize) -> Vec<Option<Vec<u8>>> {
+        let mut reader = LineReader { input, max_line_bytes, next_line: 1 };
+        let mut batch = Batch::default();
+        let mut lines = Vec::new();
+        while reader.read_batch(&mut batch).unwrap() {
+            for line in &batch.lines {
+                lines.push(match line {
+                    Line::Text(bytes) => Some(batch.text[bytes.clone()].to_vec()),
+                    Line::TooLong => None,
+                });
+            }
+        }
+        lines
+    }
+
+    #[test]
+    fn lines_are_split_at_line_feeds_and_carriage_returns_dropped() {
+        let lines = read_all(b"a\r\nbb\n\nccc", 10);
+        assert_eq!(lines, [Some(b"a".to_vec()), Some(b"bb".to_vec()), Some(vec![]), Some(b"ccc".to_vec())]);
+        assert_eq!(read_all(b"", 10), Vec::<Option<Vec<u8>>>::new());
+        assert_eq!(read_all(b"\r\n", 10), [Some(vec![])]);
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_skipped_whole() {
+        let lines = read_all(b"12345\n123456\n1234567890123\nok\n123456", 5);
+        assert_eq!(lines, [Some(b"12345".to_vec()), None, None, Some(b"ok".to_vec()), None]);
+        // Across the reader's buffer boundaries too.
+        let long = [vec![b'x'; 100], b"\nok".to_vec()].concat();
+        let reader = io::BufReader::with_capacity(7, long.as_slice());
+        let mut lines = LineReader { input: reader, max_line_bytes: 50, next_line: 1 };
+        let mut batch = Batch::default();
+        let mut kinds = Vec::new();
+        while lines.read_batch(&mut batch).unwrap() {
+            kinds.extend(batch.lines.iter().map(|line| matches!(line, Line::Text(_))));
+        }
+        assert_eq!(kinds, [false, true]);
+    }
+
+    #[test]
+    fn a_batch_ends_when_the_input_runs_dry() {
+        // A reader of 3-byte reads: each line but the last arrives in its own read.
+        let reader = io::BufReader::with_capacity(3, b"ab\ncd\nef".as_slice());
+        let mut lines = LineReader { input: reader, max_line_bytes: 10, next_line: 1 };
+        let mut batch = Batch::default();
+        let mut sizes = Vec::new();
+        while lines.read_batch(&mut batch).unwrap() {
+            sizes.push((batch.first_line, batch.lines.len(), batch.drained));
+        }
+        assert_eq!(sizes, [(1, 1, true), (2, 1, true), (3, 1, true)]);
     }
 }

@@ -33,6 +33,7 @@ mod check;
 mod convert;
 mod custom_fields;
 mod draft;
+mod echo;
 mod encoding;
 mod envelope;
 mod error;
@@ -57,12 +58,12 @@ pub use encoding::timestamp::CHINA_TIME;
 pub use envelope::{Envelope, ErrorEnvelope};
 pub use error::{Error, ErrorKind};
 pub use hiding::mask_number;
-pub use jsonl::{LinesOptions, LinesSummary, StreamError, convert_lines};
+pub use jsonl::{DEFAULT_MAX_LINE_BYTES, LinesOptions, LinesSummary, MAX_JOBS, StreamError, convert_lines};
 pub use money::RubyDecimal;
 pub use output::{JsonStyle, Layout};
 pub use receivables::{ContractPayments, Payment, PaymentPlan, Receivables};
 pub use records::{Address, Contact, CustomValues, Customer, Opportunity, ProductLine, User};
-pub use report::{Conversion, Note};
+pub use report::{Conversion, MAX_NOTES, Note};
 pub use settings::{
     CompanyCheck, CompanySettings, ContractField, FieldMapping, SETTINGS_VERSION, TotalSource,
 };

@@ -135,12 +135,9 @@ pub fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
 
 /// `a + b`, or `None` when the sum does not fit a decimal exactly.
 pub fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
-    // rust_decimal returns the other operand as it is when one is zero, and otherwise
-    // keeps the larger scale unless it had to round.
+    // rust_decimal keeps the larger scale unless it had to round. (Normalized, a zero
+    // has scale 0, so adding one keeps the other's scale.)
     let (a, b) = (a.normalize(), b.normalize());
-    if a.is_zero() || b.is_zero() {
-        return Some(if a.is_zero() { b } else { a });
-    }
     let sum = a.checked_add(b)?;
     (sum.scale() == a.scale().max(b.scale())).then_some(sum)
 }
@@ -323,6 +320,15 @@ mod tests {
             parse_decimal_text("123456789012345678901234567890"),
             Err(AmountProblem::TooManyIntegerDigits)
         );
+        // Beyond a decimal's 28 digits, the problem is named by where the digits are.
+        assert_eq!(
+            parse_decimal_text("123456789012345678.12345678901234567890"),
+            Err(AmountProblem::TooManyFractionDigits)
+        );
+        assert_eq!(
+            parse_decimal_text("1234567890123456789.1234567890123456789"),
+            Err(AmountProblem::TooManyIntegerDigits)
+        );
     }
 
     #[test]
@@ -362,6 +368,11 @@ mod tests {
             ("0.0", "0"),
             ("-2.5", "-2.5"),
             ("100e-2", "1"),
+            ("0.50", "0.5"),
+            ("0.000100", "0.0001"),
+            ("100000000000000000", "100000000000000000"),
+            ("0.0001e20", "10000000000000000"),
+            ("999999999999999999.500000", "999999999999999999.5"),
         ] {
             assert_eq!(parse_json_number(text), Ok(dec(exact)), "{text}");
         }

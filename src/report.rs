@@ -5,8 +5,13 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::draft::ContractDraft;
+use crate::echo::Excerpt;
 use crate::error::Error;
 use crate::money::RubyDecimal;
+
+/// The most notes a [`Conversion`] keeps; later ones are only counted, so that a record
+/// of 200 000 unmapped custom fields gives a short report.
+pub const MAX_NOTES: usize = 20;
 
 /// The result of a checked conversion: the draft and the notes about it.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,8 +19,11 @@ use crate::money::RubyDecimal;
 pub struct Conversion {
     /// The draft.
     pub draft: ContractDraft,
-    /// What the conversion did that a person should know, in the order found.
+    /// What the conversion did that a person should know, in the order found: the first
+    /// [`MAX_NOTES`].
     pub notes: Vec<Note>,
+    /// How many notes there were beyond the first [`MAX_NOTES`].
+    pub omitted_notes: usize,
 }
 
 /// One thing a person should know about a conversion.
@@ -73,10 +81,14 @@ impl fmt::Display for Note {
                 "the total comes from the product lines, but there are none: expect_amount is used",
             ),
             Self::DefaultApplied { field } => {
-                write!(f, "{field}: the template default was applied")
+                write!(f, "{}: the template default was applied", Excerpt(field))
             }
             Self::UnmappedCustomField { key } => {
-                write!(f, "opportunity.{key}: no field mapping copies this value into the contract")
+                write!(
+                    f,
+                    "opportunity.{}: no field mapping copies this value into the contract",
+                    Excerpt(key)
+                )
             }
             Self::InexactNumber { field, exact } => write!(
                 f,
@@ -95,12 +107,17 @@ impl fmt::Display for Note {
 #[derive(Debug, Default)]
 pub(crate) struct Findings {
     pub(crate) notes: Vec<Note>,
+    pub(crate) omitted_notes: usize,
     pub(crate) problem: Option<Error>,
 }
 
 impl Findings {
     pub(crate) fn note(&mut self, note: Note) {
-        self.notes.push(note);
+        if self.notes.len() < MAX_NOTES {
+            self.notes.push(note);
+        } else {
+            self.omitted_notes += 1;
+        }
     }
 
     pub(crate) fn problem(&mut self, problem: Error) {

@@ -1,15 +1,20 @@
 //! The company's contract template, checked and prepared once for filling many drafts:
-//! each field's key, kind, default, display companion and the opportunity field that
-//! fills it.
+//! each field's key, kind, default, companion (a select's `_display`, a phone's
+//! `_hidden_result`) and the opportunity field that fills it. Preparing and filling take
+//! time in proportion to the number of fields and keys: keys are found through hash maps
+//! and sorted indexes, never by scanning the others.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use serde_json::Value;
 use serde_json::value::RawValue;
 
 use crate::custom_fields::{CustomFields, FieldKind, FieldValue};
+use crate::echo::Quoted;
 use crate::encoding::raw::RawJson;
 use crate::error::{Error, ErrorKind};
+use crate::hiding::mask_number;
 use crate::money::{check_precision, parse_decimal_text, parse_json_number};
 use crate::records::CustomValues;
 use crate::report::{Findings, Note};
@@ -19,16 +24,18 @@ use crate::settings::{CompanySettings, ContractField, FieldMapping};
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Template {
     fields: Vec<TemplateField>,
-    /// Indices of the fields with display companions, in output order: single selects,
-    /// then multi selects, each in template order.
-    displays: Vec<usize>,
+    /// Indices of the fields with companions, in output order: single selects, then
+    /// multi selects, then phones, each in template order.
+    companions: Vec<usize>,
+    /// The opportunity keys some mapping copies.
+    mapped: HashSet<Box<str>>,
 }
 
 #[derive(Debug, Clone)]
 struct TemplateField {
     key: Arc<str>,
     kind: FieldKind,
-    display_key: Option<Arc<str>>,
+    companion_key: Option<Arc<str>>,
     default: Option<Filled>,
     source: Option<Source>,
 }
@@ -40,15 +47,26 @@ struct Source {
     display_key: String,
 }
 
-/// A field's value and, for selects, its display text.
+/// A field's value and, for kinds with one, its companion's.
 #[derive(Debug, Clone)]
 struct Filled {
     value: FieldValue,
-    display: Option<FieldValue>,
+    companion: Option<FieldValue>,
 }
 
 fn settings_error(path: String, detail: impl std::fmt::Display) -> Error {
     Error::new(ErrorKind::InvalidSettings, path, detail)
+}
+
+/// The endings of companion keys, which no field key may have.
+const COMPANION_ENDINGS: [&str; 2] = ["_display", "_hidden_result"];
+
+/// Whether `key` is a whole custom-field key of the kind with `prefix`: the prefix, then
+/// letters, digits and underscores, and not a companion's ending.
+fn is_field_key(key: &str, prefix: &str) -> bool {
+    key.strip_prefix(prefix).is_some_and(|suffix| {
+        !suffix.is_empty() && suffix.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    }) && !COMPANION_ENDINGS.iter().any(|ending| key.ends_with(ending))
 }
 
 impl Template {
@@ -56,32 +74,43 @@ impl Template {
     pub(crate) fn compile(settings: &CompanySettings) -> Result<Self, Error> {
         settings.check_version()?;
         let mut fields: Vec<TemplateField> = Vec::with_capacity(settings.contract_fields.len());
+        // Every key the fields and their companions take, and the field each names.
+        let mut taken: HashMap<Arc<str>, usize> = HashMap::with_capacity(settings.contract_fields.len());
         for (index, field) in settings.contract_fields.iter().enumerate() {
-            let field = TemplateField::compile(field, &fields).map_err(|(place, problem)| {
+            let field = TemplateField::compile(field).map_err(|(place, problem)| {
                 settings_error(format!("contract_fields[{index}]{place}"), problem)
             })?;
+            for key in std::iter::once(&field.key).chain(&field.companion_key) {
+                if taken.insert(Arc::clone(key), index).is_some() {
+                    let problem = format!("the key {} is used twice", Quoted(key));
+                    return Err(settings_error(format!("contract_fields[{index}].key"), problem));
+                }
+            }
             fields.push(field);
         }
+        let mut mapped = HashSet::with_capacity(settings.field_mapping.len());
         for (index, mapping) in settings.field_mapping.iter().enumerate() {
-            attach(mapping, &mut fields).map_err(|(place, problem)| {
+            let target =
+                taken.get(mapping.to.as_str()).copied().filter(|&target| *fields[target].key == *mapping.to);
+            attach(mapping, target.map(|target| &mut fields[target])).map_err(|(place, problem)| {
                 settings_error(format!("field_mapping[{index}]{place}"), problem)
             })?;
+            mapped.insert(mapping.from.as_str().into());
         }
-        let displays_of =
+        let with_companion =
             |kind| fields.iter().enumerate().filter(move |(_, f)| f.kind == kind).map(|(i, _)| i);
-        let displays =
-            displays_of(FieldKind::SingleSelect).chain(displays_of(FieldKind::MultiSelect)).collect();
-        Ok(Self { fields, displays })
+        let companions = with_companion(FieldKind::SingleSelect)
+            .chain(with_companion(FieldKind::MultiSelect))
+            .chain(with_companion(FieldKind::Phone))
+            .collect();
+        Ok(Self { fields, companions, mapped })
     }
 
     /// Notes each of the opportunity's custom values that no mapping copies (empty
     /// values and display companions aside: nothing is lost with them).
     pub(crate) fn note_unmapped(&self, values: &CustomValues, findings: &mut Findings) {
-        let maps = |key: &str| {
-            self.fields.iter().any(|field| field.source.as_ref().is_some_and(|source| source.key == key))
-        };
         for (key, value) in values.iter() {
-            if !key.ends_with("_display") && !is_empty(value) && !maps(key) {
+            if !key.ends_with("_display") && !self.mapped.contains(key) && !is_empty(value) {
                 findings.note(Note::UnmappedCustomField { key: key.to_owned() });
             }
         }
@@ -90,22 +119,25 @@ impl Template {
     /// The draft's custom fields: each field's mapped opportunity value, else its
     /// default, else its kind's empty value. A mapped value that does not suit its field
     /// is a problem for `findings` (and the field takes its default or empty value).
-    pub(crate) fn fill(&self, values: &CustomValues, findings: &mut Findings) -> CustomFields {
+    /// With `hidden`, phone fields and their `_hidden_result` companions are masked.
+    pub(crate) fn fill(&self, values: &CustomValues, hidden: bool, findings: &mut Findings) -> CustomFields {
         if self.fields.is_empty() {
             return CustomFields::default();
         }
-        let (filled, mut displays): (Vec<FieldValue>, Vec<Option<FieldValue>>) = self
+        let (filled, mut companions): (Vec<FieldValue>, Vec<Option<FieldValue>>) = self
             .fields
             .iter()
-            .map(|field| field.fill(values, findings))
-            .map(|filled| (filled.value, filled.display))
+            .map(|field| field.fill(values, hidden, findings))
+            .map(|filled| (filled.value, filled.companion))
             .unzip();
-        // Values and displays are moved into place, not copied.
-        let mut entries = Vec::with_capacity(self.fields.len() + self.displays.len());
+        // Values and companions are moved into place, not copied.
+        let mut entries = Vec::with_capacity(self.fields.len() + self.companions.len());
         entries.extend(self.fields.iter().map(|field| Arc::clone(&field.key)).zip(filled));
-        for &index in &self.displays {
-            if let (Some(key), Some(display)) = (&self.fields[index].display_key, displays[index].take()) {
-                entries.push((Arc::clone(key), display));
+        for &index in &self.companions {
+            if let (Some(key), Some(companion)) =
+                (&self.fields[index].companion_key, companions[index].take())
+            {
+                entries.push((Arc::clone(key), companion));
             }
         }
         CustomFields::from_entries(entries)
@@ -116,25 +148,20 @@ impl Template {
 type SettingsProblem = (&'static str, String);
 
 impl TemplateField {
-    /// Prepares `field`, which must not reuse a key of the `earlier` fields.
-    fn compile(field: &ContractField, earlier: &[TemplateField]) -> Result<Self, SettingsProblem> {
+    fn compile(field: &ContractField) -> Result<Self, SettingsProblem> {
         let prefix = field.kind.key_prefix();
-        let suffix = field.key.strip_prefix(prefix).unwrap_or("");
-        if suffix.is_empty() || !suffix.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        if !is_field_key(&field.key, prefix) {
             return Err((
                 ".key",
                 format!(
-                    "{:?} is not a key for a {:?} field (expected {prefix}<letters and digits>)",
-                    field.key, field.kind
+                    "{} is not a key for a {} field (expected {prefix}<letters, digits, _>, not ending in _display or _hidden_result)",
+                    Quoted(&field.key),
+                    field.kind.name()
                 ),
             ));
         }
-        let display_key = field.kind.empty_display().map(|_| Arc::from(format!("{}_display", field.key)));
-        let taken =
-            |key: &str| earlier.iter().any(|f| &*f.key == key || f.display_key.as_deref() == Some(key));
-        if let Some(key) = std::iter::once(&*field.key).chain(display_key.as_deref()).find(|key| taken(key)) {
-            return Err((".key", format!("the key {key:?} is used twice")));
-        }
+        let companion_key =
+            field.kind.companion_ending().map(|ending| Arc::from(format!("{}{ending}", field.key)));
         let default = match &field.default {
             None => None,
             Some(_) if field.kind == FieldKind::File => {
@@ -142,10 +169,33 @@ impl TemplateField {
             }
             Some(value) => Some(default_of(field.kind, value).map_err(|problem| (".default", problem))?),
         };
-        Ok(Self { key: Arc::from(field.key.as_str()), kind: field.kind, display_key, default, source: None })
+        Ok(Self {
+            key: Arc::from(field.key.as_str()),
+            kind: field.kind,
+            companion_key,
+            default,
+            source: None,
+        })
     }
 
-    fn fill(&self, values: &CustomValues, findings: &mut Findings) -> Filled {
+    fn fill(&self, values: &CustomValues, hidden: bool, findings: &mut Findings) -> Filled {
+        let filled = self.fill_unmasked(values, findings);
+        match (self.kind, hidden) {
+            (FieldKind::Phone, true) => {
+                let masked = match filled.value {
+                    FieldValue::Text(number) => FieldValue::Text(mask_number(&number)),
+                    other => other,
+                };
+                Filled { companion: Some(masked.clone()), value: masked }
+            }
+            (FieldKind::Phone, false) => {
+                Filled { companion: Some(filled.value.clone()), value: filled.value }
+            }
+            _ => filled,
+        }
+    }
+
+    fn fill_unmasked(&self, values: &CustomValues, findings: &mut Findings) -> Filled {
         if let Some(source) = &self.source {
             match values
                 .get(&source.key)
@@ -153,13 +203,13 @@ impl TemplateField {
                 .map(|value| value_of(self.kind, value))
             {
                 Some(Ok(value)) => {
-                    let display = self.kind.empty_display().map(|empty| {
+                    let companion = self.kind.empty_display().map(|empty| {
                         match values.get(&source.display_key).map(|display| RawJson::of(display.get())) {
                             Some(RawJson::Text(text)) => FieldValue::Text(text.into_owned()),
                             _ => empty,
                         }
                     });
-                    return Filled { value, display };
+                    return Filled { value, companion };
                 }
                 Some(Err(problem)) => findings.problem(Error::new(
                     ErrorKind::InvalidValue,
@@ -173,24 +223,35 @@ impl TemplateField {
             findings.note(Note::DefaultApplied { field: self.key.to_string() });
             return default.clone();
         }
-        Filled { value: self.kind.empty_value(), display: self.kind.empty_display() }
+        Filled { value: self.kind.empty_value(), companion: self.kind.empty_display() }
     }
 }
 
-/// Makes the mapping's source fill its target among `fields`.
-fn attach(mapping: &FieldMapping, fields: &mut [TemplateField]) -> Result<(), SettingsProblem> {
-    let Some(source_kind) = FieldKind::of_key(&mapping.from) else {
-        return Err((".from", format!("{:?} is not a custom-field key (<kind>_asset_<id>)", mapping.from)));
+/// Makes the mapping's source fill its `target` (`None` when `to` names no field).
+fn attach(mapping: &FieldMapping, target: Option<&mut TemplateField>) -> Result<(), SettingsProblem> {
+    let source_kind =
+        FieldKind::of_key(&mapping.from).filter(|kind| is_field_key(&mapping.from, kind.key_prefix()));
+    let Some(source_kind) = source_kind else {
+        return Err((
+            ".from",
+            format!(
+                "{} is not a custom-field key (<kind>_asset_<letters, digits, _>, not a companion)",
+                Quoted(&mapping.from)
+            ),
+        ));
     };
-    let Some(target) = fields.iter_mut().find(|field| *field.key == *mapping.to) else {
-        return Err((".to", format!("{:?} is not a field of the contract template", mapping.to)));
+    let Some(target) = target else {
+        return Err((".to", format!("{} is not a field of the contract template", Quoted(&mapping.to))));
     };
     if !target.kind.accepts(source_kind) {
         return Err((
             "",
             format!(
-                "a {source_kind:?} field ({}) cannot fill the {:?} field {}",
-                mapping.from, target.kind, mapping.to
+                "a {} field ({}) cannot fill the {} field {}",
+                source_kind.name(),
+                mapping.from,
+                target.kind.name(),
+                mapping.to
             ),
         ));
     }
@@ -220,9 +281,14 @@ fn list(value: &RawValue) -> Vec<Value> {
 /// A template default: the value, and for selects its display (the option text, or
 /// the texts joined by ", ").
 fn default_of(kind: FieldKind, value: &Value) -> Result<Filled, String> {
+    if let (FieldKind::MultiSelect, Value::Array(items)) = (kind, value)
+        && let Some(index) = items.iter().position(|item| !item.is_string())
+    {
+        return Err(format!("item {index} is not a string; a multi select's options are strings"));
+    }
     let raw = serde_json::value::to_raw_value(value).map_err(|error| error.to_string())?;
     let value = value_of(kind, &raw)?;
-    let display = kind.empty_display().map(|_| match &value {
+    let companion = kind.empty_display().map(|_| match &value {
         FieldValue::List(items) => FieldValue::Text(
             items
                 .iter()
@@ -232,29 +298,34 @@ fn default_of(kind: FieldKind, value: &Value) -> Result<Filled, String> {
         ),
         other => other.clone(),
     });
-    Ok(Filled { value, display })
+    Ok(Filled { value, companion })
 }
 
 /// The value a field of `kind` takes from the JSON `value` (its text as given), or why
 /// it cannot.
 fn value_of(kind: FieldKind, value: &RawValue) -> Result<FieldValue, String> {
-    use FieldKind::{Date, File, MultiSelect, Number, SingleSelect, Text, TextArea};
+    use FieldKind::{Date, File, MultiSelect, Number, Phone, SingleSelect, Text, TextArea};
     match (kind, RawJson::of(value.get())) {
-        (Text | TextArea | SingleSelect, RawJson::Text(text)) => Ok(FieldValue::Text(text.into_owned())),
-        (Text | TextArea | SingleSelect, RawJson::Number(number)) => Ok(FieldValue::Text(number.to_owned())),
+        (Text | TextArea | SingleSelect | Phone, RawJson::Text(text)) => {
+            Ok(FieldValue::Text(text.into_owned()))
+        }
+        (Text | TextArea | SingleSelect | Phone, RawJson::Number(number)) => {
+            Ok(FieldValue::Text(number.to_owned()))
+        }
         (MultiSelect | File, RawJson::List) => Ok(FieldValue::List(list(value))),
         (MultiSelect, RawJson::Text(text)) => Ok(FieldValue::List(vec![Value::String(text.into_owned())])),
         (Number, RawJson::Text(text)) => parse_decimal_text(&text)
             .and_then(check_precision)
             .map(FieldValue::Number)
-            .map_err(|problem| format!("the number {text:?} {problem}")),
+            .map_err(|problem| format!("the number {} {problem}", Quoted(&text))),
         (Number, RawJson::Number(number)) => parse_json_number(number)
             .map(FieldValue::Number)
-            .map_err(|problem| format!("the number {number} {problem}")),
+            .map_err(|problem| format!("the number {} {problem}", crate::echo::Excerpt(number))),
         (Date, RawJson::Text(text)) => crate::encoding::date::parse(&text)
             .map(FieldValue::Date)
-            .map_err(|(_, problem)| format!("{text:?} {problem}")),
-        (kind, _) => Err(format!("{} is not a value for a {kind:?} field", value.get())),
+            .map_err(|(_, problem)| format!("{} {problem}", Quoted(&text))),
+        // The value is not quoted: it may be a number that hiding covers.
+        (kind, given) => Err(format!("{} is not a value for a {} field", given.in_words(), kind.name())),
     }
 }
 

@@ -7,6 +7,9 @@ use std::fmt;
 
 use serde::{Deserializer, de};
 
+use crate::echo::Quoted;
+use crate::error::{ErrorKind, invalid};
+
 pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<f64>, D::Error> {
     deserializer.deserialize_any(CoordinateVisitor)
 }
@@ -43,7 +46,10 @@ impl de::Visitor<'_> for CoordinateVisitor {
         let plain = text.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
         match text.parse::<f64>() {
             Ok(value) if plain && value.is_finite() => Ok(Some(value)),
-            _ => Err(E::invalid_value(de::Unexpected::Str(text), &self)),
+            _ => Err(invalid(
+                ErrorKind::InvalidValue,
+                format_args!("{} is not a coordinate (a number)", Quoted(text)),
+            )),
         }
     }
 

@@ -67,6 +67,23 @@ mod tests {
     struct Distance(#[serde(serialize_with = "serialize")] f64);
 
     #[test]
+    fn distances_read_from_numbers_or_null() {
+        #[derive(serde::Deserialize)]
+        struct Distance(#[serde(deserialize_with = "deserialize")] f64);
+        // Compared by their bits: the values must be exactly these.
+        let read = |json: &str| serde_json::from_str::<Distance>(json).map(|distance| distance.0.to_bits());
+        assert_eq!(read("-5").unwrap(), (-5.0_f64).to_bits());
+        assert_eq!(read("1200").unwrap(), 1200.0_f64.to_bits());
+        assert_eq!(read("12.5").unwrap(), 12.5_f64.to_bits());
+        assert_eq!(read("null").unwrap(), UNKNOWN.to_bits());
+        let error = read(r#""far""#).unwrap_err().to_string();
+        assert!(
+            error.starts_with(r#"invalid type: string "far", expected a distance (a number) or null"#),
+            "{error}"
+        );
+    }
+
+    #[test]
     fn whole_distances_are_integers_others_ruby_floats() {
         for (value, text) in [(-1.0, "-1"), (0.0, "0"), (1200.0, "1200"), (12.5, "12.5"), (1e15, "1.0e+15")] {
             assert_eq!(serde_json::to_string(&Distance(value)).unwrap(), text);

@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::de;
 
+use crate::echo::Quoted;
 use crate::error::{ErrorKind, invalid};
 
 /// What a text parser returns: the value, or the kind and wording of its problem.
@@ -30,7 +31,7 @@ impl<T> de::Visitor<'_> for OptionalText<T> {
         }
         (self.parse)(text)
             .map(Some)
-            .map_err(|(kind, problem)| invalid(kind, format_args!("{text:?} {problem}")))
+            .map_err(|(kind, problem)| invalid(kind, format_args!("{} {problem}", Quoted(text))))
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {

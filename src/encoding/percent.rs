@@ -3,8 +3,11 @@
 
 use std::fmt;
 
-use crate::stack_text::serialize_display;
 use serde::{Deserializer, Serializer, de};
+
+use crate::echo::{Excerpt, Quoted};
+use crate::error::{ErrorKind, invalid};
+use crate::stack_text::serialize_display;
 
 pub(crate) fn serialize<S: Serializer>(value: &Option<u8>, serializer: S) -> Result<S::Ok, S::Error> {
     match value {
@@ -29,14 +32,14 @@ impl de::Visitor<'_> for PercentVisitor {
     fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
         match u8::try_from(value) {
             Ok(percent @ 0..=100) => Ok(Some(percent)),
-            _ => Err(E::invalid_value(de::Unexpected::Unsigned(value), &self)),
+            _ => Err(invalid(ErrorKind::InvalidValue, format_args!("{value}% is above 100%"))),
         }
     }
 
     fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
         match u64::try_from(value) {
             Ok(value) => self.visit_u64(value),
-            Err(_) => Err(E::invalid_value(de::Unexpected::Signed(value), &self)),
+            Err(_) => Err(invalid(ErrorKind::InvalidValue, format_args!("{value}% is below 0%"))),
         }
     }
 
@@ -45,9 +48,21 @@ impl de::Visitor<'_> for PercentVisitor {
             return Ok(None);
         }
         let digits = text.strip_suffix('%').unwrap_or(text);
-        match digits.parse::<u64>() {
-            Ok(value) if digits.bytes().all(|b| b.is_ascii_digit()) => self.visit_u64(value),
-            _ => Err(E::invalid_value(de::Unexpected::Str(text), &self)),
+        let negative = digits
+            .strip_prefix('-')
+            .is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()));
+        if negative {
+            return Err(invalid(ErrorKind::InvalidValue, format_args!("{}% is below 0%", Excerpt(digits))));
+        }
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(invalid(
+                ErrorKind::InvalidValue,
+                format_args!("{} is not a percentage (\"10%\" or 10)", Quoted(text)),
+            ));
+        }
+        match digits.trim_start_matches('0').len() {
+            0..=3 => self.visit_u64(digits.parse().unwrap_or(u64::MAX)),
+            _ => Err(invalid(ErrorKind::InvalidValue, format_args!("{}% is above 100%", Excerpt(digits)))),
         }
     }
 

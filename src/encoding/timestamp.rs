@@ -36,6 +36,9 @@ fn parse(text: &str) -> Parsed<DateTime<FixedOffset>> {
     })?;
     let instant = if rest.starts_with(['T', 't']) {
         DateTime::parse_from_rfc3339(text).map_err(|error| match error.kind() {
+            ParseErrorKind::OutOfRange if offset_out_of_range(text) => {
+                (ErrorKind::ImpossibleDate, "has an offset out of range (from -23:59 to +23:59)")
+            }
             ParseErrorKind::OutOfRange => (ErrorKind::ImpossibleDate, "is not a time of the day"),
             _ => (ErrorKind::DateFormat, FORMAT),
         })?
@@ -46,6 +49,24 @@ fn parse(text: &str) -> Parsed<DateTime<FixedOffset>> {
         1..=9999 => Ok(instant),
         _ => Err((ErrorKind::InvalidValue, "is outside the years 0001 to 9999 in China time")),
     }
+}
+
+/// Whether RFC 3339 `text` ends in a `±HH:MM` offset whose hours or minutes are out of
+/// range.
+fn offset_out_of_range(text: &str) -> bool {
+    let Some(offset) = text.len().checked_sub(6).and_then(|start| text.get(start..)) else {
+        return false;
+    };
+    let bytes = offset.as_bytes();
+    let number = |at: usize| {
+        bytes[at..at + 2]
+            .iter()
+            .all(u8::is_ascii_digit)
+            .then(|| (bytes[at] - b'0') * 10 + (bytes[at + 1] - b'0'))
+    };
+    matches!(bytes[0], b'+' | b'-')
+        && bytes[3] == b':'
+        && matches!((number(1), number(4)), (Some(hours), Some(minutes)) if hours > 23 || minutes > 59)
 }
 
 /// `date` at `rest`, " HH:MM" or " HH:MM:SS" in China time; `None` when `rest` has
@@ -203,5 +224,16 @@ mod tests {
         {
             assert_eq!(parse(impossible).unwrap_err().0, ErrorKind::ImpossibleDate, "{impossible}");
         }
+        for (offset, problem) in [
+            ("+24:00", "has an offset out of range (from -23:59 to +23:59)"),
+            ("-25:00", "has an offset out of range (from -23:59 to +23:59)"),
+            ("+05:60", "has an offset out of range (from -23:59 to +23:59)"),
+        ] {
+            assert_eq!(
+                parse(&format!("2019-02-25T13:30:28{offset}")),
+                Err((ErrorKind::ImpossibleDate, problem))
+            );
+        }
+        assert_eq!(parse("2019-02-25T25:30:28+05:00").unwrap_err().1, "is not a time of the day");
     }
 }

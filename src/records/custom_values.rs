@@ -17,6 +17,9 @@ use serde_json::value::RawValue;
 #[derive(Debug, Clone, Default)]
 pub struct CustomValues {
     entries: Vec<(String, Box<RawValue>)>,
+    /// Positions in `entries`, in key order: lookups are binary searches, so filling
+    /// many fields from a record of many keys never scans them all for each.
+    by_key: Vec<usize>,
 }
 
 impl PartialEq for CustomValues {
@@ -36,7 +39,7 @@ impl CustomValues {
 
     /// The JSON value under `key`, if the record has it.
     pub fn get(&self, key: &str) -> Option<&RawValue> {
-        self.entries.iter().find(|(k, _)| k == key).map(|(_, value)| &**value)
+        self.position(key).ok().map(|at| &*self.entries[self.by_key[at]].1)
     }
 
     /// The keys and values in the order given.
@@ -44,30 +47,41 @@ impl CustomValues {
         self.entries.iter().map(|(key, value)| (key.as_str(), &**value))
     }
 
-    /// Sets `key` to `value`, replacing an earlier value under the same key (a linear
-    /// search: records have few custom fields).
+    /// How many values there are.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Sets `key` to `value`, replacing an earlier value under the same key.
     pub fn insert(&mut self, key: impl Into<String>, value: Box<RawValue>) {
         let key = key.into();
-        match self.entries.iter_mut().find(|(k, _)| *k == key) {
-            Some(entry) => entry.1 = value,
-            None => self.entries.push((key, value)),
+        match self.position(&key) {
+            Ok(at) => self.entries[self.by_key[at]].1 = value,
+            Err(at) => {
+                self.by_key.insert(at, self.entries.len());
+                self.entries.push((key, value));
+            }
         }
     }
 
-    /// Appends a value read from JSON; [`CustomValues::refuse_duplicates`] checks the keys
-    /// once all are read.
-    pub(crate) fn push(&mut self, key: String, value: Box<RawValue>) {
-        self.entries.push((key, value));
+    /// Where `key` is (or would be) in `by_key`.
+    fn position(&self, key: &str) -> Result<usize, usize> {
+        self.by_key.binary_search_by(|&index| self.entries[index].0.as_str().cmp(key))
     }
 
-    /// Refuses a key given twice, as serde refuses a named field given twice; sorting
-    /// finds one in O(n log n) however many keys a payload sends.
-    pub(crate) fn refuse_duplicates<E: de::Error>(&self) -> Result<(), E> {
-        let mut keys: Vec<&str> = self.entries.iter().map(|(key, _)| key.as_str()).collect();
-        keys.sort_unstable();
-        match keys.windows(2).find(|pair| pair[0] == pair[1]) {
-            Some(pair) => Err(E::custom(format_args!("duplicate field `{}`", pair[0]))),
-            None => Ok(()),
+    /// The values read from a record, in the order given; a key given twice is refused,
+    /// as serde refuses a named field given twice.
+    pub(crate) fn from_read<E: de::Error>(entries: Vec<(String, Box<RawValue>)>) -> Result<Self, E> {
+        let mut by_key: Vec<usize> = (0..entries.len()).collect();
+        by_key.sort_unstable_by(|&a, &b| entries[a].0.cmp(&entries[b].0));
+        if let Some(pair) = by_key.windows(2).find(|pair| entries[pair[0]].0 == entries[pair[1]].0) {
+            return Err(E::custom(format_args!("duplicate field `{}`", entries[pair[0]].0)));
         }
+        Ok(Self { entries, by_key })
     }
 }

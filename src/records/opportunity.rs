@@ -106,6 +106,7 @@ impl<'de> Visitor<'de> for OpportunityVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Opportunity, A::Error> {
         let mut record = Opportunity::default();
+        let mut custom_values = Vec::new();
         let mut seen = Seen::default();
         while let Some(key) = map.next_key::<Key<'de>>()? {
             let o = &mut record;
@@ -140,13 +141,13 @@ impl<'de> Visitor<'de> for OpportunityVisitor {
                 continue;
             }
             if CustomValues::is_custom_key(key.as_str()) {
-                record.custom_fields.push(key.into_owned(), map.next_value()?);
+                custom_values.push((key.into_owned(), map.next_value()?));
             } else {
                 map.next_value::<IgnoredAny>()?;
             }
         }
         seen.require(&["id", "title", "expect_amount", "customer_id"])?;
-        record.custom_fields.refuse_duplicates()?;
+        record.custom_fields = CustomValues::from_read(custom_values)?;
         Ok(record)
     }
 }

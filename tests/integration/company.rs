@@ -183,7 +183,7 @@ fn settings_are_checked_on_load() {
     let companion_clash = field(
         r#"{"key": "text_asset_1_display", "kind": "text"}, {"key": "text_asset_1", "kind": "single_select"}"#,
     );
-    assert_eq!(settings_problem(&companion_clash).0, "contract_fields[1].key");
+    assert_eq!(settings_problem(&companion_clash).0, "contract_fields[0].key", "a companion's ending");
     assert_eq!(
         settings_problem(&field(r#"{"key": "text_asset_1", "kind": "number"}"#)).0,
         "contract_fields[0].key"
@@ -218,7 +218,7 @@ fn mappings_are_checked_on_load() {
         settings_problem(&mapping(r#"{"from": "text_asset_9", "to": "numeric_asset_1"}"#)),
         (
             "field_mapping[0]".into(),
-            "a Text field (text_asset_9) cannot fill the Number field numeric_asset_1".into()
+            "a text field (text_asset_9) cannot fill the number field numeric_asset_1".into()
         )
     );
     assert_eq!(

@@ -5,7 +5,7 @@ use contract_draft::{Bundle, CompanySettings, Converter, Envelope};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-use crate::support::fixture;
+use crate::support::{fixture, raw_at};
 
 /// A mobile number (11 digits starting 19) or a landline with an area code; neither can
 /// occur by chance in the sample's other values.
@@ -47,16 +47,60 @@ fn hidden_numbers_are_masked_everywhere_and_flagged() {
         [("010-12345678".to_owned(), "13912345678".to_owned()), (String::new(), "13800138000".to_owned())];
     let bundle = bundle(&numbers, false);
     let draft = hiding_company().convert(&bundle.opportunity, &bundle.customer, &bundle.user);
-    let data = serde_json::to_value(&draft).unwrap();
-    assert_eq!(data["need_hidden_dispose"], true);
-    let address = &data["customer"]["address"];
-    assert_eq!(address["tel"], "010*****5678");
-    assert_eq!(address["tel_hidden_result"], "010*****5678");
-    assert_eq!(address["phone"], "139****5678");
-    assert_eq!(address["phone_hidden_result"], "139****5678");
-    assert_eq!(address["need_hidden_dispose"], true);
-    let contact = &data["customer"]["contacts"][0]["address"];
-    assert_eq!((contact["tel"].clone(), contact["phone"].clone()), (json!(""), json!("138****8000")));
+    let data = serde_json::to_string(&draft).unwrap();
+    assert_eq!(raw_at(&data, "/need_hidden_dispose"), "true");
+    let address = |key: &str| raw_at(&data, &format!("/customer/address/{key}"));
+    assert_eq!(address("tel"), r#""010-****5678""#);
+    assert_eq!(address("tel_hidden_result"), r#""010-****5678""#);
+    assert_eq!(address("phone"), r#""139****5678""#);
+    assert_eq!(address("phone_hidden_result"), r#""139****5678""#);
+    assert_eq!(address("need_hidden_dispose"), "true");
+    let contact = |key: &str| raw_at(&data, &format!("/customer/contacts/0/address/{key}"));
+    assert_eq!((contact("tel"), contact("phone")), (r#""""#.to_owned(), r#""138****8000""#.to_owned()));
+}
+
+/// A `phone` contract field, filled like text, is masked with its `_hidden_result`
+/// companion when hiding is in force, and shown as it is otherwise.
+#[test]
+fn phone_custom_fields_are_masked_with_their_companion() {
+    let settings = |hide: bool| {
+        CompanySettings::from_json(
+            format!(
+                r#"{{"version": 1, "hide_numbers": {hide},
+                "contract_fields": [{{"key": "text_asset_aa11", "kind": "phone"}}, {{"key": "text_asset_bb22", "kind": "single_select"}}],
+                "field_mapping": [{{"from": "text_asset_cc33", "to": "text_asset_aa11"}}]}}"#
+            )
+            .as_bytes(),
+        )
+        .unwrap()
+    };
+    let bundle = fixture("bundle.json").replacen(
+        r#""title_pinyin""#,
+        r#""text_asset_cc33": "0571-62345678", "title_pinyin""#,
+        1,
+    );
+    let tail = |hide| {
+        let conversion = Converter::new(&settings(hide)).unwrap().convert_json(bundle.as_bytes()).unwrap();
+        let json = serde_json::to_string(&conversion.draft).unwrap();
+        json[json.find(r#""text_asset_aa11""#).unwrap()..].to_owned()
+    };
+    assert_eq!(
+        tail(true),
+        r#""text_asset_aa11":"057*-****5678","text_asset_bb22":null,"text_asset_bb22_display":null,"text_asset_aa11_hidden_result":"057*-****5678"}"#
+    );
+    assert_eq!(
+        tail(false),
+        r#""text_asset_aa11":"0571-62345678","text_asset_bb22":null,"text_asset_bb22_display":null,"text_asset_aa11_hidden_result":"0571-62345678"}"#
+    );
+}
+
+/// A number sent where text is expected is refused without being quoted: it may be one
+/// that hiding covers.
+#[test]
+fn a_refused_number_is_not_quoted() {
+    let bundle = fixture("bundle.json").replacen(r#""phone": "","#, r#""phone": 13912345678.0,"#, 1);
+    let error = Converter::default().convert_json(bundle.as_bytes()).unwrap_err();
+    assert_eq!(error.to_string(), "customer.contacts[0].address.phone: is a number, expected a string");
 }
 
 #[test]

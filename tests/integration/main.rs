@@ -5,7 +5,8 @@
 
 mod autotraits;
 mod bad_input;
-mod cli;
+#[path = "../shared/bad_input_cases.rs"]
+mod bad_input_cases;
 mod company;
 mod fidelity;
 mod golden;
@@ -15,5 +16,6 @@ mod properties;
 mod receivables;
 mod robustness;
 mod snapshots;
+#[path = "../shared/support.rs"]
 mod support;
 mod tolerant_input;

@@ -1,10 +1,22 @@
-//! Fixtures and helpers shared by the integration tests.
+//! Fixtures and helpers shared by the library's and the program's integration tests
+//! (each test binary uses some of them).
+#![allow(dead_code)]
 
 use contract_draft::{Bundle, CompanySettings, Converter, Customer, Opportunity, User};
 
+/// The path of a file of the repository's `fixtures/`, from either package.
+pub fn fixture_path(name: &str) -> String {
+    let package = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let top = package
+        .ancestors()
+        .find(|dir| dir.join("fixtures").is_dir())
+        .expect("fixtures/ is above the package");
+    top.join("fixtures").join(name).display().to_string()
+}
+
 /// Reads a file of `fixtures/`.
 pub fn fixture(name: &str) -> String {
-    let path = format!("{}/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = fixture_path(name);
     std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"))
 }
 
@@ -63,4 +75,19 @@ pub fn compact(json: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// `count` good lines of the sample, titled after their line number, but for the
+/// `broken` ones.
+pub fn lines_broken_at(count: usize, broken: &[usize]) -> String {
+    let sample = fixture("bundle.json").replace('\n', "");
+    (1..=count)
+        .map(|number| {
+            if broken.contains(&number) {
+                "{\"opportunity\": {}}\n".to_owned()
+            } else {
+                sample.replacen("CRM集团版", &format!("line {number}"), 1) + "\n"
+            }
+        })
+        .collect()
 }

@@ -1,35 +1,7 @@
 //! The command-line program, run as a user runs it.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-use crate::support::fixture;
-
-fn fixture_path(name: &str) -> String {
-    format!("{}/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Runs `contract-draft` with `args`, feeding `stdin`.
-pub fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_contract-draft"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the program starts");
-    let mut input = child.stdin.take().unwrap();
-    // Feed standard input from another thread, so that a child writing much output
-    // before it has read all its input cannot block on a full pipe.
-    std::thread::scope(|scope| {
-        scope.spawn(move || input.write_all(stdin));
-        child.wait_with_output().unwrap()
-    })
-}
-
-fn stdout(output: &Output) -> &str {
-    std::str::from_utf8(&output.stdout).unwrap()
-}
+use crate::support::{fixture, fixture_path};
+use crate::{run, stdout};
 
 #[test]
 fn without_arguments_it_prints_the_documented_response() {
@@ -81,12 +53,30 @@ fn invalid_settings_are_their_own_error() {
 }
 
 #[test]
-fn wrong_usage_exits_2_with_help() {
-    for args in [&["--colour"][..], &["a.json", "b.json"], &["--settings"]] {
+fn wrong_usage_exits_2_with_a_message() {
+    for (args, message) in [
+        (&["--colour"][..], "error: unexpected argument '--colour' found"),
+        (&["a.json", "b.json"], "error: give at most one FILE (or - for standard input)"),
+        (&["--settings"], "error: a value is required for '--settings <FILE>' but none was supplied"),
+        (
+            &["--jsnl"],
+            "error: unexpected argument '--jsnl' found\n\n  tip: a similar argument exists: '--jsonl'",
+        ),
+        (
+            &["--jsonl", "--jobs", "18446744073709551615"],
+            "error: invalid value '18446744073709551615' for '--jobs <N>'",
+        ),
+        (
+            &["--jsonl", "--jobs", "100000000"],
+            "error: invalid value '100000000' for '--jobs <N>': 100000000 is not in 1..=256",
+        ),
+        (&["--max-line-bytes", "0"], "error: invalid value '0' for '--max-line-bytes <N>'"),
+    ] {
         let output = run(args, b"");
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         assert!(output.stdout.is_empty());
-        assert!(String::from_utf8_lossy(&output.stderr).contains("Usage: contract-draft"));
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.starts_with(message), "{args:?}: {stderr}");
     }
     let missing = run(&["/nonexistent/bundle.json"], b"");
     assert_eq!(missing.status.code(), Some(2));
@@ -95,14 +85,19 @@ fn wrong_usage_exits_2_with_help() {
 
 #[test]
 fn help_and_version() {
-    assert!(stdout(&run(&["--help"], b"")).starts_with("Usage: contract-draft"));
+    let help = run(&["--help"], b"");
+    assert_eq!(help.status.code(), Some(0));
+    assert!(stdout(&help).contains(
+        "Usage: contract-draft [OPTIONS] [FILE|-]\n       contract-draft --jsonl [OPTIONS] [FILE|-]\n"
+    ));
+    assert!(stdout(&help).contains("  -j, --jobs <N>"));
     assert_eq!(stdout(&run(&["-V"], b"")), format!("contract-draft {}\n", env!("CARGO_PKG_VERSION")));
 }
 
 #[test]
 fn every_bad_input_gives_the_error_envelope_a_message_and_status_1() {
     use contract_draft::{Converter, ErrorEnvelope, JsonStyle, Layout};
-    for case in crate::bad_input::cases() {
+    for case in crate::bad_input_cases::cases() {
         let output = run(&["-", "--compact"], &case.input);
         assert_eq!(output.status.code(), Some(1), "{}", case.name);
         // The library's error, in the program's encoding (compact, HTML-safe).
