@@ -283,6 +283,10 @@ fn in_api_words(message: &str) -> (ErrorKind, String) {
     if let Some(rest) = message.strip_prefix("invalid length ") {
         let (length, expected) = rest.split_once(", expected ").unwrap_or((rest, "another length"));
         let expected = expected_in_api_words(expected);
+        // A record read from a list (serde reads structs from arrays too) is a wrong type.
+        if expected == "a record" {
+            return (ErrorKind::WrongType, "is a list, expected a record".to_owned());
+        }
         return (ErrorKind::WrongType, format!("is a list of {length} items, expected {expected}"));
     }
     if let Some(rest) = message.strip_prefix("unknown field ") {
@@ -333,7 +337,11 @@ fn value_of(found: &str) -> String {
 /// wording is kept.
 fn expected_in_api_words(expected: &str) -> String {
     let words = match expected {
-        "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" => "an integer",
+        "u8" => "an integer from 0 to 255",
+        "u16" => "an integer from 0 to 65535",
+        "u32" => "an integer from 0 to 4294967295",
+        "u64" | "usize" => "a non-negative integer",
+        "i8" | "i16" | "i32" | "i64" | "isize" => "an integer",
         "f32" | "f64" => "a number",
         "a boolean" => "true or false",
         "a string" | "a borrowed string" | "a character" | "a string or null" => "a string",

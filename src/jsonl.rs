@@ -247,15 +247,14 @@ struct Batch {
 
 impl Batch {
     /// [`Batch::convert`], with a panic (a bug) turned into [`StreamError::Panicked`]
-    /// rather than taking the program down.
+    /// rather than taking the program down, on the calling thread as on the workers.
     fn convert_caught(
         &mut self,
         converter: &Converter,
         style: JsonStyle,
         max_line_bytes: usize,
     ) -> Result<(), StreamError> {
-        panic::catch_unwind(AssertUnwindSafe(|| self.convert(converter, style, max_line_bytes)))
-            .unwrap_or(Err(StreamError::Panicked))
+        caught(|| self.convert(converter, style, max_line_bytes))
     }
 
     /// Converts the batch's lines into its output. Fails only if an envelope does not
@@ -289,6 +288,11 @@ impl Batch {
         }
         Ok(())
     }
+}
+
+/// Runs `work`, turning a panic into [`StreamError::Panicked`].
+fn caught(work: impl FnOnce() -> Result<(), StreamError>) -> Result<(), StreamError> {
+    panic::catch_unwind(AssertUnwindSafe(work)).unwrap_or(Err(StreamError::Panicked))
 }
 
 /// Reads lines as bytes (so that a line of invalid UTF-8 is that line's error, not the
@@ -407,6 +411,12 @@ mod tests {
             kinds.extend(batch.lines.iter().map(|line| matches!(line, Line::Text(_))));
         }
         assert_eq!(kinds, [false, true]);
+    }
+
+    #[test]
+    fn a_panic_is_a_stream_error() {
+        assert!(matches!(caught(|| panic!("a bug")), Err(StreamError::Panicked)));
+        assert!(matches!(caught(|| Ok(())), Ok(())));
     }
 
     #[test]

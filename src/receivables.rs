@@ -53,18 +53,20 @@ pub struct PaymentPlan {
 /// );
 /// # Ok::<(), contract_draft::Error>(())
 /// ```
+///
+/// Unknown keys are ignored at every level, as in the records, so that a contract-detail
+/// response can be fed in as it is.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ContractPayments {
     /// The contract's total.
     #[serde(deserialize_with = "crate::encoding::amount::deserialize")]
     pub total_amount: Decimal,
     /// Its payment plans (`null` reads as none).
-    #[serde(default, deserialize_with = "crate::encoding::list::deserialize")]
+    #[serde(default, deserialize_with = "crate::encoding::or_default::deserialize")]
     pub received_payment_plans: Vec<PaymentPlan>,
     /// Its received payments (`null` reads as none).
-    #[serde(default, deserialize_with = "crate::encoding::list::deserialize")]
+    #[serde(default, deserialize_with = "crate::encoding::or_default::deserialize")]
     pub received_payments: Vec<Payment>,
 }
 

@@ -36,24 +36,24 @@ pub struct CompanySettings {
     /// The format version; must be [`SETTINGS_VERSION`].
     pub version: u32,
     /// Where the contract's total comes from; by default the opportunity's amount.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::encoding::or_default::deserialize")]
     pub total: TotalSource,
     /// How contracts are approved; by default required, in one step.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::encoding::or_default::deserialize")]
     pub approval: ApprovalSettings,
     /// The contract template: the company's custom contract fields, in order.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::encoding::or_default::deserialize")]
     pub contract_fields: Vec<ContractField>,
     /// Which opportunity custom field fills which contract field.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::encoding::or_default::deserialize")]
     pub field_mapping: Vec<FieldMapping>,
     /// Hide customers' phone numbers from every user (号码隐藏); users with
     /// `enabled_number_hidden_dispose` have them hidden regardless.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::encoding::or_default::deserialize")]
     pub hide_numbers: bool,
     /// How the opportunity and customer must show they belong to the user's company; by
     /// default they are refused only on evidence of another company.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::encoding::or_default::deserialize")]
     pub company_check: CompanyCheck,
 }
 

@@ -1,11 +1,12 @@
 //! Drives the bundle JSON entry point (`Converter::convert_json`) with the sample
-//! company's settings, and writes every draft it accepts: any panic is a bug.
+//! company's settings, and writes every draft it accepts; then the same bytes as a JSON
+//! Lines stream with a small line limit: any panic is a bug.
 
 #![no_main]
 
 use std::sync::LazyLock;
 
-use contract_draft::{CompanySettings, Converter, Envelope, JsonStyle, Layout};
+use contract_draft::{CompanySettings, Converter, Envelope, JsonStyle, Layout, LinesOptions, convert_lines};
 use libfuzzer_sys::fuzz_target;
 
 /// The sample company's converter, made once for the whole run.
@@ -24,4 +25,9 @@ fuzz_target!(|data: &[u8]| {
                 .expect("a draft always serializes");
         }
     }
+    let mut options = LinesOptions::default();
+    options.max_line_bytes = 1024;
+    let mut out = Vec::new();
+    let summary = convert_lines(&CONVERTER, data, &mut out, options, |_| {}).expect("memory streams never fail");
+    assert_eq!(summary.lines() as usize, out.iter().filter(|&&b| b == b'\n').count(), "one envelope a line");
 });

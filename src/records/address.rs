@@ -65,7 +65,7 @@ pub struct Address {
     /// (the documented address has no such key).
     #[serde(
         default,
-        deserialize_with = "crate::encoding::flag::deserialize",
+        deserialize_with = "crate::encoding::or_default::deserialize",
         skip_serializing_if = "std::ops::Not::not"
     )]
     pub need_hidden_dispose: bool,

@@ -25,7 +25,7 @@ pub struct Customer {
     #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub user_name: String,
     /// Contact people.
-    #[serde(default, deserialize_with = "crate::encoding::list::deserialize")]
+    #[serde(default, deserialize_with = "crate::encoding::or_default::deserialize")]
     pub contacts: Vec<Contact>,
     /// Company name.
     #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
@@ -38,7 +38,7 @@ pub struct Customer {
     #[serde(default, with = "crate::encoding::timestamp::rfc3339")]
     pub revisit_at: Option<DateTime<FixedOffset>>,
     /// Whether the viewing user owns the customer.
-    #[serde(default, deserialize_with = "crate::encoding::flag::deserialize")]
+    #[serde(default, deserialize_with = "crate::encoding::or_default::deserialize")]
     pub is_own: bool,
     /// Status option id.
     #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
@@ -65,7 +65,7 @@ pub struct Customer {
     #[serde(default, with = "crate::encoding::record")]
     pub creator: Option<User>,
     /// Whether the viewing user is the owner.
-    #[serde(default, deserialize_with = "crate::encoding::flag::deserialize")]
+    #[serde(default, deserialize_with = "crate::encoding::or_default::deserialize")]
     pub is_user_self: bool,
     /// Approval status (`approved`, `applying`, …), as the API sent it.
     #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]

@@ -8,9 +8,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 use super::read::{Key, Minutes, OptionalDate, Percent, Record, Seen, read_known_key};
 use super::{CustomValues, ProductLine, User};
 use crate::encoding::amount::Amount;
-use crate::encoding::flag::Flag;
 use crate::encoding::id::{Id, IdOrZero, OptionalId};
-use crate::encoding::list::List;
+use crate::encoding::or_default::OrDefault;
 use crate::encoding::text::Text;
 
 /// A sales opportunity (商机): what a contract draft is made from.
@@ -129,12 +128,12 @@ impl<'de> Visitor<'de> for OpportunityVisitor {
                 "kind" => o.kind, Text;
                 "kind_mapped" => o.kind_mapped, Text;
                 "customer_name" => o.customer_name, Text;
-                "is_own" => o.is_own, Flag;
-                "is_my_assist_entity" => o.is_my_assist_entity, Flag;
+                "is_own" => o.is_own, OrDefault<bool>;
+                "is_my_assist_entity" => o.is_my_assist_entity, OrDefault<bool>;
                 "created_at" => o.created_at, Minutes;
                 "creator" => o.creator, Record<User>;
-                "is_user_self" => o.is_user_self, Flag;
-                "product_assets" => o.product_assets, List<ProductLine>;
+                "is_user_self" => o.is_user_self, OrDefault<bool>;
+                "product_assets" => o.product_assets, OrDefault<Vec<ProductLine>>;
                 "organization_id" => o.organization_id, OptionalId;
             ]);
             if known {

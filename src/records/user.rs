@@ -45,6 +45,6 @@ pub struct User {
     pub department_name: String,
     /// Whether customers' phone numbers are hidden from this user (号码隐藏). Read from
     /// the user-detail endpoint; not written (the embedded user has no such key).
-    #[serde(default, deserialize_with = "crate::encoding::flag::deserialize", skip_serializing)]
+    #[serde(default, deserialize_with = "crate::encoding::or_default::deserialize", skip_serializing)]
     pub enabled_number_hidden_dispose: bool,
 }

@@ -49,3 +49,82 @@ fn messages_name_the_field_and_the_problem() {
         "opportunity.id: is a boolean, expected a record id (a non-negative integer)"
     );
 }
+
+/// Messages say what was expected in the API's words: never a Rust type name, and never
+/// the value of a field of the wrong type.
+#[test]
+fn messages_use_the_apis_words() {
+    let converter = Converter::default();
+    let message = |input: Vec<u8>| converter.convert_json(&input).unwrap_err().to_string();
+    for (input, expected) in [
+        (
+            change("/opportunity/customer_id", json!(-5)),
+            "opportunity.customer_id: -5 is not a record id (a non-negative integer)",
+        ),
+        (
+            change("/opportunity/customer_id", json!(1.5)),
+            "opportunity.customer_id: is a number, expected a record id (a non-negative integer)",
+        ),
+        (
+            change("/opportunity/id", json!(null)),
+            "opportunity.id: is null, but a record id (a non-negative integer) is required",
+        ),
+        (
+            change("/opportunity/expect_amount", json!(null)),
+            "opportunity.expect_amount: is required, and null is not an amount",
+        ),
+        (
+            change("/opportunity/expect_amount", json!([1])),
+            "opportunity.expect_amount: is a list, expected an amount (a decimal string or a number)",
+        ),
+        (change("/customer", json!([])), "customer: is a list, expected a record"),
+        (change("/opportunity", json!("x")), "opportunity: is a string, expected an opportunity (a record)"),
+        (
+            change("/user/organization_id", json!("49x")),
+            "user.organization_id: \"49x\" is not a record id (a non-negative integer)",
+        ),
+        (change("/customer/contacts", json!({})), "customer.contacts: is a record, expected a list"),
+        (change("/customer/is_own", json!("yes")), "customer.is_own: is a string, expected true or false"),
+        (
+            change("/opportunity/sign_possibility", json!("101%")),
+            "opportunity.sign_possibility: 101% is above 100%",
+        ),
+        (change("/opportunity/sign_possibility", json!(-3)), "opportunity.sign_possibility: -3% is below 0%"),
+        (
+            change("/opportunity/sign_possibility", json!("ten")),
+            "opportunity.sign_possibility: \"ten\" is not a percentage (\"10%\" or 10)",
+        ),
+        (
+            change("/customer/revisit_at", json!("2019-02-25T13:30:28+24:00")),
+            "customer.revisit_at: \"2019-02-25T13:30:28+24:00\" has an offset out of range (from -23:59 to +23:59)",
+        ),
+        (
+            change("/customer/address/lat", json!("north")),
+            "customer.address.lat: \"north\" is not a coordinate (a number)",
+        ),
+    ] {
+        assert_eq!(message(input), expected);
+    }
+}
+
+/// Keys that are not read are skipped unread under every record, so their depth or
+/// content never matters: 300 levels of nesting or a lone surrogate are ignored alike.
+#[test]
+fn unknown_keys_are_ignored_alike_under_every_record() {
+    let deep = format!("{}1{}", "[".repeat(300), "]".repeat(300));
+    let bundle = crate::support::fixture("bundle.json");
+    for record in ["opportunity", "customer", "user"] {
+        for extra in [deep.as_str(), r#""\ud800""#, r#"{"a": {"b": [null, "\udfff"]}}"#] {
+            let input = bundle.replacen(
+                &format!("\"{record}\": {{"),
+                &format!("\"{record}\": {{\"extra_key\": {extra}, "),
+                1,
+            );
+            assert!(
+                Converter::default().convert_json(input.as_bytes()).is_ok(),
+                "{record}: {}",
+                &extra[..extra.len().min(20)]
+            );
+        }
+    }
+}

@@ -314,3 +314,65 @@ fn records_without_a_creator_are_refused_only_under_a_strict_company_check() {
     assert_eq!((error.kind(), error.path()), (contract_draft::ErrorKind::MissingField, "customer.creator"));
     assert_eq!(settings_problem(r#"{"version": 1, "company_check": "lenient"}"#).0, "company_check");
 }
+
+#[test]
+fn settings_check_whole_keys_defaults_item_by_item_and_every_level() {
+    let mapping = |from: &str| {
+        format!(
+            r#"{{"version": 1, "contract_fields": [{{"key": "text_asset_1", "kind": "text"}}],
+                "field_mapping": [{{"from": "{from}", "to": "text_asset_1"}}]}}"#
+        )
+    };
+    for from in [
+        "text_asset_b_display",
+        "text_asset_<>&",
+        "text_asset_b_hidden_result",
+        "text_asset_",
+        "x_text_asset_1",
+    ] {
+        assert_eq!(settings_problem(&mapping(from)).0, "field_mapping[0].from", "{from}");
+    }
+    assert!(CompanySettings::from_json(mapping("text_asset_B_2").as_bytes()).is_ok());
+    let default = |default: &str| {
+        format!(
+            r#"{{"version": 1, "contract_fields": [{{"key": "text_asset_1", "kind": "multi_select", "default": {default}}}]}}"#
+        )
+    };
+    assert_eq!(
+        settings_problem(&default(r#"[{"x": 1}, 2]"#)),
+        (
+            "contract_fields[0].default".into(),
+            "item 0 is not a string; a multi select's options are strings".into()
+        )
+    );
+    assert!(CompanySettings::from_json(default(r#"["a", "b"]"#).as_bytes()).is_ok());
+    for unknown in [
+        r#"{"version": 1, "approval": {"steps": 1, "colour": 1}}"#,
+        r#"{"version": 1, "contract_fields": [{"key": "text_asset_1", "kind": "text", "colour": 1}]}"#,
+    ] {
+        assert!(settings_problem(unknown).0.ends_with("colour"), "{unknown}");
+    }
+}
+
+/// `null` in settings is the key's default, as an absent key is (and as `null` is in
+/// records); it is never reported as malformed JSON.
+#[test]
+fn null_settings_are_their_defaults() {
+    let nulls = br#"{"version": 1, "total": null, "approval": null, "contract_fields": null,
+        "field_mapping": null, "hide_numbers": null, "company_check": null}"#;
+    assert_eq!(CompanySettings::from_json(nulls).unwrap(), CompanySettings::default());
+    assert_eq!(
+        settings_problem(r#"{"version": null}"#),
+        ("version".into(), "is null, but an integer from 0 to 4294967295 is required".into())
+    );
+}
+
+/// Notes beyond the first `MAX_NOTES` are counted, not kept.
+#[test]
+fn a_conversion_keeps_the_first_notes_and_counts_the_rest() {
+    let values: String = (0..1000).map(|index| format!(r#""text_asset_{index:04x}": "v", "#)).collect();
+    let bundle = fixture("bundle.json").replacen("\"title_pinyin\"", &format!("{values}\"title_pinyin\""), 1);
+    let conversion = Converter::default().convert_json(bundle.as_bytes()).unwrap();
+    assert_eq!((conversion.notes.len(), conversion.omitted_notes), (contract_draft::MAX_NOTES, 980));
+    assert_eq!(conversion.notes[0], Note::UnmappedCustomField { key: "text_asset_0000".into() });
+}

@@ -2,6 +2,8 @@
 
 // Ids and amounts are written as the documented sample writes them.
 #![allow(clippy::unreadable_literal)]
+// Test inputs are built for clarity, not speed.
+#![allow(clippy::format_collect)]
 
 mod autotraits;
 mod bad_input;

@@ -37,6 +37,19 @@ const FRAGMENTS: &[&str] = &[
     "\u{2028}",
     "%",
     ":",
+    "1e15",
+    "2.0e17",
+    "0.30000000000000001",
+    "1e-400",
+    "\u{feff}",
+    "t",
+    "z",
+    "+24:00",
+    "\"9999-12-31T23:59:59-12:00\"",
+    "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+    "\"text_asset_x\": 1, ",
+    "\"organization_id\": 50, ",
+    "\"creator\": null, ",
 ];
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -82,6 +95,8 @@ proptest! {
                 prop_assert!([100_000, 100_100].contains(&error.kind().code()), "{}", error);
                 prop_assert!(error.to_string().starts_with(error.path()));
                 prop_assert!(!error.detail().is_empty());
+                // Bounded echo: the detail never repeats a long stretch of the input.
+                prop_assert!(error.detail().chars().count() <= 400, "{}", error);
             }
         }
     }

@@ -3,9 +3,12 @@
 
 // Ids and amounts are written as the documented sample writes them.
 #![allow(clippy::unreadable_literal)]
+// Test inputs are built for clarity, not speed.
+#![allow(clippy::format_collect)]
 
 mod convert;
 mod jsonl;
+mod pipes;
 mod receivables;
 
 #[path = "../../../tests/shared/bad_input_cases.rs"]
