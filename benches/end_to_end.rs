@@ -51,6 +51,18 @@ fn end_to_end_group(c: &mut Criterion) {
         b.iter(|| end_to_end(&converter, black_box(&json), HTML_SAFE, &mut out));
     });
     group.finish();
+
+    // The cost of HTML-safe escaping alone: writing a built draft both ways.
+    let mut group = c.benchmark_group("escaping");
+    for (name, style) in [("write_draft_plain", PLAIN), ("write_draft_html_safe", HTML_SAFE)] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                out.clear();
+                style.write(&mut out, &Envelope::new(black_box(&built))).unwrap();
+            });
+        });
+    }
+    group.finish();
 }
 
 /// The documented sample bundle on one line.

@@ -334,7 +334,10 @@ impl<R: BufRead> LineReader<R> {
     /// had nothing more buffered after it; `None` at the end of the input.
     fn read_line(&mut self, text: &mut Vec<u8>) -> io::Result<Option<(bool, bool)>> {
         let start = text.len();
+        // One byte more than the limit may be held: the `\r` of a `\r\n` line break.
+        let most = self.max_line_bytes.saturating_add(1);
         let (mut read_any, mut within) = (false, true);
+        let mut drained = true;
         loop {
             let buffered = self.input.fill_buf()?;
             if buffered.is_empty() {
@@ -345,28 +348,26 @@ impl<R: BufRead> LineReader<R> {
                 Some(at) => (at, true),
                 None => (buffered.len(), false),
             };
-            if within && text.len() - start + end <= self.max_line_bytes {
+            if within && text.len() - start + end <= most {
                 text.extend_from_slice(&buffered[..end]);
-            } else if within {
+            } else {
                 within = false;
                 text.truncate(start);
             }
-            let drained = line_ends && end + 1 == buffered.len();
+            drained = !line_ends || end + 1 == buffered.len();
             self.input.consume(end + usize::from(line_ends));
             if line_ends {
-                Self::end_line(text, start);
-                return Ok(Some((within, drained)));
+                break;
             }
         }
-        Self::end_line(text, start);
-        Ok(read_any.then_some((within, true)))
-    }
-
-    /// Drops the `\r` of a `\r\n` line break.
-    fn end_line(text: &mut Vec<u8>, start: usize) {
         if text.len() > start && text.last() == Some(&b'\r') {
             text.pop();
         }
+        if text.len() - start > self.max_line_bytes {
+            within = false;
+            text.truncate(start);
+        }
+        Ok(read_any.then_some((within, drained)))
     }
 }
 
@@ -399,8 +400,12 @@ mod tests {
 
     #[test]
     fn a_line_over_the_limit_is_skipped_whole() {
-        let lines = read_all(b"12345\n123456\n1234567890123\nok\n123456", 5);
-        assert_eq!(lines, [Some(b"12345".to_vec()), None, None, Some(b"ok".to_vec()), None]);
+        let lines = read_all(b"12345\n123456\n1234567890123\nok\n12345\r\n123456\r\n123456", 5);
+        let [short, long] = [Some(b"12345".to_vec()), None];
+        assert_eq!(
+            lines,
+            [short.clone(), long.clone(), None, Some(b"ok".to_vec()), short, long.clone(), long]
+        );
         // Across the reader's buffer boundaries too.
         let long = [vec![b'x'; 100], b"\nok".to_vec()].concat();
         let reader = io::BufReader::with_capacity(7, long.as_slice());

@@ -69,8 +69,8 @@ fn write_with<W: io::Write, T: Serialize + ?Sized, F: Formatter>(
 /// A formatter that escapes as Rails does and otherwise lays out as `F`.
 struct HtmlSafe<F>(F);
 
-/// The escape of the character that starts at `bytes[index]`, if HTML-safe output must
-/// not write it as itself, with the character's length in bytes.
+/// The escape of the character that starts at `bytes[index]` (one the scan found), if
+/// HTML-safe output must not write it as itself, with the character's length in bytes.
 fn html_escape(bytes: &[u8], index: usize) -> Option<(&'static [u8], usize)> {
     match bytes[index] {
         b'<' => Some((br"\u003c", 1)),
@@ -86,6 +86,61 @@ fn html_escape(bytes: &[u8], index: usize) -> Option<(&'static [u8], usize)> {
     }
 }
 
+/// Where in `bytes` the next byte an escape may start at is: `<`, `>`, `&`, or the lead
+/// byte of U+2028 and U+2029. Eight bytes are tested at a time, in a machine word (the
+/// classic "has a zero byte" test on the word XORed with each wanted byte), so that text
+/// without any of them costs little more than writing it; the lowest byte flagged is
+/// always a real match.
+fn next_candidate(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let flags = |word: u64, byte: u8| {
+        let zeroed = word ^ (ONES * u64::from(byte));
+        zeroed.wrapping_sub(ONES) & !zeroed & HIGHS
+    };
+    let mut words = bytes.chunks_exact(8);
+    for (index, word) in (&mut words).enumerate() {
+        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        let found = flags(word, b'<') | flags(word, b'>') | flags(word, b'&') | flags(word, 0xE2);
+        if found != 0 {
+            return Some(index * 8 + found.trailing_zeros() as usize / 8);
+        }
+    }
+    let rest = words.remainder();
+    let position = rest.iter().position(|&byte| matches!(byte, b'<' | b'>' | b'&' | 0xE2))?;
+    Some(bytes.len() - rest.len() + position)
+}
+
+#[cfg(test)]
+mod scan_tests {
+    use super::next_candidate;
+
+    #[test]
+    fn the_first_candidate_is_found_at_any_place() {
+        for length in 0..40 {
+            for at in 0..length {
+                for byte in [b'<', b'>', b'&', 0xE2] {
+                    let mut text = vec![b'a'; length];
+                    text[at] = byte;
+                    // A second candidate later, and bytes next to each wanted value, change nothing.
+                    if at + 2 < length {
+                        text[at + 2] = b'<';
+                    }
+                    if at > 0 {
+                        text[at - 1] = byte.wrapping_sub(1) | 1;
+                    }
+                    assert_eq!(next_candidate(&text), Some(at), "{length} {at} {byte}");
+                }
+            }
+            assert_eq!(next_candidate(&vec![b'a'; length]), None);
+            assert_eq!(
+                next_candidate("集团…‰".repeat(length).as_bytes()).map(|at| at % 12),
+                (length > 0).then_some(6)
+            );
+        }
+    }
+}
+
 impl<F: Formatter> Formatter for HtmlSafe<F> {
     fn write_string_fragment<W: ?Sized + io::Write>(
         &mut self,
@@ -96,7 +151,8 @@ impl<F: Formatter> Formatter for HtmlSafe<F> {
         // UTF-8 lead byte, so the text is only ever cut between characters.
         let bytes = fragment.as_bytes();
         let (mut start, mut index) = (0, 0);
-        while index < bytes.len() {
+        while let Some(offset) = next_candidate(&bytes[index..]) {
+            index += offset;
             if let Some((escape, length)) = html_escape(bytes, index) {
                 writer.write_all(&bytes[start..index])?;
                 writer.write_all(escape)?;
@@ -166,6 +222,25 @@ mod tests {
         assert_eq!(written(raw, &text), serde_json::to_string(text).unwrap());
         let back: String = serde_json::from_str(&written(safe, &text)).unwrap();
         assert_eq!(back, text);
+    }
+
+    proptest::proptest! {
+        /// Any text comes out as serde_json writes it with exactly the five characters
+        /// replaced by their escapes, and reads back the same.
+        #[test]
+        fn html_safe_is_plain_json_with_five_escapes(text in "(\\PC|[<>&\u{2028}\u{2029}…‰])*") {
+            let safe = JsonStyle { layout: Layout::Compact, html_safe: true };
+            let expected = serde_json::to_string(&text)
+                .unwrap()
+                .replace('<', r"\u003c")
+                .replace('>', r"\u003e")
+                .replace('&', r"\u0026")
+                .replace('\u{2028}', r"\u2028")
+                .replace('\u{2029}', r"\u2029");
+            let written = written(safe, &text);
+            proptest::prop_assert_eq!(&written, &expected);
+            proptest::prop_assert_eq!(serde_json::from_str::<String>(&written).unwrap(), text);
+        }
     }
 
     #[test]
