@@ -88,7 +88,7 @@ fn html_escape(bytes: &[u8], index: usize) -> Option<(&'static [u8], usize)> {
 
 /// Where in `bytes` the next byte an escape may start at is: `<`, `>`, `&`, or the lead
 /// byte of U+2028 and U+2029. Eight bytes are tested at a time, in a machine word (the
-/// classic "has a zero byte" test on the word XORed with each wanted byte), so that text
+/// classic "has a zero byte" test on the word `^` each wanted byte), so that text
 /// without any of them costs little more than writing it; the lowest byte flagged is
 /// always a real match.
 fn next_candidate(bytes: &[u8]) -> Option<usize> {
