@@ -275,12 +275,12 @@ impl Batch {
             let written = match conversion {
                 Ok(conversion) => {
                     self.converted += 1;
-                    style.write(&mut self.output, &Envelope::new(&conversion.draft))
+                    style.append(&mut self.output, &Envelope::new(&conversion.draft))
                 }
                 Err(error) => {
                     self.failed += 1;
                     self.first_failure.get_or_insert(number);
-                    style.write(&mut self.output, &ErrorEnvelope::from(&error))
+                    style.append(&mut self.output, &ErrorEnvelope::from(&error))
                 }
             };
             written.map_err(|error| StreamError::Write(error.into()))?;

@@ -4,11 +4,16 @@
 //! `\u0026`, and U+2028, U+2029 (line and paragraph separators, which end a JavaScript
 //! line) `\u2028`, `\u2029`. The JSON means the same, but a draft can then be put inside
 //! a `<script>` element without closing it or opening another.
+//!
+//! The escapes are made after serde_json has written the JSON, in one pass over it: in
+//! JSON text these five characters can only stand inside strings (no token outside a
+//! string contains them, and an escape sequence never does), so each one found is
+//! replaced by its escape where it stands. Text without any (nearly every draft) costs a
+//! vectorized scan and no copy.
 
 use std::io;
 
 use serde::Serialize;
-use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
 /// How to lay out the JSON text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -47,27 +52,68 @@ impl Default for JsonStyle {
 }
 
 impl JsonStyle {
-    /// Writes `value` to `writer` in this style (no trailing newline).
-    pub fn write<W: io::Write, T: Serialize + ?Sized>(self, writer: W, value: &T) -> serde_json::Result<()> {
-        match (self.layout, self.html_safe) {
-            (Layout::Pretty, false) => serde_json::to_writer_pretty(writer, value),
-            (Layout::Compact, false) => serde_json::to_writer(writer, value),
-            (Layout::Pretty, true) => write_with(writer, value, HtmlSafe(PrettyFormatter::new())),
-            (Layout::Compact, true) => write_with(writer, value, HtmlSafe(CompactFormatter)),
+    /// Writes `value` to `writer` in this style (no trailing newline). HTML-safe JSON is
+    /// made in a buffer first; [`JsonStyle::append`] writes into a `Vec` directly.
+    pub fn write<W: io::Write, T: Serialize + ?Sized>(
+        self,
+        mut writer: W,
+        value: &T,
+    ) -> serde_json::Result<()> {
+        if !self.html_safe {
+            return match self.layout {
+                Layout::Pretty => serde_json::to_writer_pretty(writer, value),
+                Layout::Compact => serde_json::to_writer(writer, value),
+            };
         }
+        let mut buffer = Vec::with_capacity(4 << 10);
+        self.append(&mut buffer, value)?;
+        writer.write_all(&buffer).map_err(serde_json::Error::io)
+    }
+
+    /// Appends `value` to `out` in this style (no trailing newline).
+    ///
+    /// ```
+    /// use contract_draft::JsonStyle;
+    ///
+    /// let mut out = b"[".to_vec();
+    /// JsonStyle::default().append(&mut out, "a\u{2028}b")?;
+    /// assert_eq!(out, br#"["a\u2028b""#);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn append<T: Serialize + ?Sized>(self, out: &mut Vec<u8>, value: &T) -> serde_json::Result<()> {
+        let start = out.len();
+        match self.layout {
+            Layout::Pretty => serde_json::to_writer_pretty(&mut *out, value)?,
+            Layout::Compact => serde_json::to_writer(&mut *out, value)?,
+        }
+        if self.html_safe {
+            escape_html(out, start);
+        }
+        Ok(())
     }
 }
 
-fn write_with<W: io::Write, T: Serialize + ?Sized, F: Formatter>(
-    writer: W,
-    value: &T,
-    formatter: F,
-) -> serde_json::Result<()> {
-    value.serialize(&mut serde_json::Serializer::with_formatter(writer, formatter))
+/// Replaces, in `out` from `start` on (JSON text), each `<`, `>`, `&`, U+2028 and
+/// U+2029 by its `\u` escape.
+fn escape_html(out: &mut Vec<u8>, start: usize) {
+    let Some(first) = next_candidate(&out[start..]) else {
+        return;
+    };
+    let written = out.split_off(start + first);
+    let (mut copied, mut index) = (0, 0);
+    while let Some(offset) = next_candidate(&written[index..]) {
+        index += offset;
+        if let Some((escape, length)) = html_escape(&written, index) {
+            out.extend_from_slice(&written[copied..index]);
+            out.extend_from_slice(escape);
+            index += length;
+            copied = index;
+        } else {
+            index += 1;
+        }
+    }
+    out.extend_from_slice(&written[copied..]);
 }
-
-/// A formatter that escapes as Rails does and otherwise lays out as `F`.
-struct HtmlSafe<F>(F);
 
 /// The escape of the character that starts at `bytes[index]` (one the scan found), if
 /// HTML-safe output must not write it as itself, with the character's length in bytes.
@@ -87,120 +133,11 @@ fn html_escape(bytes: &[u8], index: usize) -> Option<(&'static [u8], usize)> {
 }
 
 /// Where in `bytes` the next byte an escape may start at is: `<`, `>`, `&`, or the lead
-/// byte of U+2028 and U+2029. Eight bytes are tested at a time, in a machine word (the
-/// classic "has a zero byte" test on the word `^` each wanted byte), so that text
-/// without any of them costs little more than writing it; the lowest byte flagged is
-/// always a real match.
+/// byte of U+2028 and U+2029, found a vector register at a time (memchr).
 fn next_candidate(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    let flags = |word: u64, byte: u8| {
-        let zeroed = word ^ (ONES * u64::from(byte));
-        zeroed.wrapping_sub(ONES) & !zeroed & HIGHS
-    };
-    let mut words = bytes.chunks_exact(8);
-    for (index, word) in (&mut words).enumerate() {
-        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
-        let found = flags(word, b'<') | flags(word, b'>') | flags(word, b'&') | flags(word, 0xE2);
-        if found != 0 {
-            return Some(index * 8 + found.trailing_zeros() as usize / 8);
-        }
-    }
-    let rest = words.remainder();
-    let position = rest.iter().position(|&byte| matches!(byte, b'<' | b'>' | b'&' | 0xE2))?;
-    Some(bytes.len() - rest.len() + position)
-}
-
-#[cfg(test)]
-mod scan_tests {
-    use super::next_candidate;
-
-    #[test]
-    fn the_first_candidate_is_found_at_any_place() {
-        for length in 0..40 {
-            for at in 0..length {
-                for byte in [b'<', b'>', b'&', 0xE2] {
-                    let mut text = vec![b'a'; length];
-                    text[at] = byte;
-                    // A second candidate later, and bytes next to each wanted value, change nothing.
-                    if at + 2 < length {
-                        text[at + 2] = b'<';
-                    }
-                    if at > 0 {
-                        text[at - 1] = byte.wrapping_sub(1) | 1;
-                    }
-                    assert_eq!(next_candidate(&text), Some(at), "{length} {at} {byte}");
-                }
-            }
-            assert_eq!(next_candidate(&vec![b'a'; length]), None);
-            assert_eq!(
-                next_candidate("集团…‰".repeat(length).as_bytes()).map(|at| at % 12),
-                (length > 0).then_some(6)
-            );
-        }
-    }
-}
-
-impl<F: Formatter> Formatter for HtmlSafe<F> {
-    fn write_string_fragment<W: ?Sized + io::Write>(
-        &mut self,
-        writer: &mut W,
-        fragment: &str,
-    ) -> io::Result<()> {
-        // Bytes, not chars: every byte an escape starts at is an ASCII character or a
-        // UTF-8 lead byte, so the text is only ever cut between characters.
-        let bytes = fragment.as_bytes();
-        let (mut start, mut index) = (0, 0);
-        while let Some(offset) = next_candidate(&bytes[index..]) {
-            index += offset;
-            if let Some((escape, length)) = html_escape(bytes, index) {
-                writer.write_all(&bytes[start..index])?;
-                writer.write_all(escape)?;
-                index += length;
-                start = index;
-            } else {
-                index += 1;
-            }
-        }
-        writer.write_all(&bytes[start..])
-    }
-
-    // Layout: everything `PrettyFormatter` does differently from the defaults.
-    fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.begin_array(writer)
-    }
-
-    fn end_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.end_array(writer)
-    }
-
-    fn begin_array_value<W: ?Sized + io::Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_array_value(writer, first)
-    }
-
-    fn end_array_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.end_array_value(writer)
-    }
-
-    fn begin_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.begin_object(writer)
-    }
-
-    fn end_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.end_object(writer)
-    }
-
-    fn begin_object_key<W: ?Sized + io::Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_object_key(writer, first)
-    }
-
-    fn begin_object_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.begin_object_value(writer)
-    }
-
-    fn end_object_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.end_object_value(writer)
-    }
+    let markup = memchr::memchr3(b'<', b'>', b'&', bytes);
+    let separator = memchr::memchr(0xE2, &bytes[..markup.unwrap_or(bytes.len())]);
+    separator.or(markup)
 }
 
 #[cfg(test)]
@@ -241,6 +178,32 @@ mod tests {
             proptest::prop_assert_eq!(&written, &expected);
             proptest::prop_assert_eq!(serde_json::from_str::<String>(&written).unwrap(), text);
         }
+    }
+
+    #[test]
+    fn the_first_candidate_is_found_at_any_place() {
+        for length in 0..40 {
+            for at in 0..length {
+                for byte in [b'<', b'>', b'&', 0xE2] {
+                    let mut text = vec![b'a'; length];
+                    text[at] = byte;
+                    if at + 2 < length {
+                        text[at + 2] = b'<';
+                    }
+                    assert_eq!(next_candidate(&text), Some(at), "{length} {at} {byte}");
+                }
+            }
+            assert_eq!(next_candidate(&vec![b'a'; length]), None);
+        }
+    }
+
+    #[test]
+    fn appending_escapes_only_what_is_appended() {
+        let mut out = b"<kept>".to_vec();
+        JsonStyle { layout: Layout::Compact, html_safe: true }
+            .append(&mut out, &["&", "…", "\u{2029}"])
+            .unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), r#"<kept>["\u0026","…","\u2029"]"#);
     }
 
     #[test]

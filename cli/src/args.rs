@@ -46,7 +46,12 @@ impl Cli {
 
     fn checked(self) -> Result<Self, clap::Error> {
         if self.convert.inputs.len() > 1 {
-            let message = "give at most one FILE (or - for standard input)";
+            let receivables = Input::File("receivables".into());
+            let message = if self.convert.inputs.contains(&receivables) {
+                "options go after the subcommand: contract-draft receivables [OPTIONS] FILE|-"
+            } else {
+                "give at most one FILE (or - for standard input)"
+            };
             return Err(<Self as clap::CommandFactory>::command()
                 .error(clap::error::ErrorKind::TooManyValues, message));
         }
@@ -98,8 +103,9 @@ pub enum Command {
 /// How much input the program reads.
 #[derive(Debug, Args)]
 pub struct Limits {
-    /// The longest input in bytes: a file read whole, or with --jsonl each line (a
-    /// longer line gets an error envelope and the stream goes on); up to 1 GiB.
+    /// The longest input in bytes, up to 1 GiB: a file read whole (bundle, settings,
+    /// payments) or, with --jsonl, each line (a longer line gets an error envelope and the
+    /// stream goes on).
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_LINE_BYTES,
           value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=MAX_LINE_BYTES_CAP as u64))]
     pub max_line_bytes: usize,

@@ -180,14 +180,19 @@ fn invalid(error: &Error, style: JsonStyle) -> Result<ExitCode, Failure> {
 }
 
 /// The converter for the options' settings: the sample company's for the sample, the
-/// defaults when none are given. The inner `Err` is invalid settings (or a settings file
-/// over the size limit).
+/// defaults when none are given. The inner `Err` is invalid settings; a settings file
+/// that cannot be read, or is over the size limit, is a [`Failure`].
 fn converter(args: &ConvertArgs) -> Result<Result<Converter, Error>, Failure> {
     let limit = args.limits.max_line_bytes;
     let settings = match (&args.settings, args.input()) {
         (Some(path), _) => match read_all(&Input::File(path.clone()), limit)? {
             Some(settings) => CompanySettings::from_json(&settings),
-            None => Err(Error::input_too_large(limit)),
+            None => {
+                let path = path.display();
+                let problem =
+                    format!("the settings file {path} is longer than {limit} bytes (--max-line-bytes)");
+                return Err(Failure::Stopped(problem));
+            }
         },
         (None, None) if !args.jsonl => CompanySettings::from_json(SAMPLE_SETTINGS),
         (None, _) => Ok(CompanySettings::default()),
@@ -243,11 +248,13 @@ fn quit_on_closed_pipe(error: &io::Error) {
     }
 }
 
-/// Prints `value` as JSON on standard output, with a final newline.
+/// Prints `value` as JSON on standard output, with a final newline, in one write.
 fn print_json(value: &impl serde::Serialize, style: JsonStyle) -> io::Result<()> {
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    style.write(&mut out, value).map_err(io::Error::from)?;
-    out.write_all(b"\n")?;
+    let mut json = Vec::with_capacity(8 << 10);
+    style.append(&mut json, value).map_err(io::Error::from)?;
+    json.push(b'\n');
+    let mut out = io::stdout().lock();
+    out.write_all(&json)?;
     out.flush()
 }
 

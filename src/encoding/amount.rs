@@ -22,7 +22,7 @@ impl<'de> Deserialize<'de> for Amount {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         match read(deserializer, false)? {
             Some(amount) => Ok(Amount(amount)),
-            None => Err(invalid(ErrorKind::MissingField, "is required, and null is not an amount")),
+            None => Err(de::Error::invalid_type(de::Unexpected::Unit, &EXPECTING)),
         }
     }
 }

@@ -11,7 +11,7 @@ pub(crate) struct Text(pub(crate) String);
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(TextVisitor).map(Text)
+        deserializer.deserialize_any(TextVisitor { null_is_empty: true }).map(Text)
     }
 }
 
@@ -19,13 +19,29 @@ pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<
     Text::deserialize(deserializer).map(|text| text.0)
 }
 
-struct TextVisitor;
+/// A required text field (a title, a name): as [`Text`], but `null` is refused, since a
+/// required value cannot be absent.
+pub(crate) struct RequiredText(pub(crate) String);
+
+impl<'de> Deserialize<'de> for RequiredText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(TextVisitor { null_is_empty: false }).map(RequiredText)
+    }
+}
+
+pub(crate) fn required<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    RequiredText::deserialize(deserializer).map(|text| text.0)
+}
+
+struct TextVisitor {
+    null_is_empty: bool,
+}
 
 impl de::Visitor<'_> for TextVisitor {
     type Value = String;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string or null")
+        f.write_str(if self.null_is_empty { "a string or null" } else { "a string" })
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<String, E> {
@@ -45,6 +61,6 @@ impl de::Visitor<'_> for TextVisitor {
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<String, E> {
-        Ok(String::new())
+        if self.null_is_empty { Ok(String::new()) } else { Err(E::invalid_type(de::Unexpected::Unit, &self)) }
     }
 }

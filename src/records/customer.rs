@@ -13,7 +13,7 @@ pub struct Customer {
     #[serde(deserialize_with = "crate::encoding::id::deserialize")]
     pub id: u64,
     /// The customer's name.
-    #[serde(deserialize_with = "crate::encoding::text::deserialize")]
+    #[serde(deserialize_with = "crate::encoding::text::required")]
     pub name: String,
     /// The name in pinyin, for sorting.
     #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]

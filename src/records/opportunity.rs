@@ -10,7 +10,7 @@ use super::{CustomValues, ProductLine, User};
 use crate::encoding::amount::Amount;
 use crate::encoding::id::{Id, IdOrZero, OptionalId};
 use crate::encoding::or_default::OrDefault;
-use crate::encoding::text::Text;
+use crate::encoding::text::{RequiredText, Text};
 
 /// A sales opportunity (商机): what a contract draft is made from.
 ///
@@ -111,7 +111,7 @@ impl<'de> Visitor<'de> for OpportunityVisitor {
             let o = &mut record;
             let known = read_known_key!(map, key.as_str(), seen, [
                 "id" => o.id, Id;
-                "title" => o.title, Text;
+                "title" => o.title, RequiredText;
                 "expect_amount" => o.expect_amount, Amount;
                 "customer_id" => o.customer_id, Id;
                 "title_pinyin" => o.title_pinyin, Text;

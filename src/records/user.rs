@@ -17,7 +17,7 @@ pub struct User {
     #[serde(default, with = "crate::encoding::timestamp::minutes")]
     pub created_at: Option<NaiveDateTime>,
     /// Display name.
-    #[serde(deserialize_with = "crate::encoding::text::deserialize")]
+    #[serde(deserialize_with = "crate::encoding::text::required")]
     pub name: String,
     /// The company (organization) the user belongs to.
     #[serde(deserialize_with = "crate::encoding::id::deserialize")]

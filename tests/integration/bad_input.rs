@@ -71,13 +71,15 @@ fn messages_use_the_apis_words() {
         ),
         (
             change("/opportunity/expect_amount", json!(null)),
-            "opportunity.expect_amount: is required, and null is not an amount",
+            "opportunity.expect_amount: is null, but an amount (a decimal string or a number) is required",
         ),
         (
             change("/opportunity/expect_amount", json!([1])),
             "opportunity.expect_amount: is a list, expected an amount (a decimal string or a number)",
         ),
         (change("/customer", json!([])), "customer: is a list, expected a record"),
+        (change("/opportunity/title", json!(null)), "opportunity.title: is null, but a string is required"),
+        (change("/user/name", json!(null)), "user.name: is null, but a string is required"),
         (change("/opportunity", json!("x")), "opportunity: is a string, expected an opportunity (a record)"),
         (
             change("/user/organization_id", json!("49x")),

@@ -71,6 +71,10 @@ fn wrong_usage_exits_2_with_a_message() {
             "error: invalid value '100000000' for '--jobs <N>': 100000000 is not in 1..=256",
         ),
         (&["--max-line-bytes", "0"], "error: invalid value '0' for '--max-line-bytes <N>'"),
+        (
+            &["--compact", "receivables", "x"],
+            "error: options go after the subcommand: contract-draft receivables",
+        ),
     ] {
         let output = run(args, b"");
         assert_eq!(output.status.code(), Some(2), "{args:?}");

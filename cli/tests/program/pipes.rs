@@ -147,6 +147,15 @@ fn a_file_over_the_limit_is_refused() {
         stdout(&output),
         "{\"code\":100000,\"message\":\"the input is longer than the limit of 1000 bytes\",\"error\":\"invalid_app_error\"}\n"
     );
+    // A settings file over the limit is not invalid input but a file the program will not
+    // read: status 2, naming it.
+    let settings = fixture_path("settings.json");
+    let output = run(&["-", "--settings", &settings, "--max-line-bytes", "100"], b"{}");
+    assert_eq!((output.status.code(), output.stdout.len()), (Some(2), 0));
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        format!("contract-draft: the settings file {settings} is longer than 100 bytes (--max-line-bytes)\n")
+    );
     let limit = fixture("bundle.json").len().to_string();
     assert_eq!(
         run(&["-", "--max-line-bytes", &limit], fixture("bundle.json").as_bytes()).status.code(),
