@@ -185,15 +185,15 @@ fn invalid(error: &Error, style: JsonStyle) -> Result<ExitCode, Failure> {
 fn converter(args: &ConvertArgs) -> Result<Result<Converter, Error>, Failure> {
     let limit = args.limits.max_line_bytes;
     let settings = match (&args.settings, args.input()) {
-        (Some(path), _) => match read_all(&Input::File(path.clone()), limit)? {
-            Some(settings) => CompanySettings::from_json(&settings),
-            None => {
+        (Some(path), _) => {
+            let Some(settings) = read_all(&Input::File(path.clone()), limit)? else {
                 let path = path.display();
                 let problem =
                     format!("the settings file {path} is longer than {limit} bytes (--max-line-bytes)");
                 return Err(Failure::Stopped(problem));
-            }
-        },
+            };
+            CompanySettings::from_json(&settings)
+        }
         (None, None) if !args.jsonl => CompanySettings::from_json(SAMPLE_SETTINGS),
         (None, _) => Ok(CompanySettings::default()),
     };
