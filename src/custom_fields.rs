@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::encoding::date::IsoDate;
 use crate::money::RubyDecimal;
@@ -120,7 +120,7 @@ impl FieldKind {
 }
 
 /// The value of one custom field in a draft.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum FieldValue {
     /// No value: `null`.
@@ -131,9 +131,26 @@ pub enum FieldValue {
     Number(Decimal),
     /// A date: `YYYY-MM-DD`.
     Date(NaiveDate),
-    /// A multi select's options or a file field's attachments: an array, its items as
-    /// given.
-    List(Vec<Value>),
+    /// A multi select's options or a file field's attachments: an array, each item's
+    /// JSON text as given (keys in their order, numbers with their digits), without
+    /// whitespace between tokens.
+    List(Vec<Box<RawValue>>),
+}
+
+impl PartialEq for FieldValue {
+    /// The same value; list items compare by their JSON text.
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::Null, Self::Null) => true,
+            (Self::Text(a), Self::Text(b)) => a == b,
+            (Self::Number(a), Self::Number(b)) => a == b,
+            (Self::Date(a), Self::Date(b)) => a == b,
+            (Self::List(a), Self::List(b)) => {
+                a.iter().map(|item| item.get()).eq(b.iter().map(|item| item.get()))
+            }
+            _ => false,
+        }
+    }
 }
 
 impl Serialize for FieldValue {

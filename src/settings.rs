@@ -3,7 +3,7 @@
 //! from versioned JSON; see the README's "Company settings".
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::approval::ApprovalSettings;
 use crate::custom_fields::FieldKind;
@@ -85,7 +85,7 @@ pub enum TotalSource {
 }
 
 /// One field of the company's contract template.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ContractField {
@@ -96,8 +96,19 @@ pub struct ContractField {
     /// The value the field takes when no mapped opportunity field fills it: a string for
     /// text and single selects, an array for multi selects, a number (or decimal string)
     /// for numbers, `YYYY-MM-DD` for dates; files take no default.
+    ///
+    /// Kept as its JSON text, so that a number keeps every digit it was written with.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub default: Option<Value>,
+    pub default: Option<Box<RawValue>>,
+}
+
+impl PartialEq for ContractField {
+    /// The same key and kind, and defaults of the same JSON text.
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+            && self.kind == other.kind
+            && self.default.as_deref().map(RawValue::get) == other.default.as_deref().map(RawValue::get)
+    }
 }
 
 impl ContractField {

@@ -12,7 +12,7 @@ use serde_json::value::RawValue;
 
 use crate::custom_fields::{CustomFields, FieldKind, FieldValue};
 use crate::echo::Quoted;
-use crate::encoding::raw::RawJson;
+use crate::encoding::raw::{RawJson, compact};
 use crate::error::{Error, ErrorKind};
 use crate::hiding::mask_number;
 use crate::money::{check_precision, parse_decimal_text, parse_json_number};
@@ -268,41 +268,51 @@ fn is_empty(value: &RawValue) -> bool {
     match RawJson::of(value.get()) {
         RawJson::Null => true,
         RawJson::Text(text) => text.is_empty(),
-        RawJson::List => list(value).is_empty(),
+        RawJson::List => list(value).is_ok_and(|items| items.is_empty()),
         _ => false,
     }
 }
 
-/// The items of a JSON array's text.
-fn list(value: &RawValue) -> Vec<Value> {
-    serde_json::from_str(value.get()).unwrap_or_default()
+/// The items of a JSON array's text, each kept as its own JSON text, without whitespace.
+/// An item must be readable JSON: nested at most 128 deep (as serde_json reads), its
+/// strings made of characters.
+fn list(value: &RawValue) -> Result<Vec<Box<RawValue>>, String> {
+    let items: Vec<Box<RawValue>> =
+        serde_json::from_str(value.get()).map_err(|_| "is not a list".to_owned())?;
+    if let Some(index) = items.iter().position(|item| serde_json::from_str::<Value>(item.get()).is_err()) {
+        return Err(format!("item {index} is nested too deeply or holds an escape that is not a character"));
+    }
+    Ok(items.iter().map(|item| compact(item)).collect())
 }
 
 /// A template default: the value, and for selects its display (the option text, or
 /// the texts joined by ", ").
-fn default_of(kind: FieldKind, value: &Value) -> Result<Filled, String> {
-    if let (FieldKind::MultiSelect, Value::Array(items)) = (kind, value)
-        && let Some(index) = items.iter().position(|item| !item.is_string())
-    {
-        return Err(format!("item {index} is not a string; a multi select's options are strings"));
-    }
-    let raw = serde_json::value::to_raw_value(value).map_err(|error| error.to_string())?;
-    let value = value_of(kind, &raw)?;
-    let companion = kind.empty_display().map(|_| match &value {
-        FieldValue::List(items) => FieldValue::Text(
-            items
-                .iter()
-                .map(|item| item.as_str().map_or_else(|| item.to_string(), str::to_owned))
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
-        other => other.clone(),
-    });
+fn default_of(kind: FieldKind, value: &RawValue) -> Result<Filled, String> {
+    let value = value_of(kind, value)?;
+    let text = |item: &RawValue| match RawJson::of(item.get()) {
+        RawJson::Text(text) => Ok(text.into_owned()),
+        _ => Err(()),
+    };
+    let companion = match (&value, kind.empty_display()) {
+        (_, None) => None,
+        (FieldValue::List(items), Some(_)) => {
+            let mut options = Vec::with_capacity(items.len());
+            for (index, item) in items.iter().enumerate() {
+                let option = text(item).map_err(|()| {
+                    format!("item {index} is not a string; a multi select's options are strings")
+                })?;
+                options.push(option);
+            }
+            Some(FieldValue::Text(options.join(", ")))
+        }
+        (other, Some(_)) => Some(other.clone()),
+    };
     Ok(Filled { value, companion })
 }
 
-/// The value a field of `kind` takes from the JSON `value` (its text as given), or why
-/// it cannot.
+/// The value a field of `kind` takes from the JSON `value` (its text as given), or what
+/// is wrong with it. The value itself is never quoted: it may be a number that hiding
+/// covers, and it may be long.
 fn value_of(kind: FieldKind, value: &RawValue) -> Result<FieldValue, String> {
     use FieldKind::{Date, File, MultiSelect, Number, Phone, SingleSelect, Text, TextArea};
     match (kind, RawJson::of(value.get())) {
@@ -312,20 +322,19 @@ fn value_of(kind: FieldKind, value: &RawValue) -> Result<FieldValue, String> {
         (Text | TextArea | SingleSelect | Phone, RawJson::Number(number)) => {
             Ok(FieldValue::Text(number.to_owned()))
         }
-        (MultiSelect | File, RawJson::List) => Ok(FieldValue::List(list(value))),
-        (MultiSelect, RawJson::Text(text)) => Ok(FieldValue::List(vec![Value::String(text.into_owned())])),
+        (MultiSelect | File, RawJson::List) => list(value).map(FieldValue::List),
+        (MultiSelect, RawJson::Text(_)) => Ok(FieldValue::List(vec![value.to_owned()])),
         (Number, RawJson::Text(text)) => parse_decimal_text(&text)
             .and_then(check_precision)
             .map(FieldValue::Number)
-            .map_err(|problem| format!("the number {} {problem}", Quoted(&text))),
-        (Number, RawJson::Number(number)) => parse_json_number(number)
-            .map(FieldValue::Number)
-            .map_err(|problem| format!("the number {} {problem}", crate::echo::Excerpt(number))),
+            .map_err(|problem| problem.to_string()),
+        (Number, RawJson::Number(number)) => {
+            parse_json_number(number).map(FieldValue::Number).map_err(|problem| problem.to_string())
+        }
         (Date, RawJson::Text(text)) => crate::encoding::date::parse(&text)
             .map(FieldValue::Date)
-            .map_err(|(_, problem)| format!("{} {problem}", Quoted(&text))),
-        // The value is not quoted: it may be a number that hiding covers.
-        (kind, given) => Err(format!("{} is not a value for a {} field", given.in_words(), kind.name())),
+            .map_err(|(_, problem)| problem.to_owned()),
+        (kind, given) => Err(format!("is {}, not a value for a {} field", given.in_words(), kind.name())),
     }
 }
 
@@ -347,10 +356,33 @@ mod tests {
         assert_eq!(value(FieldKind::Number, &json!(3)), Ok(FieldValue::Number(3.into())));
         assert_eq!(value(FieldKind::Number, &json!(-2.5)), Ok(FieldValue::Number("-2.5".parse().unwrap())));
         assert_eq!(value(FieldKind::Text, &json!(12.5)), Ok(FieldValue::Text("12.5".into())));
-        assert_eq!(value(FieldKind::MultiSelect, &json!("a")), Ok(FieldValue::List(vec![json!("a")])));
+        let raw = |json: &str| serde_json::value::RawValue::from_string(json.to_owned()).unwrap();
+        assert_eq!(value(FieldKind::MultiSelect, &json!("a")), Ok(FieldValue::List(vec![raw(r#""a""#)])));
         assert_eq!(
             value(FieldKind::Date, &json!("2015-09-09")),
             Ok(FieldValue::Date(chrono::NaiveDate::from_ymd_opt(2015, 9, 9).unwrap()))
+        );
+    }
+
+    /// List items keep their JSON text, key order and digits included, without the
+    /// whitespace between tokens; items serde_json could not read back are refused.
+    #[test]
+    fn list_items_are_kept_as_given() {
+        let given: Box<RawValue> =
+            serde_json::from_str(r#"[{"url": "a", "name": "b", "size": 12345678901234567890123, "w": 1E2}]"#)
+                .unwrap();
+        let Ok(FieldValue::List(items)) = value_of(FieldKind::File, &given) else { panic!() };
+        assert_eq!(items[0].get(), r#"{"url":"a","name":"b","size":12345678901234567890123,"w":1E2}"#);
+        let deep: Box<RawValue> =
+            serde_json::from_str(&format!("[{}1{}]", "[".repeat(200), "]".repeat(200))).unwrap();
+        assert!(value_of(FieldKind::File, &deep).is_err());
+        let surrogate: Box<RawValue> = serde_json::from_str(r#"["a\ud800"]"#).unwrap();
+        assert!(value_of(FieldKind::MultiSelect, &surrogate).is_err());
+        assert!(!is_empty(&surrogate) && !is_empty(&deep));
+        let text: Box<RawValue> = serde_json::from_str(r#""a\ud800""#).unwrap();
+        assert_eq!(
+            value_of(FieldKind::Text, &text),
+            Err("is a string with an escape that is not a character, not a value for a text field".into())
         );
     }
 

@@ -1,59 +1,66 @@
 //! A map coordinate (`lng`, `lat`): a JSON number, a numeric string (`"31.579004"`),
-//! `""` or `null`. Written as a number, or `null` when absent. Coordinates are not money,
-//! so `f64` is their natural type; the shortest form of a double prints back the text
-//! it was read from.
+//! `""` or `null`. Written as Ruby writes the Float, or `null` when absent. Coordinates
+//! are not money, so `f64` is their natural type. A number is read from its JSON text by
+//! std's correctly rounded parser (serde_json's own float parsing may be off in the last
+//! place), so the shortest form of the double prints back the text it was read from.
 
-use std::fmt;
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer};
+use serde_json::value::RawValue;
 
-use serde::{Deserializer, de};
-
+use super::raw::RawJson;
 use crate::echo::Quoted;
 use crate::error::{ErrorKind, invalid};
 
+const EXPECTING: &str = "a coordinate (a number, a numeric string or null)";
+
 pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<f64>, D::Error> {
-    deserializer.deserialize_any(CoordinateVisitor)
+    let raw = Box::<RawValue>::deserialize(deserializer)?;
+    match RawJson::of(raw.get()) {
+        RawJson::Null => Ok(None),
+        RawJson::Text(text) if text.is_empty() => Ok(None),
+        RawJson::Text(text) => {
+            let plain = text.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
+            finite(&text).filter(|_| plain).map(Some).ok_or_else(|| {
+                invalid(
+                    ErrorKind::InvalidValue,
+                    format_args!("{} is not a coordinate (a number)", Quoted(&text)),
+                )
+            })
+        }
+        RawJson::Number(text) => finite(text)
+            .map(Some)
+            .ok_or_else(|| invalid(ErrorKind::InvalidValue, "is beyond the range of a coordinate")),
+        other => Err(D::Error::invalid_type(other.unexpected(), &EXPECTING)),
+    }
 }
 
-struct CoordinateVisitor;
+/// The double `text` denotes, if it is one and finite.
+pub(crate) fn finite(text: &str) -> Option<f64> {
+    text.parse::<f64>().ok().filter(|value| value.is_finite())
+}
 
-impl de::Visitor<'_> for CoordinateVisitor {
-    type Value = Option<f64>;
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a coordinate (a number, a numeric string or null)")
+    #[derive(serde::Deserialize)]
+    struct Coordinate(#[serde(deserialize_with = "deserialize")] Option<f64>);
+
+    fn read(json: &str) -> Result<Option<u64>, String> {
+        serde_json::from_str::<Coordinate>(json).map(|c| c.0.map(f64::to_bits)).map_err(|e| e.to_string())
     }
 
-    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Self::Value, E> {
-        Ok(Some(value))
-    }
-
-    // Whole degrees are at most 180, so the conversions are exact for coordinates;
-    // larger integers become the nearest double.
-    #[allow(clippy::cast_precision_loss)]
-    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
-        Ok(Some(value as f64))
-    }
-
-    #[allow(clippy::cast_precision_loss)]
-    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
-        Ok(Some(value as f64))
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
-        if text.is_empty() {
-            return Ok(None);
-        }
-        let plain = text.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
-        match text.parse::<f64>() {
-            Ok(value) if plain && value.is_finite() => Ok(Some(value)),
-            _ => Err(invalid(
-                ErrorKind::InvalidValue,
-                format_args!("{} is not a coordinate (a number)", Quoted(text)),
-            )),
-        }
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
+    #[test]
+    fn numbers_are_read_from_their_text() {
+        // serde_json's fast float parser reads this one place off; std's does not.
+        assert_eq!(read("1.6993682743907925"), Ok(Some(1.699_368_274_390_792_5_f64.to_bits())));
+        assert_eq!(read(r#""31.579004""#), Ok(Some(31.579_004_f64.to_bits())));
+        assert_eq!(read("121"), Ok(Some(121.0_f64.to_bits())));
+        assert_eq!(read("null"), Ok(None));
+        assert_eq!(read(r#""""#), Ok(None));
+        assert!(read("1e400").is_err());
+        assert!(read(r#""north""#).is_err());
+        assert!(read("[1]").is_err());
     }
 }

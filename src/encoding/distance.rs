@@ -1,13 +1,17 @@
 //! An address's `off_distance` (distance from the viewer): a JSON number, whole or
-//! fractional, or `null`, which reads as `-1`, the API's "unknown". Written as an
+//! fractional (read from its text, as coordinates are), or `null`, which reads as `-1`,
+//! the API's "unknown". Written as an
 //! integer when whole (`-1`, as documented addresses show it), else as Ruby writes the
 //! Float (`1234.5`).
 
-use std::fmt;
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
 
-use serde::{Deserializer, Serialize, Serializer, de};
-
+use super::coordinate::finite;
 use super::float::RubyFloat;
+use super::raw::RawJson;
+use crate::error::{ErrorKind, invalid};
 
 /// The distance the API writes for "unknown".
 pub(crate) const UNKNOWN: f64 = -1.0;
@@ -27,35 +31,13 @@ pub(crate) fn serialize<S: Serializer>(value: &f64, serializer: S) -> Result<S::
 }
 
 pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
-    deserializer.deserialize_any(DistanceVisitor)
-}
-
-struct DistanceVisitor;
-
-impl de::Visitor<'_> for DistanceVisitor {
-    type Value = f64;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a distance (a number) or null")
-    }
-
-    fn visit_f64<E: de::Error>(self, value: f64) -> Result<f64, E> {
-        Ok(value)
-    }
-
-    // Distances are far below 2^53, where the conversion is exact.
-    #[allow(clippy::cast_precision_loss)]
-    fn visit_i64<E: de::Error>(self, value: i64) -> Result<f64, E> {
-        Ok(value as f64)
-    }
-
-    #[allow(clippy::cast_precision_loss)]
-    fn visit_u64<E: de::Error>(self, value: u64) -> Result<f64, E> {
-        Ok(value as f64)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<f64, E> {
-        Ok(UNKNOWN)
+    let raw = Box::<RawValue>::deserialize(deserializer)?;
+    match RawJson::of(raw.get()) {
+        RawJson::Null => Ok(UNKNOWN),
+        RawJson::Number(text) => {
+            finite(text).ok_or_else(|| invalid(ErrorKind::InvalidValue, "is beyond the range of a distance"))
+        }
+        other => Err(D::Error::invalid_type(other.unexpected(), &"a distance (a number) or null")),
     }
 }
 
@@ -76,6 +58,7 @@ mod tests {
         assert_eq!(read("1200").unwrap(), 1200.0_f64.to_bits());
         assert_eq!(read("12.5").unwrap(), 12.5_f64.to_bits());
         assert_eq!(read("null").unwrap(), UNKNOWN.to_bits());
+        assert_eq!(read("1234.5678901234567").unwrap(), 1_234.567_890_123_456_7_f64.to_bits());
         let error = read(r#""far""#).unwrap_err().to_string();
         assert!(
             error.starts_with(r#"invalid type: string "far", expected a distance (a number) or null"#),

@@ -4,6 +4,8 @@
 
 use std::borrow::Cow;
 
+use serde_json::value::RawValue;
+
 /// A JSON value's text, by its type.
 #[derive(Debug, PartialEq)]
 pub(crate) enum RawJson<'a> {
@@ -17,6 +19,9 @@ pub(crate) enum RawJson<'a> {
     List,
     /// An object.
     Record,
+    /// A string whose escapes are not characters (a lone surrogate, `"\ud800"`), which
+    /// serde_json delimits but cannot decode.
+    Invalid,
 }
 
 impl<'a> RawJson<'a> {
@@ -26,7 +31,7 @@ impl<'a> RawJson<'a> {
             Some(b'n') => Self::Null,
             Some(b't') => Self::Bool(true),
             Some(b'f') => Self::Bool(false),
-            Some(b'"') => Self::Text(json_string(text)),
+            Some(b'"') => json_string(text).map_or(Self::Invalid, Self::Text),
             Some(b'[') => Self::List,
             Some(b'{') => Self::Record,
             _ => Self::Number(text),
@@ -42,6 +47,7 @@ impl<'a> RawJson<'a> {
             Self::Text(_) => "a string",
             Self::List => "a list",
             Self::Record => "a record",
+            Self::Invalid => "a string with an escape that is not a character",
         }
     }
 
@@ -55,17 +61,39 @@ impl<'a> RawJson<'a> {
             Self::Text(text) => Unexpected::Str(text),
             Self::List => Unexpected::Seq,
             Self::Record => Unexpected::Map,
+            Self::Invalid => Unexpected::Other("a string with an escape that is not a character"),
         }
     }
 }
 
-/// The text of a JSON string literal, unescaped only when it has escapes. The literal
-/// came through serde_json, so it is well formed.
-fn json_string(literal: &str) -> Cow<'_, str> {
+/// The text of a JSON string literal, unescaped only when it has escapes; `None` when
+/// an escape is not a character. The literal came through serde_json, so it is
+/// otherwise well formed.
+fn json_string(literal: &str) -> Option<Cow<'_, str>> {
     match literal.get(1..literal.len() - 1) {
-        Some(inner) if !inner.contains('\\') => Cow::Borrowed(inner),
-        _ => Cow::Owned(serde_json::from_str::<String>(literal).unwrap_or_default()),
+        Some(inner) if !inner.contains('\\') => Some(Cow::Borrowed(inner)),
+        _ => serde_json::from_str::<String>(literal).ok().map(Cow::Owned),
     }
+}
+
+/// `raw` without whitespace between its tokens: the JSON text as the compact layout
+/// writes it, keys in their order and numbers as given (reading it into a
+/// `serde_json::Value` would sort the keys and turn the numbers into doubles).
+pub(crate) fn compact(raw: &RawValue) -> Box<RawValue> {
+    let text = raw.get();
+    let (mut compact, mut in_string, mut escaped) = (String::with_capacity(text.len()), false, false);
+    for c in text.chars() {
+        if in_string {
+            (escaped, in_string) = (!escaped && c == '\\', escaped || c != '"');
+        } else if c.is_ascii_whitespace() {
+            continue;
+        } else {
+            in_string = c == '"';
+        }
+        compact.push(c);
+    }
+    // Removing whitespace between the tokens of valid JSON leaves valid JSON.
+    RawValue::from_string(compact).unwrap_or_else(|_| raw.to_owned())
 }
 
 #[cfg(test)]
@@ -80,9 +108,13 @@ mod tests {
         assert_eq!(RawJson::of("-1.50e3"), RawJson::Number("-1.50e3"));
         assert_eq!(RawJson::of(r#""a\"b""#), RawJson::Text(Cow::Owned("a\"b".into())));
         // Without escapes the text is borrowed, not decoded again.
+        let raw: Box<RawValue> =
+            serde_json::from_str(r#"{ "b" : [ 1.50, "x y\" z" ] , "a" : null }"#).unwrap();
+        assert_eq!(compact(&raw).get(), r#"{"b":[1.50,"x y\" z"],"a":null}"#);
         assert!(matches!(RawJson::of(r#""19800.0""#), RawJson::Text(Cow::Borrowed("19800.0"))));
         assert!(matches!(RawJson::of(r#""a\u0062""#), RawJson::Text(Cow::Owned(text)) if text == "ab"));
         assert_eq!(RawJson::of("[1, 2]"), RawJson::List);
         assert_eq!(RawJson::of("{}"), RawJson::Record);
+        assert_eq!(RawJson::of(r#""a\ud800""#), RawJson::Invalid);
     }
 }
