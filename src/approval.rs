@@ -39,8 +39,19 @@ impl ApproveStatus {
 #[serde(deny_unknown_fields)]
 pub struct ApprovalSettings {
     /// How many approval steps a contract goes through; 0 when the company does not
-    /// require approval.
+    /// require approval. Absent or `null`: 1.
+    #[serde(default = "one_step", deserialize_with = "steps_or_one")]
     pub steps: u32,
+}
+
+/// The default number of approval steps: the documented sample's company.
+const fn one_step() -> u32 {
+    1
+}
+
+/// Approval steps, `null` being the default.
+fn steps_or_one<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    Option::<u32>::deserialize(deserializer).map(|steps| steps.unwrap_or(one_step()))
 }
 
 impl ApprovalSettings {
@@ -53,6 +64,6 @@ impl ApprovalSettings {
 impl Default for ApprovalSettings {
     /// Approval required, in one step: the documented sample's company.
     fn default() -> Self {
-        Self { steps: 1 }
+        Self { steps: one_step() }
     }
 }

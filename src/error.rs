@@ -128,8 +128,11 @@ pub struct Error {
 
 impl Error {
     /// An error of `kind` about the field at `path` (empty for the whole input).
+    ///
+    /// However a message was made, its path and detail are cut to [`MAX_PATH`] and
+    /// [`MAX_DETAIL`] characters, so that no input makes an error (or its envelope) large.
     pub(crate) fn new(kind: ErrorKind, path: impl Into<String>, detail: impl fmt::Display) -> Self {
-        Self { kind, path: path.into(), detail: detail.to_string() }
+        Self { kind, path: bounded(path.into(), MAX_PATH), detail: bounded(detail.to_string(), MAX_DETAIL) }
     }
 
     /// The error for an input (a file, a request body) longer than the `limit` in bytes
@@ -264,21 +267,18 @@ fn json_path(path: &serde_path_to_error::Path) -> String {
 /// characters; a type mismatch does not quote the value at all, which may be a number
 /// that hiding covers.
 fn in_api_words(message: &str) -> (ErrorKind, String) {
-    let quoted = |name: &str| name.trim_end_matches('`').trim_start_matches('`').to_owned();
     if let Some(rest) = message.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another type"));
-        let expected = expected_in_api_words(expected);
+        let (found, expected) = split_found(rest);
+        let expected = expected_in_api_words(expected.unwrap_or("another type"));
         return match type_in_api_words(found) {
             "null" => (ErrorKind::WrongType, format!("is null, but {expected} is required")),
             found => (ErrorKind::WrongType, format!("is {found}, expected {expected}")),
         };
     }
     if let Some(rest) = message.strip_prefix("invalid value: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another value"));
-        return (
-            ErrorKind::InvalidValue,
-            format!("{} is not {}", value_of(found), expected_in_api_words(expected)),
-        );
+        let (found, expected) = split_found(rest);
+        let expected = expected_in_api_words(expected.unwrap_or("another value"));
+        return (ErrorKind::InvalidValue, format!("{} is not {expected}", value_of(found)));
     }
     if let Some(rest) = message.strip_prefix("invalid length ") {
         let (length, expected) = rest.split_once(", expected ").unwrap_or((rest, "another length"));
@@ -287,10 +287,15 @@ fn in_api_words(message: &str) -> (ErrorKind, String) {
         if expected == "a record" {
             return (ErrorKind::WrongType, "is a list, expected a record".to_owned());
         }
-        return (ErrorKind::WrongType, format!("is a list of {length} items, expected {expected}"));
+        return (
+            ErrorKind::WrongType,
+            format!("is a list of {} items, expected {expected}", Excerpt(length)),
+        );
     }
-    if let Some(rest) = message.strip_prefix("unknown field ") {
-        let (_, known) = rest.split_once(", expected ").unwrap_or((rest, ""));
+    // Names come between backticks, as given: the last "`, expected " ends the name
+    // (the list of known names after it is the crate's own).
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let known = rest.rsplit_once("`, expected ").map_or("", |(_, known)| known);
         let known = known.strip_prefix("one of ").unwrap_or(known).replace('`', "");
         let detail = if known.is_empty() {
             "is not a known key".to_owned()
@@ -299,15 +304,36 @@ fn in_api_words(message: &str) -> (ErrorKind, String) {
         };
         return (ErrorKind::InvalidValue, detail);
     }
-    if let Some(rest) = message.strip_prefix("unknown variant ") {
-        let (variant, known) = rest.split_once(", expected ").unwrap_or((rest, ""));
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let (variant, known) = rest.rsplit_once("`, expected ").unwrap_or((rest, ""));
         let known = known.strip_prefix("one of ").unwrap_or(known).replace('`', "");
-        return (ErrorKind::InvalidValue, format!("{} is not one of {known}", Quoted(&quoted(variant))));
+        return (ErrorKind::InvalidValue, format!("{} is not one of {known}", Quoted(variant)));
     }
-    if let Some(field) = message.strip_prefix("duplicate field ") {
-        return (ErrorKind::InvalidValue, format!("the key {} is given twice", Excerpt(&quoted(field))));
+    if let Some(field) = message.strip_prefix("duplicate field `") {
+        let field = field.strip_suffix('`').unwrap_or(field);
+        return (ErrorKind::InvalidValue, format!("the key {} is given twice", Excerpt(field)));
     }
     (ErrorKind::InvalidValue, Excerpt(message).to_string())
+}
+
+/// Splits serde's `<unexpected>, expected <expected>` where the unexpected part may be a
+/// string of the input (`string "…"`, in Rust's quoted form, which may itself hold
+/// ", expected "): the string is read to its closing quote first.
+fn split_found(rest: &str) -> (&str, Option<&str>) {
+    let quoted_end = rest.strip_prefix("string \"").map(|string| {
+        let mut escaped = false;
+        let close = string.char_indices().find(|&(_, c)| {
+            let closes = !escaped && c == '"';
+            escaped = !escaped && c == '\\';
+            closes
+        });
+        close.map_or(rest.len(), |(at, _)| "string \"".len() + at + 1)
+    });
+    let (found, after) = rest.split_at(quoted_end.unwrap_or(0));
+    match after.split_once(", expected ") {
+        Some((tail, expected)) => (&rest[..found.len() + tail.len()], Some(expected)),
+        None => (rest, None),
+    }
 }
 
 /// What serde's `Unexpected` text (`string "x"`, ``integer `5` ``, `sequence`) names, in
@@ -355,6 +381,22 @@ fn expected_in_api_words(expected: &str) -> String {
     words.to_owned()
 }
 
+/// The most characters of an error's path: a few nested keys of at most
+/// [`ECHO_LIMIT`](crate::echo::ECHO_LIMIT) characters each.
+const MAX_PATH: usize = 256;
+
+/// The most characters of an error's detail.
+const MAX_DETAIL: usize = 512;
+
+/// `text`, cut to `most` characters with `…` after them.
+fn bounded(mut text: String, most: usize) -> String {
+    if let Some((end, _)) = text.char_indices().nth(most) {
+        text.truncate(end);
+        text.push('…');
+    }
+    text
+}
+
 /// The UTF-8 byte order mark.
 const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
 
@@ -392,6 +434,32 @@ mod tests {
             untag(&error.to_string()),
             Some((ErrorKind::ImpossibleDate, "\"2015-02-30\" is not a day"))
         );
+    }
+
+    #[test]
+    fn serde_messages_cannot_be_steered_by_the_input() {
+        // A value that holds ", expected " is still one value, named by its type only.
+        let (_, detail) = in_api_words(
+            r#"invalid type: string "13912345678, expected 13912345678YYYY", expected true or false"#,
+        );
+        assert_eq!(detail, "is a string, expected true or false");
+        let (_, detail) = in_api_words(r#"invalid value: string "a\", expected b", expected a record id"#);
+        assert_eq!(detail, r#""a\", expected b" is not a record id"#);
+        let long = "Z".repeat(1000);
+        let (_, detail) = in_api_words(&format!(
+            "unknown variant `x, expected {long}`, expected one of `draft`, `applying`"
+        ));
+        assert_eq!(detail, format!(r#""x, expected {}"… is not one of draft, applying"#, &long[..52]));
+        let (_, detail) = in_api_words(&format!("unknown field `a, expected {long}`, expected `version`"));
+        assert_eq!(detail, "is not a known key (known: version)");
+    }
+
+    #[test]
+    fn errors_are_bounded_however_they_are_made() {
+        let error = Error::new(ErrorKind::InvalidValue, "p".repeat(1000), "d".repeat(10_000));
+        assert_eq!(error.path().chars().count(), MAX_PATH + 1);
+        assert_eq!(error.detail().chars().count(), MAX_DETAIL + 1);
+        assert!(error.detail().ends_with('…'));
     }
 
     #[test]

@@ -22,13 +22,13 @@ use crate::records::{Address, Customer};
 /// assert_eq!(mask_number(""), "");
 /// ```
 pub fn mask_number(number: &str) -> String {
-    let digits = number.chars().filter(|c| c.is_numeric()).count();
+    let digits = number.chars().filter(|&c| is_digit(c)).count();
     let (head, tail) = if digits >= LONG_NUMBER { (3, 4) } else { (0, (digits / 2).min(4)) };
     let mut index = 0;
     number
         .chars()
         .map(|c| {
-            if !c.is_numeric() {
+            if !is_digit(c) {
                 return c;
             }
             let shown = index < head || index >= digits - tail;
@@ -40,6 +40,13 @@ pub fn mask_number(number: &str) -> String {
 
 /// The digits from which a number shows both ends.
 const LONG_NUMBER: usize = 11;
+
+/// Whether `c` is a digit of a number: any character Unicode counts as numeric (ASCII
+/// and full-width digits among them), and the Chinese numerals a number may be written
+/// in (一三九…, and the financial 壹贰叁…).
+fn is_digit(c: char) -> bool {
+    c.is_numeric() || "〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖两".contains(c)
+}
 
 /// The customer as a user who may not see numbers sees it: every `tel` and `phone` of
 /// its address and its contacts' addresses masked, the masks in `*_hidden_result`, and
@@ -79,6 +86,8 @@ mod tests {
             ("123", "**3"),
             ("1", "*"),
             ("ext. 12", "ext. *2"),
+            ("一三九一二三四五六七八", "一三九****五六七八"),
+            ("零五七一-陆贰叁肆伍陆柒捌", "零五七*-****伍陆柒捌"),
             ("no digits", "no digits"),
         ] {
             assert_eq!(mask_number(number), masked, "{number}");

@@ -8,7 +8,7 @@
 //! round-robin order and writes them: the output is in input order by construction.
 //!
 //! A batch ends after [`BATCH_LINES`] lines, after [`BATCH_BYTES`] bytes, or as soon as
-//! the input has nothing more buffered (the next read could wait for a slow producer);
+//! the input has no whole line buffered (the next read could wait for a slow producer);
 //! the output is flushed after such a batch, so a line's envelope appears as soon as it
 //! is converted.
 
@@ -39,6 +39,15 @@ const BATCH_BYTES: usize = 1 << 20;
 
 /// Batches waiting on the way to each worker and on the way back from it.
 const QUEUE: usize = 2;
+
+/// Input bytes the parallel pipeline holds in batches not yet written, besides
+/// [`BUDGET_BYTES_PER_JOB`] a job: past it, the reader waits for the writer. (One more
+/// batch, of at most the line limit, may be read before it waits.)
+const BUDGET_BYTES: usize = 16 << 20;
+
+/// What each job adds to [`BUDGET_BYTES`]: enough to keep every worker busy with lines
+/// of a few KB.
+const BUDGET_BYTES_PER_JOB: usize = 256 << 10;
 
 /// How to run a JSON Lines conversion; by default on one thread, HTML-safe, with lines
 /// of at most [`DEFAULT_MAX_LINE_BYTES`]. Start from `LinesOptions::default()` and set
@@ -190,12 +199,30 @@ fn in_parallel<R: BufRead + Send>(
             to_workers.push(to_worker);
             from_workers.push(from_worker);
         }
-        // Written batches go back to the reader, whose buffers it reuses.
-        let (spent, reusable) = mpsc::sync_channel::<Batch>(jobs);
+        // Written batches go back to the reader, which counts the input they held off
+        // the bytes in flight and reuses their buffers.
+        let (spent, returned) = mpsc::channel::<Batch>();
+        let budget = BUDGET_BYTES + jobs * BUDGET_BYTES_PER_JOB;
         let reading = scope.spawn(move || -> Result<(), StreamError> {
+            let mut in_flight = 0;
             for worker in to_workers.iter().cycle() {
-                let mut batch = reusable.try_recv().unwrap_or_default();
+                // Take back what the writer has written, waiting while over the budget.
+                let mut reusable = None;
+                loop {
+                    let batch = if in_flight > budget {
+                        // The writer returns every batch until it stops.
+                        let Ok(batch) = returned.recv() else { return Ok(()) };
+                        batch
+                    } else {
+                        let Ok(batch) = returned.try_recv() else { break };
+                        batch
+                    };
+                    in_flight -= batch.text.len();
+                    reusable.get_or_insert(batch);
+                }
+                let mut batch = reusable.unwrap_or_default();
                 let more = reader.read_batch(&mut batch).map_err(StreamError::Read)?;
+                in_flight += batch.text.len();
                 // A worker gone means the writer stopped: nothing more is needed.
                 if !more || worker.send(batch).is_err() {
                     return Ok(());
@@ -209,7 +236,8 @@ fn in_parallel<R: BufRead + Send>(
             from_workers.iter().cycle().map_while(|worker| worker.recv().ok()).try_for_each(|done| {
                 let batch = done?;
                 write(&batch)?;
-                let _ = spent.try_send(batch);
+                // The reader may have stopped; then the batch is simply not needed.
+                let _ = spent.send(batch);
                 Ok(())
             });
         // On an error the workers and the reader stop as their channels close.
@@ -331,7 +359,7 @@ impl<R: BufRead> LineReader<R> {
 
     /// Appends the next line (without its `\n` or `\r\n`) to `text`. Returns whether the
     /// line was within the limit (if not, nothing of it is kept) and whether the input
-    /// had nothing more buffered after it; `None` at the end of the input.
+    /// had no whole line buffered after it; `None` at the end of the input.
     fn read_line(&mut self, text: &mut Vec<u8>) -> io::Result<Option<(bool, bool)>> {
         let start = text.len();
         // One byte more than the limit may be held: the `\r` of a `\r\n` line break.
@@ -354,7 +382,9 @@ impl<R: BufRead> LineReader<R> {
                 within = false;
                 text.truncate(start);
             }
-            drained = !line_ends || end + 1 == buffered.len();
+            // Drained: no whole line is buffered after this one, so reading the next may
+            // wait for the producer (a part of a line waits as much as nothing).
+            drained = !line_ends || memchr::memchr(b'\n', &buffered[end + 1..]).is_none();
             self.input.consume(end + usize::from(line_ends));
             if line_ends {
                 break;
@@ -426,8 +456,8 @@ mod tests {
 
     #[test]
     fn a_batch_ends_when_the_input_runs_dry() {
-        // A reader of 3-byte reads: each line but the last arrives in its own read.
-        let reader = io::BufReader::with_capacity(3, b"ab\ncd\nef".as_slice());
+        // A reader of 4-byte reads: each line arrives with a part of the next.
+        let reader = io::BufReader::with_capacity(4, b"ab\ncd\nef".as_slice());
         let mut lines = LineReader { input: reader, max_line_bytes: 10, next_line: 1 };
         let mut batch = Batch::default();
         let mut sizes = Vec::new();

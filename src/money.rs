@@ -82,7 +82,9 @@ pub(crate) fn fits_stored_integer_digits(value: Decimal) -> bool {
     value.abs().trunc() < Decimal::from(10_u64.pow(MAX_INTEGER_DIGITS))
 }
 
-/// Parses decimal text (`"19800"`, `"19800.0"`, `"0.5"`) without checking its range.
+/// Parses plain decimal text (`"19800"`, `"19800.0"`, `"0.5"`, `"-1.5"`) within the
+/// stored precision: any number of leading or trailing zeros, at most 18 integer and 6
+/// fractional digits besides.
 ///
 /// Exponents, thousands separators and surrounding spaces are refused: no endpoint
 /// sends them, and guessing would risk a wrong amount.
@@ -94,21 +96,11 @@ pub(crate) fn parse_decimal_text(text: &str) -> Result<Decimal, AmountProblem> {
         && frac.bytes().all(|b| b.is_ascii_digit())
         && !(digits.contains('.') && frac.is_empty());
     if !plain {
-        let lower = digits.to_ascii_lowercase();
-        return Err(if matches!(lower.as_str(), "nan" | "inf" | "infinity") {
-            AmountProblem::NotFinite
-        } else {
-            AmountProblem::NotANumber
-        });
+        let not_finite = ["nan", "inf", "infinity"].iter().any(|name| digits.eq_ignore_ascii_case(name));
+        return Err(if not_finite { AmountProblem::NotFinite } else { AmountProblem::NotANumber });
     }
-    // Only a value beyond the 96-bit mantissa fails here.
-    Decimal::from_str_exact(text).map_err(|_| {
-        if int.trim_start_matches('0').len() > MAX_INTEGER_DIGITS as usize {
-            AmountProblem::TooManyIntegerDigits
-        } else {
-            AmountProblem::TooManyFractionDigits
-        }
-    })
+    // Plain decimal text is a JSON number's text without its exponent.
+    parse_json_number(text)
 }
 
 /// `a × b`, or `None` when the product does not fit a decimal exactly (`rust_decimal`
@@ -178,11 +170,11 @@ pub(crate) fn parse_json_number(text: &str) -> Result<Decimal, AmountProblem> {
     let count = i128::try_from(length - leading - trailing).unwrap_or(i128::MAX);
     let last_power = i128::from(exponent) - i128::try_from(frac.len()).unwrap_or(i128::MAX)
         + i128::try_from(trailing).unwrap_or(i128::MAX);
-    if -last_power > i128::from(MAX_FRACTION_DIGITS) {
-        return Err(AmountProblem::TooManyFractionDigits);
-    }
     if last_power + count > i128::from(MAX_INTEGER_DIGITS) {
         return Err(AmountProblem::TooManyIntegerDigits);
+    }
+    if -last_power > i128::from(MAX_FRACTION_DIGITS) {
+        return Err(AmountProblem::TooManyFractionDigits);
     }
     // At most 24 significant digits now, and a power from -6 to 17: no overflow.
     let units = significant.fold(0_i128, |units, b| units * 10 + i128::from(b - b'0'));
@@ -320,6 +312,9 @@ mod tests {
             parse_decimal_text("123456789012345678901234567890"),
             Err(AmountProblem::TooManyIntegerDigits)
         );
+        // Zeros do not count against the precision, however many.
+        assert_eq!(parse_decimal_text("19800.000000000000000000000000000000"), Ok(dec("19800")));
+        assert_eq!(parse_decimal_text("000000000000000000000000000019800.5"), Ok(dec("19800.5")));
         // Beyond a decimal's 28 digits, the problem is named by where the digits are.
         assert_eq!(
             parse_decimal_text("123456789012345678.12345678901234567890"),

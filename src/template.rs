@@ -11,7 +11,7 @@ use serde_json::Value;
 use serde_json::value::RawValue;
 
 use crate::custom_fields::{CustomFields, FieldKind, FieldValue};
-use crate::echo::Quoted;
+use crate::echo::{ECHO_LIMIT, Quoted};
 use crate::encoding::raw::{RawJson, compact};
 use crate::error::{Error, ErrorKind};
 use crate::hiding::mask_number;
@@ -61,12 +61,19 @@ fn settings_error(path: String, detail: impl std::fmt::Display) -> Error {
 /// The endings of companion keys, which no field key may have.
 const COMPANION_ENDINGS: [&str; 2] = ["_display", "_hidden_result"];
 
+/// The longest custom-field key (ikcrm's are about 20 characters long), so that every
+/// message naming one stays short.
+const MAX_KEY_LENGTH: usize = ECHO_LIMIT;
+
 /// Whether `key` is a whole custom-field key of the kind with `prefix`: the prefix, then
-/// letters, digits and underscores, and not a companion's ending.
+/// letters, digits and underscores, not a companion's ending, at most
+/// [`MAX_KEY_LENGTH`] characters.
 fn is_field_key(key: &str, prefix: &str) -> bool {
-    key.strip_prefix(prefix).is_some_and(|suffix| {
-        !suffix.is_empty() && suffix.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-    }) && !COMPANION_ENDINGS.iter().any(|ending| key.ends_with(ending))
+    key.len() <= MAX_KEY_LENGTH
+        && key.strip_prefix(prefix).is_some_and(|suffix| {
+            !suffix.is_empty() && suffix.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        })
+        && !COMPANION_ENDINGS.iter().any(|ending| key.ends_with(ending))
 }
 
 impl Template {
@@ -89,6 +96,7 @@ impl Template {
             fields.push(field);
         }
         let mut mapped = HashSet::with_capacity(settings.field_mapping.len());
+        let mut targets = Vec::with_capacity(settings.field_mapping.len());
         for (index, mapping) in settings.field_mapping.iter().enumerate() {
             let target =
                 taken.get(mapping.to.as_str()).copied().filter(|&target| *fields[target].key == *mapping.to);
@@ -96,6 +104,28 @@ impl Template {
                 settings_error(format!("field_mapping[{index}]{place}"), problem)
             })?;
             mapped.insert(mapping.from.as_str().into());
+            targets.push(fields[target.unwrap_or_default()].kind);
+        }
+        // A source that fills a phone field is a phone number: filling any other kind
+        // would show it where hiding does not reach.
+        let phone_sources: HashSet<&str> = settings
+            .field_mapping
+            .iter()
+            .zip(&targets)
+            .filter(|(_, kind)| **kind == FieldKind::Phone)
+            .map(|(mapping, _)| mapping.from.as_str())
+            .collect();
+        let leak = settings.field_mapping.iter().zip(&targets).enumerate().find(|(_, (mapping, kind))| {
+            **kind != FieldKind::Phone && phone_sources.contains(mapping.from.as_str())
+        });
+        if let Some((index, (mapping, kind))) = leak {
+            let problem = format!(
+                "{} fills a phone field, so it cannot also fill the {} field {}, where hiding would not cover it",
+                mapping.from,
+                kind.name(),
+                mapping.to
+            );
+            return Err(settings_error(format!("field_mapping[{index}]"), problem));
         }
         let with_companion =
             |kind| fields.iter().enumerate().filter(move |(_, f)| f.kind == kind).map(|(i, _)| i);
@@ -154,7 +184,7 @@ impl TemplateField {
             return Err((
                 ".key",
                 format!(
-                    "{} is not a key for a {} field (expected {prefix}<letters, digits, _>, not ending in _display or _hidden_result)",
+                    "{} is not a key for a {} field (expected {prefix}<letters, digits, _>, at most {MAX_KEY_LENGTH} characters, not ending in _display or _hidden_result)",
                     Quoted(&field.key),
                     field.kind.name()
                 ),
@@ -235,7 +265,7 @@ fn attach(mapping: &FieldMapping, target: Option<&mut TemplateField>) -> Result<
         return Err((
             ".from",
             format!(
-                "{} is not a custom-field key (<kind>_asset_<letters, digits, _>, not a companion)",
+                "{} is not a custom-field key (<kind>_asset_<letters, digits, _>, at most {MAX_KEY_LENGTH} characters, not a companion)",
                 Quoted(&mapping.from)
             ),
         ));

@@ -30,6 +30,9 @@ const INVALID_INPUT: u8 = 1;
 /// Exit status for wrong usage, an unreadable file or unwritable output.
 const USAGE_ERROR: u8 = 2;
 
+/// The most characters of a line of a usage error on standard error.
+const MESSAGE_LINE: usize = 200;
+
 /// The input buffer: large enough that a batch of JSON Lines fills from one read.
 const INPUT_BUFFER: usize = 256 << 10;
 
@@ -48,8 +51,18 @@ fn say(message: fmt::Arguments<'_>) {
 fn main() -> ExitCode {
     let cli = match Cli::parse_checked() {
         Ok(cli) => cli,
+        Err(error) if error.use_stderr() => {
+            // clap quotes option values whole; a message quotes at most a line of them.
+            let message = error.render().to_string();
+            let mut stderr = io::stderr().lock();
+            for line in message.lines() {
+                let cut = line.char_indices().nth(MESSAGE_LINE).map_or(line, |(end, _)| &line[..end]);
+                let _ = writeln!(stderr, "{cut}{}", if cut.len() < line.len() { "…" } else { "" });
+            }
+            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(USAGE_ERROR));
+        }
         Err(error) => {
-            // Help and version go to standard output, usage errors to standard error.
+            // Help and version go to standard output.
             let printed = error.print();
             let status = u8::try_from(error.exit_code()).unwrap_or(USAGE_ERROR);
             return if printed.is_err() && !error.use_stderr() {

@@ -15,6 +15,16 @@ use crate::stack_text::{StackText, serialize_display};
 /// Parses exactly `YYYY-MM-DD` (four-digit year, two-digit month and day) into a date
 /// that exists, in the years 0001 to 9999.
 pub(crate) fn parse(text: &str) -> Parsed<NaiveDate> {
+    let date = parse_any_year(text)?;
+    if date.year() == 0 {
+        return Err((ErrorKind::InvalidValue, "is outside the years 0001 to 9999"));
+    }
+    Ok(date)
+}
+
+/// Parses exactly `YYYY-MM-DD` into a date that exists, year 0000 included (a time of
+/// that day may still fall in year 0001 in China time).
+pub(crate) fn parse_any_year(text: &str) -> Parsed<NaiveDate> {
     let bytes = text.as_bytes();
     let shaped = bytes.len() == 10
         && bytes[4] == b'-'
@@ -26,12 +36,8 @@ pub(crate) fn parse(text: &str) -> Parsed<NaiveDate> {
     let number =
         |range: std::ops::Range<usize>| text[range].bytes().fold(0_u32, |n, b| n * 10 + u32::from(b - b'0'));
     let year = i32::try_from(number(0..4)).unwrap_or(i32::MAX);
-    let date = NaiveDate::from_ymd_opt(year, number(5..7), number(8..10))
-        .ok_or((ErrorKind::ImpossibleDate, "is not a day of the calendar"))?;
-    if year == 0 {
-        return Err((ErrorKind::InvalidValue, "is outside the years 0001 to 9999"));
-    }
-    Ok(date)
+    NaiveDate::from_ymd_opt(year, number(5..7), number(8..10))
+        .ok_or((ErrorKind::ImpossibleDate, "is not a day of the calendar"))
 }
 
 /// A date written `YYYY-MM-DD` (years outside 0 to 9999 as chrono writes them).

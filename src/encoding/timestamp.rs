@@ -30,7 +30,7 @@ fn parse(text: &str) -> Parsed<DateTime<FixedOffset>> {
     let (Some(day), Some(rest)) = (text.get(..10), text.get(10..)) else {
         return Err((ErrorKind::DateFormat, FORMAT));
     };
-    let date = super::date::parse(day).map_err(|(kind, problem)| match kind {
+    let date = super::date::parse_any_year(day).map_err(|(kind, problem)| match kind {
         ErrorKind::DateFormat => (kind, FORMAT),
         _ => (kind, problem),
     })?;
@@ -45,9 +45,20 @@ fn parse(text: &str) -> Parsed<DateTime<FixedOffset>> {
     } else {
         china_time(date, rest).ok_or((ErrorKind::DateFormat, FORMAT))??
     };
+    let instant = without_leap_second(instant);
     match instant.with_timezone(&CHINA_TIME).year() {
         1..=9999 => Ok(instant),
         _ => Err((ErrorKind::InvalidValue, "is outside the years 0001 to 9999 in China time")),
+    }
+}
+
+/// A leap second (`23:59:60`, which chrono holds as 23:59:59 and a second's worth of
+/// nanoseconds) as the next second, as Ruby's `Time` reads it.
+fn without_leap_second(instant: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    const SECOND: u32 = 1_000_000_000;
+    match instant.nanosecond().checked_sub(SECOND).and_then(|nanos| instant.with_nanosecond(nanos)) {
+        Some(within) => within + chrono::TimeDelta::seconds(1),
+        None => instant,
     }
 }
 
@@ -196,6 +207,9 @@ mod tests {
         assert_eq!(minutes("2019-02-24T21:30:28-08:00"), "2019-02-25 13:30:28");
         assert_eq!(minutes("2019-02-25t05:30:28z"), "2019-02-25 13:30:28");
         assert_eq!(minutes("2019-02-25t13:30:28.5+08:00"), "2019-02-25 13:30:28");
+        // A leap second is the next second; year 0000 can be year 0001 in China time.
+        assert_eq!(minutes("2019-02-25T15:59:60Z"), "2019-02-26 00:00:00");
+        assert_eq!(minutes("0000-12-31T16:00:00Z"), "0001-01-01 00:00:00");
     }
 
     #[test]

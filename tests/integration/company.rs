@@ -376,3 +376,39 @@ fn a_conversion_keeps_the_first_notes_and_counts_the_rest() {
     assert_eq!((conversion.notes.len(), conversion.omitted_notes), (contract_draft::MAX_NOTES, 980));
     assert_eq!(conversion.notes[0], Note::UnmappedCustomField { key: "text_asset_0000".into() });
 }
+
+/// A source that fills a phone field is a phone number: it may fill only phone fields,
+/// or hiding would not cover its copies.
+#[test]
+fn a_phone_source_fills_only_phone_fields() {
+    let settings = |other_kind: &str| {
+        format!(
+            r#"{{"version": 1, "contract_fields": [{{"key": "text_asset_p", "kind": "phone"}}, {{"key": "text_asset_o", "kind": "{other_kind}"}}],
+            "field_mapping": [{{"from": "text_asset_src", "to": "text_asset_p"}}, {{"from": "text_asset_src", "to": "text_asset_o"}}]}}"#
+        )
+    };
+    assert_eq!(
+        settings_problem(&settings("text")),
+        (
+            "field_mapping[1]".into(),
+            "text_asset_src fills a phone field, so it cannot also fill the text field text_asset_o, where hiding would not cover it".into()
+        )
+    );
+    assert_eq!(settings_problem(&settings("single_select")).0, "field_mapping[1]");
+    assert!(CompanySettings::from_json(settings("phone").as_bytes()).is_ok());
+}
+
+#[test]
+fn keys_are_at_most_64_characters_and_approval_defaults_to_one_step() {
+    let key =
+        |key: &str| format!(r#"{{"version": 1, "contract_fields": [{{"key": "{key}", "kind": "text"}}]}}"#);
+    let longest = format!("text_asset_{}", "a".repeat(64 - 11));
+    assert!(CompanySettings::from_json(key(&longest).as_bytes()).is_ok());
+    assert_eq!(settings_problem(&key(&format!("{longest}a"))).0, "contract_fields[0].key");
+    for approval in ["{}", r#"{"steps": null}"#, "null"] {
+        let settings =
+            CompanySettings::from_json(format!(r#"{{"version": 1, "approval": {approval}}}"#).as_bytes())
+                .unwrap();
+        assert_eq!(settings.approval.steps, 1, "{approval}");
+    }
+}

@@ -46,6 +46,7 @@ fn amounts_in_every_encoding() {
         ("19800.5", r#""19800.5""#, "19800.5"),
         ("0.1", r#""0.1""#, "0.1"),
         ("1.98e4", r#""19800.0""#, "19800.0"),
+        (r#""19800.000000000000000000000000000000""#, r#""19800.0""#, "19800.0"),
     ] {
         assert_eq!(read_back("/opportunity/expect_amount", given, "/total_amount"), total, "{given}");
         assert_eq!(read_back("/opportunity/expect_amount", given, "/opportunity/expect_amount"), total);

@@ -184,12 +184,18 @@ fn each_envelope_appears_while_the_producer_waits() {
                 let _ = lines.send(std::mem::take(&mut line));
             }
         });
+        let line = lines_broken_at(1, &[]);
+        // Each line arrives with the first bytes of the next: a part of a line must not
+        // hold back the whole one before it.
+        input.write_all(&line.as_bytes()[..10]).unwrap();
         for number in 1..=3 {
-            input.write_all(lines_broken_at(1, &[]).as_bytes()).unwrap();
+            input.write_all(&line.as_bytes()[10..]).unwrap();
+            input.write_all(&line.as_bytes()[..10]).unwrap();
             input.flush().unwrap();
             let line = received.recv_timeout(Duration::from_secs(20));
             assert!(line.is_ok_and(|line| line.starts_with(r#"{"code":0,"#)), "--jobs {jobs}: line {number}");
         }
+        input.write_all(&line.as_bytes()[10..]).unwrap();
         drop(input);
         assert_eq!(child.wait().unwrap().code(), Some(0));
     }
@@ -242,6 +248,21 @@ fn messages_quote_at_most_64_characters_of_any_input() {
         );
     }
     std::fs::remove_file(&settings_file).unwrap();
+    // Data that looks like the message's own wording is quoted as data, and cut.
+    let steering = format!(
+        r#"{{"total_amount": "1", "received_payments": [{{"amount": "1", "approve_status": "x, expected {huge_text}"}}]}}"#
+    );
+    let output = run(&["receivables", "-", "--max-line-bytes", "100000000"], steering.as_bytes());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        output.stdout.len() < 600 && output.stderr.len() < 600,
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let option = format!("--max-line-bytes={}", "9".repeat(5000));
+    let output = run(&[&option], b"");
+    assert_eq!((output.status.code(), output.stdout.len()), (Some(2), 0));
+    assert!(output.stderr.len() < 600, "{} bytes", output.stderr.len());
 }
 
 /// Notes are counted past the first 20: 200 000 unmapped custom fields give a short
