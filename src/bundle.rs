@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 
+use crate::encoding::record::Required;
 use crate::error::Error;
 use crate::records::{Customer, Opportunity, User};
 
@@ -20,8 +21,10 @@ pub struct Bundle {
     /// The opportunity to convert.
     pub opportunity: Opportunity,
     /// The opportunity's customer.
+    #[serde(deserialize_with = "crate::encoding::record::required")]
     pub customer: Customer,
     /// The user who creates the contract.
+    #[serde(deserialize_with = "crate::encoding::record::required")]
     pub user: User,
 }
 
@@ -29,6 +32,6 @@ impl Bundle {
     /// Reads a bundle from JSON; errors name the field by its path
     /// (`opportunity.expect_sign_date`).
     pub fn from_json(json: &[u8]) -> Result<Self, Error> {
-        Error::from_json(json)
+        Error::from_json::<Required<Self>>(json).map(|bundle| bundle.0)
     }
 }

@@ -14,6 +14,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::approval::ApproveStatus;
+use crate::encoding::record::Required;
 use crate::error::{Error, ErrorKind};
 use crate::money::{exact_add, exact_sub};
 
@@ -63,17 +64,17 @@ pub struct ContractPayments {
     #[serde(deserialize_with = "crate::encoding::amount::deserialize")]
     pub total_amount: Decimal,
     /// Its payment plans (`null` reads as none).
-    #[serde(default, deserialize_with = "crate::encoding::or_default::deserialize")]
+    #[serde(default, deserialize_with = "crate::encoding::record::list")]
     pub received_payment_plans: Vec<PaymentPlan>,
     /// Its received payments (`null` reads as none).
-    #[serde(default, deserialize_with = "crate::encoding::or_default::deserialize")]
+    #[serde(default, deserialize_with = "crate::encoding::record::list")]
     pub received_payments: Vec<Payment>,
 }
 
 impl ContractPayments {
     /// Reads a contract's payments from JSON; errors name the field by its path.
     pub fn from_json(json: &[u8]) -> Result<Self, Error> {
-        Error::from_json(json)
+        Error::from_json::<Required<Self>>(json).map(|payments| payments.0)
     }
 
     /// The contract's receivables (see [`Receivables::compute`]).

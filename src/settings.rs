@@ -7,6 +7,7 @@ use serde_json::value::RawValue;
 
 use crate::approval::ApprovalSettings;
 use crate::custom_fields::FieldKind;
+use crate::encoding::record::Required;
 use crate::error::{Error, ErrorKind};
 use crate::template::Template;
 
@@ -157,7 +158,8 @@ impl CompanySettings {
     /// Reads settings from JSON and checks them (see [`CompanySettings::check`]).
     /// Every problem is an [`ErrorKind::InvalidSettings`] error naming its path.
     pub fn from_json(json: &[u8]) -> Result<Self, Error> {
-        let settings: Self = Error::from_json(json)
+        let settings: Self = Error::from_json::<Required<Self>>(json)
+            .map(|settings| settings.0)
             .map_err(|error| Error::new(ErrorKind::InvalidSettings, error.path(), error.detail()))?;
         settings.check()?;
         Ok(settings)

@@ -1,5 +1,7 @@
-//! An embedded record that may be absent: written `{}` when absent, as the documented
-//! draft writes empty records; `{}` and `null` read as absent.
+//! Records read as JSON objects only (serde's derived readers would also take an array,
+//! its items by position): an embedded record that may be absent, written `{}` when
+//! absent as the documented draft writes empty records (`{}` and `null` read as absent);
+//! a record that must be there; and a list of records (`null` for none).
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -47,6 +49,51 @@ impl<'de, T: Deserialize<'de>> de::Visitor<'de> for RecordVisitor<T> {
         let resumed = Resumed { first: Some(first), map };
         T::deserialize(MapAccessDeserializer::new(resumed)).map(Some)
     }
+}
+
+/// A record that must be one: a JSON object.
+pub(crate) struct Required<T>(pub(crate) T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Required<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(RequiredVisitor(PhantomData)).map(Required)
+    }
+}
+
+pub(crate) fn required<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    Required::deserialize(deserializer).map(|record| record.0)
+}
+
+struct RequiredVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> de::Visitor<'de> for RequiredVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a record")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        T::deserialize(MapAccessDeserializer::new(map))
+    }
+}
+
+/// A list of records, `null` being none.
+pub(crate) struct RecordList<T>(pub(crate) Vec<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for RecordList<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let records = Option::<Vec<Required<T>>>::deserialize(deserializer)?.unwrap_or_default();
+        Ok(RecordList(records.into_iter().map(|record| record.0).collect()))
+    }
+}
+
+pub(crate) fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Vec<T>, D::Error> {
+    RecordList::deserialize(deserializer).map(|records| records.0)
 }
 
 /// A map whose first key was already read.

@@ -25,7 +25,7 @@ pub struct Customer {
     #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub user_name: String,
     /// Contact people.
-    #[serde(default, deserialize_with = "crate::encoding::or_default::deserialize")]
+    #[serde(default, deserialize_with = "crate::encoding::record::list")]
     pub contacts: Vec<Contact>,
     /// Company name.
     #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]

@@ -10,6 +10,7 @@ use super::{CustomValues, ProductLine, User};
 use crate::encoding::amount::Amount;
 use crate::encoding::id::{Id, IdOrZero, OptionalId};
 use crate::encoding::or_default::OrDefault;
+use crate::encoding::record::RecordList;
 use crate::encoding::text::{RequiredText, Text};
 
 /// A sales opportunity (商机): what a contract draft is made from.
@@ -133,7 +134,7 @@ impl<'de> Visitor<'de> for OpportunityVisitor {
                 "created_at" => o.created_at, Minutes;
                 "creator" => o.creator, Record<User>;
                 "is_user_self" => o.is_user_self, OrDefault<bool>;
-                "product_assets" => o.product_assets, OrDefault<Vec<ProductLine>>;
+                "product_assets" => o.product_assets, RecordList<ProductLine>;
                 "organization_id" => o.organization_id, OptionalId;
             ]);
             if known {

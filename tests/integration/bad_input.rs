@@ -130,3 +130,26 @@ fn unknown_keys_are_ignored_alike_under_every_record() {
         }
     }
 }
+
+/// A record is a JSON object: serde's derived readers would take a list too, its items
+/// by position, which no endpoint sends.
+#[test]
+fn records_written_as_lists_are_refused() {
+    let converter = Converter::default();
+    let bundle = crate::support::fixture("bundle.json");
+    for (input, path) in [
+        (
+            bundle.replacen(r#""user": {"#, r#""user": [364513, "e@x", null, "Bob", 49], "no_user": {"#, 1),
+            "user",
+        ),
+        (bundle.replacen(r#""contacts": ["#, r#""contacts": [[6123784, "c"], "#, 1), "customer.contacts[0]"),
+        (r#"[{}, {}, {}]"#.to_owned(), ""),
+    ] {
+        let error = converter.convert_json(input.as_bytes()).unwrap_err();
+        assert_eq!((error.kind(), error.path()), (ErrorKind::WrongType, path), "{error}");
+    }
+    let error = contract_draft::ContractPayments::from_json(b"[1]").unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::WrongType);
+    let error = contract_draft::CompanySettings::from_json(b"[1]").unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::InvalidSettings);
+}
