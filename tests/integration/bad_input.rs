@@ -143,7 +143,7 @@ fn records_written_as_lists_are_refused() {
             "user",
         ),
         (bundle.replacen(r#""contacts": ["#, r#""contacts": [[6123784, "c"], "#, 1), "customer.contacts[0]"),
-        (r#"[{}, {}, {}]"#.to_owned(), ""),
+        ("[{}, {}, {}]".to_owned(), ""),
     ] {
         let error = converter.convert_json(input.as_bytes()).unwrap_err();
         assert_eq!((error.kind(), error.path()), (ErrorKind::WrongType, path), "{error}");
