@@ -61,6 +61,9 @@ mod tests {
         assert_eq!(read(r#""""#), Ok(None));
         assert!(read("1e400").is_err());
         assert!(read(r#""north""#).is_err());
+        // A string is plain decimal text, a sign allowed, no exponent.
+        assert_eq!(read(r#""-31.5""#), Ok(Some((-31.5_f64).to_bits())));
+        assert!(read(r#""1e5""#).is_err());
         assert!(read("[1]").is_err());
     }
 }
