@@ -1,24 +1,7 @@
 //! JSON Lines in the library: failing readers and writers, and line numbers across
 //! batches. (The program's `--jsonl` is tested in `cli/tests`.)
 
-use crate::support::{fixture, lines_broken_at};
-
-/// `count` bundle lines, each titled after its line number; every seventh is broken.
-fn lines(count: usize) -> String {
-    let sample: serde_json::Value = serde_json::from_str(&fixture("bundle.json")).unwrap();
-    let mut text = String::new();
-    for number in 1..=count {
-        if number % 7 == 0 {
-            text.push_str(r#"{"opportunity": {"title": "broken"}}"#);
-        } else {
-            let mut bundle = sample.clone();
-            bundle["opportunity"]["title"] = format!("line {number}").into();
-            text.push_str(&serde_json::to_string(&bundle).unwrap());
-        }
-        text.push('\n');
-    }
-    text
-}
+use crate::support::{lines_broken_at, lines_every_seventh_broken};
 
 /// A writer that takes `capacity` bytes, then fails.
 struct FailingWriter {
@@ -56,7 +39,7 @@ impl std::io::Read for FailingReader {
 #[test]
 fn a_failing_output_stops_the_stream_with_a_write_error() {
     use contract_draft::{Converter, LinesOptions, StreamError, convert_lines};
-    let input = lines(2000);
+    let input = lines_every_seventh_broken(2000);
     for jobs in [1, 2, 4] {
         let mut options = LinesOptions::default();
         options.jobs = std::num::NonZeroUsize::new(jobs).unwrap();
@@ -71,8 +54,9 @@ fn a_failing_output_stops_the_stream_with_a_write_error() {
 fn a_failing_input_stops_the_stream_with_a_read_error() {
     use contract_draft::{Converter, LinesOptions, StreamError, convert_lines};
     for jobs in [1, 2] {
-        let reader =
-            std::io::BufReader::new(FailingReader { good: std::io::Cursor::new(lines(100).into_bytes()) });
+        let reader = std::io::BufReader::new(FailingReader {
+            good: std::io::Cursor::new(lines_every_seventh_broken(100).into_bytes()),
+        });
         let mut options = LinesOptions::default();
         options.jobs = std::num::NonZeroUsize::new(jobs).unwrap();
         let mut written = 0;

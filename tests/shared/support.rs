@@ -91,3 +91,9 @@ pub fn lines_broken_at(count: usize, broken: &[usize]) -> String {
         })
         .collect()
 }
+
+/// `count` lines of the sample titled after their line number, every seventh broken.
+pub fn lines_every_seventh_broken(count: usize) -> String {
+    let broken: Vec<usize> = (7..=count).step_by(7).collect();
+    lines_broken_at(count, &broken)
+}

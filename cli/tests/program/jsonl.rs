@@ -1,28 +1,11 @@
 //! `--jsonl`: one envelope per input line, in input order, whatever the number of jobs.
 
 use crate::run;
-use crate::support::{fixture, lines_broken_at, raw_at};
-
-/// `count` bundle lines, each titled after its line number; every seventh is broken.
-fn lines(count: usize) -> String {
-    let sample: serde_json::Value = serde_json::from_str(&fixture("bundle.json")).unwrap();
-    let mut text = String::new();
-    for number in 1..=count {
-        if number % 7 == 0 {
-            text.push_str(r#"{"opportunity": {"title": "broken"}}"#);
-        } else {
-            let mut bundle = sample.clone();
-            bundle["opportunity"]["title"] = format!("line {number}").into();
-            text.push_str(&serde_json::to_string(&bundle).unwrap());
-        }
-        text.push('\n');
-    }
-    text
-}
+use crate::support::{fixture, lines_broken_at, lines_every_seventh_broken, raw_at};
 
 #[test]
 fn each_line_gets_its_envelope_in_order() {
-    let output = run(&["--jsonl"], lines(500).as_bytes());
+    let output = run(&["--jsonl"], lines_every_seventh_broken(500).as_bytes());
     assert_eq!(output.status.code(), Some(1), "some lines failed");
     let stdout = String::from_utf8(output.stdout).unwrap();
     let envelopes: Vec<&str> = stdout.lines().collect();
@@ -49,7 +32,7 @@ fn each_line_gets_its_envelope_in_order() {
 
 #[test]
 fn any_number_of_jobs_gives_the_same_output() {
-    let input = lines(1000);
+    let input = lines_every_seventh_broken(1000);
     let one = run(&["--jsonl", "--jobs", "1"], input.as_bytes());
     for jobs in ["2", "3", "8"] {
         let many = run(&["--jsonl", "--jobs", jobs, "-"], input.as_bytes());

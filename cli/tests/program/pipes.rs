@@ -79,17 +79,22 @@ fn peak_memory_kib(child: &Child) -> u64 {
     line.split_whitespace().nth(1).unwrap().parse().unwrap()
 }
 
-/// A 200 MB line between good ones gets one `input_too_large` envelope, is skipped
-/// without being held, and the lines after it convert; memory stays far below the line.
-#[test]
-fn a_line_over_the_limit_gets_its_envelope_and_the_stream_goes_on() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_contract-draft"))
-        .args(["--jsonl", "--jobs", "2", "--max-line-bytes", "1048576"])
+/// The program with `args`, its standard input and output piped, standard error ignored.
+fn spawn(args: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_contract-draft"))
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+/// A 200 MB line between good ones gets one `input_too_large` envelope, is skipped
+/// without being held, and the lines after it convert; memory stays far below the line.
+#[test]
+fn a_line_over_the_limit_gets_its_envelope_and_the_stream_goes_on() {
+    let mut child = spawn(&["--jsonl", "--jobs", "2", "--max-line-bytes", "1048576"]);
     let mut input = child.stdin.take().unwrap();
     let good = lines_broken_at(1, &[]);
     input.write_all(good.as_bytes()).unwrap();
@@ -168,13 +173,7 @@ fn a_file_over_the_limit_is_refused() {
 #[test]
 fn each_envelope_appears_while_the_producer_waits() {
     for jobs in ["1", "2"] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_contract-draft"))
-            .args(["--jsonl", "--jobs", jobs])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = spawn(&["--jsonl", "--jobs", jobs]);
         let mut input = child.stdin.take().unwrap();
         let mut output = BufReader::new(child.stdout.take().unwrap());
         let (lines, received) = mpsc::channel();
