@@ -27,45 +27,36 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-mod approval;
-mod bundle;
-mod check;
+// The modules in the order data flows through them; each uses only the ones above it.
 mod convert;
-mod custom_fields;
 mod draft;
-mod echo;
 mod encoding;
-mod envelope;
 mod error;
-mod hiding;
-mod jsonl;
-mod lines;
-pub mod money;
-mod output;
+mod json;
+mod money;
 mod receivables;
 mod records;
-mod report;
 mod settings;
-mod stack_text;
-mod template;
 
-pub use approval::{ApprovalSettings, ApproveStatus};
-pub use bundle::Bundle;
-pub use convert::{Converter, contract_from_opportunity};
-pub use custom_fields::{CustomFields, FieldKind, FieldValue};
-pub use draft::{ContractDraft, DateSpan, EmptyList, EmptyRecord, NewProductLine, ProductsSummary};
+pub use convert::hiding::mask_number;
+pub use convert::report::{MAX_NOTES, Note};
+pub use convert::{Conversion, Converter, contract_from_opportunity};
+pub use draft::{
+    ApproveStatus, ContractDraft, CustomFields, DateSpan, EmptyList, EmptyRecord, FieldValue, NewProductLine,
+    ProductsSummary,
+};
+pub use encoding::ruby_decimal::RubyDecimal;
 pub use encoding::timestamp::CHINA_TIME;
-pub use envelope::{Envelope, ErrorEnvelope};
 pub use error::{Error, ErrorKind};
-pub use hiding::mask_number;
-pub use jsonl::{DEFAULT_MAX_LINE_BYTES, LinesOptions, LinesSummary, MAX_JOBS, StreamError, convert_lines};
-pub use money::RubyDecimal;
-pub use output::{JsonStyle, Layout};
+pub use json::{
+    DEFAULT_MAX_LINE_BYTES, Envelope, ErrorEnvelope, JsonStyle, Layout, LinesOptions, LinesSummary, MAX_JOBS,
+    StreamError, convert_lines,
+};
 pub use receivables::{ContractPayments, Payment, PaymentPlan, Receivables};
-pub use records::{Address, Contact, CustomValues, Customer, Opportunity, ProductLine, User};
-pub use report::{Conversion, MAX_NOTES, Note};
+pub use records::{Address, Bundle, Contact, CustomValues, Customer, Opportunity, ProductLine, User};
 pub use settings::{
-    CompanyCheck, CompanySettings, ContractField, FieldMapping, SETTINGS_VERSION, TotalSource,
+    ApprovalSettings, CompanyCheck, CompanySettings, ContractField, FieldKind, FieldMapping,
+    SETTINGS_VERSION, TotalSource,
 };
 
 /// The README's examples, run as doctests.

@@ -1,30 +1,23 @@
-//! Money as ikcrm stores it: `decimal(24,6)` columns, written by Rails in Ruby's
-//! BigDecimal text form (`"19800.0"`).
+//! Money as ikcrm stores it: `decimal(24,6)` columns. What an amount may be, exact
+//! arithmetic that refuses to round, and the exact decimal of a number's text.
 //!
 //! Amounts are [`Decimal`] everywhere inside the crate. They meet `f64` only at the JSON
-//! edge, in [`decimal_to_f64`], for the fields the documented format writes as numbers.
+//! edge (`encoding::float`), for the fields the documented format writes as numbers.
 
 use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::stack_text::StackText;
-
 /// The most integer digits a stored amount has (`decimal(24,6)`).
-pub const MAX_INTEGER_DIGITS: u32 = 18;
+pub(crate) const MAX_INTEGER_DIGITS: u32 = 18;
 
 /// The most fractional digits a stored amount has (`decimal(24,6)`).
-pub const MAX_FRACTION_DIGITS: u32 = 6;
-
-/// The largest number of significant digits for which [`decimal_to_f64`] is exact: a
-/// decimal with at most this many significant digits comes back unchanged from the
-/// nearest `f64` (IEEE 754 guarantees 15).
-pub const F64_EXACT_DIGITS: u32 = 15;
+pub(crate) const MAX_FRACTION_DIGITS: u32 = 6;
 
 /// What is wrong with an amount.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum AmountProblem {
+pub(crate) enum AmountProblem {
     /// The text is not a decimal number.
     NotANumber,
     /// The text names NaN or an infinity.
@@ -57,7 +50,7 @@ impl fmt::Display for AmountProblem {
 
 /// Checks that `amount` fits a `decimal(24,6)` column and is not negative, and returns
 /// it with trailing fractional zeros removed (`19800.50` becomes `19800.5`).
-pub fn check_amount(amount: Decimal) -> Result<Decimal, AmountProblem> {
+pub(crate) fn check_amount(amount: Decimal) -> Result<Decimal, AmountProblem> {
     if amount.is_sign_negative() && !amount.is_zero() {
         return Err(AmountProblem::Negative);
     }
@@ -105,16 +98,7 @@ pub(crate) fn parse_decimal_text(text: &str) -> Result<Decimal, AmountProblem> {
 
 /// `a × b`, or `None` when the product does not fit a decimal exactly (`rust_decimal`
 /// would round away fractional digits or overflow).
-///
-/// ```
-/// use contract_draft::money::exact_mul;
-/// use rust_decimal::Decimal;
-///
-/// assert_eq!(exact_mul(Decimal::new(3333333, 7), Decimal::new(15, 1)), Some(Decimal::new(49999995, 8)));
-/// assert_eq!(exact_mul(Decimal::ZERO, Decimal::new(25, 1)), Some(Decimal::ZERO));
-/// assert_eq!(exact_mul(Decimal::MAX, Decimal::TWO), None);
-/// ```
-pub fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+pub(crate) fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
     // Without trailing zeros the exact product has exactly the sum of the scales, which
     // rust_decimal keeps unless it had to round; zero it returns with scale 0.
     let (a, b) = (a.normalize(), b.normalize());
@@ -126,7 +110,7 @@ pub fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
 }
 
 /// `a + b`, or `None` when the sum does not fit a decimal exactly.
-pub fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
+pub(crate) fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
     // rust_decimal keeps the larger scale unless it had to round. (Normalized, a zero
     // has scale 0, so adding one keeps the other's scale.)
     let (a, b) = (a.normalize(), b.normalize());
@@ -135,7 +119,7 @@ pub fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
 }
 
 /// `a − b`, or `None` when the difference does not fit a decimal exactly.
-pub fn exact_sub(a: Decimal, b: Decimal) -> Option<Decimal> {
+pub(crate) fn exact_sub(a: Decimal, b: Decimal) -> Option<Decimal> {
     exact_add(a, -b)
 }
 
@@ -199,92 +183,12 @@ fn parse_exponent(text: &str) -> Result<i64, AmountProblem> {
     Ok(if negative { -magnitude } else { magnitude })
 }
 
-/// The decimal a finite double prints as: its shortest round-trip digits.
-fn decimal_from_f64(value: f64) -> Option<Decimal> {
-    let mut text = StackText::new();
-    fmt::Write::write_fmt(&mut text, format_args!("{value:e}")).ok()?;
-    parse_json_number(text.as_str()).ok()
-}
-
-/// The nearest `f64` to `value`, for the fields the documented format writes as JSON
-/// numbers.
-///
-/// Exact (the number prints back as the same decimal) for values of at most
-/// [`F64_EXACT_DIGITS`] significant digits; beyond that it is the nearest double, as
-/// the reference server's `BigDecimal#to_f` gives. The decimal's text is parsed by std's
-/// correctly rounded parser rather than converted digit by digit.
-pub fn decimal_to_f64(value: Decimal) -> f64 {
-    if value.is_zero() {
-        // Ruby's difference of equal decimals is a positive zero, whatever the sign bit.
-        return 0.0;
-    }
-    let mut text = StackText::new();
-    // A Decimal prints in at most 31 bytes, so the 64-byte buffer always suffices
-    // and the text always parses; 0.0 is unreachable.
-    match fmt::Write::write_fmt(&mut text, format_args!("{value}")) {
-        Ok(()) => text.as_str().parse().unwrap_or(0.0),
-        Err(_) => 0.0,
-    }
-}
-
-/// Whether [`decimal_to_f64`] gives exactly `value`: the double prints back as the
-/// same decimal.
-pub fn is_exact_as_f64(value: Decimal) -> bool {
-    let value = value.normalize();
-    // At most 15 significant digits always come back; only longer ones need the trip.
-    value.mantissa().unsigned_abs() < 10_u128.pow(F64_EXACT_DIGITS)
-        || decimal_from_f64(decimal_to_f64(value)) == Some(value)
-}
-
-/// A `Decimal` in Ruby's BigDecimal text form, as Rails writes `decimal` columns:
-/// no trailing zeros and at least one fractional digit.
-///
-/// ```
-/// use contract_draft::RubyDecimal;
-/// use rust_decimal::Decimal;
-///
-/// assert_eq!(RubyDecimal(Decimal::new(1980000, 2)).to_string(), "19800.0");
-/// assert_eq!(RubyDecimal(Decimal::new(198005, 1)).to_string(), "19800.5");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RubyDecimal(pub Decimal);
-
-impl fmt::Display for RubyDecimal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let value = self.0.normalize();
-        if value.scale() == 0 { write!(f, "{value}.0") } else { write!(f, "{value}") }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn dec(text: &str) -> Decimal {
         text.parse().unwrap()
-    }
-
-    #[test]
-    fn ruby_form_has_one_fractional_digit_at_least() {
-        for (value, ruby) in [
-            ("19800", "19800.0"),
-            ("19800.00", "19800.0"),
-            ("19800.50", "19800.5"),
-            ("0", "0.0"),
-            ("0.000", "0.0"),
-            ("-5", "-5.0"),
-            ("123456789012.34", "123456789012.34"),
-        ] {
-            assert_eq!(RubyDecimal(dec(value)).to_string(), ruby, "{value}");
-        }
-    }
-
-    #[test]
-    fn negative_zero_prints_as_zero() {
-        let mut negative_zero = Decimal::new(0, 2);
-        negative_zero.set_sign_negative(true);
-        assert!(negative_zero.is_sign_negative());
-        assert_eq!(RubyDecimal(negative_zero).to_string(), "0.0");
     }
 
     #[test]
@@ -390,32 +294,5 @@ mod tests {
         ] {
             assert_eq!(parse_json_number(text), Err(problem), "{text}");
         }
-    }
-
-    #[test]
-    fn doubles_become_the_decimal_they_print_as() {
-        assert_eq!(decimal_from_f64(19800.5), Some(dec("19800.5")));
-        assert_eq!(decimal_from_f64(0.1), Some(dec("0.1")));
-        assert_eq!(decimal_from_f64(1e15), Some(dec("1000000000000000")));
-        assert_eq!(decimal_from_f64(f64::NAN), None);
-        assert_eq!(decimal_from_f64(1e-70), None);
-    }
-
-    #[test]
-    fn f64_edge_is_exact_up_to_fifteen_significant_digits() {
-        for text in
-            ["0", "19800", "19800.5", "123456789012.34", "999999999999999", "0.000001", "99999999.999999"]
-        {
-            assert_eq!(decimal_to_f64(dec(text)).to_string(), text, "{text}");
-        }
-        for text in ["0", "19800.5", "999999999999999", "0.000001"] {
-            assert!(is_exact_as_f64(dec(text)), "{text}");
-        }
-        assert!(!is_exact_as_f64(dec("1234567890123456.7")));
-        // Sixteen and more digits: the nearest double, as Ruby's BigDecimal#to_f.
-        assert_eq!(decimal_to_f64(dec("999999999999999999.999999")).to_string(), "1000000000000000000");
-        let mut negative_zero = Decimal::new(0, 1);
-        negative_zero.set_sign_negative(true);
-        assert!(decimal_to_f64(negative_zero).is_sign_positive());
     }
 }

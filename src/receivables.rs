@@ -13,7 +13,8 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::approval::ApproveStatus;
+use crate::draft::ApproveStatus;
+use crate::encoding::reader::read_json;
 use crate::encoding::record::Required;
 use crate::error::{Error, ErrorKind};
 use crate::money::{exact_add, exact_sub};
@@ -74,7 +75,7 @@ pub struct ContractPayments {
 impl ContractPayments {
     /// Reads a contract's payments from JSON; errors name the field by its path.
     pub fn from_json(json: &[u8]) -> Result<Self, Error> {
-        Error::from_json::<Required<Self>>(json).map(|payments| payments.0)
+        read_json::<Required<Self>>(json).map(|payments| payments.0)
     }
 
     /// The contract's receivables (see [`Receivables::compute`]).

@@ -1,7 +1,7 @@
 use std::fmt;
 
 use crate::encoding::date::IsoDate;
-use crate::stack_text::{StackText, serialize_display};
+use crate::encoding::stack_text::{StackText, serialize_display};
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 

@@ -1,5 +1,7 @@
 //! The contract draft: the `data` object of the documented response.
 
+mod approve_status;
+mod custom_fields;
 mod date_span;
 mod empty;
 mod product_line;
@@ -8,12 +10,12 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+pub use approve_status::ApproveStatus;
+pub use custom_fields::{CustomFields, FieldValue};
 pub use date_span::DateSpan;
 pub use empty::{EmptyList, EmptyRecord};
 pub use product_line::{NewProductLine, ProductsSummary};
 
-use crate::approval::ApproveStatus;
-use crate::custom_fields::CustomFields;
 use crate::records::{Customer, Opportunity, User};
 
 /// The data of a new contract, pre-filled from an opportunity: the 57 keys of the
@@ -24,7 +26,7 @@ use crate::records::{Customer, Opportunity, User};
 /// [`Converter`](crate::Converter); serialize it (with `serde_json`) to get the documented
 /// JSON. Encodings worth knowing: `total_amount` is a Ruby decimal string (`"19800.0"`);
 /// the receivable amounts are JSON numbers (`19800.0`), exact up to 15 significant
-/// digits (see [`decimal_to_f64`](crate::money::decimal_to_f64)); absent dates are `""`.
+/// digits (see the README's "Numbers"); absent dates are `""`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct ContractDraft {

@@ -1,6 +1,6 @@
 use std::fmt;
 
-use crate::stack_text::serialize_display;
+use crate::encoding::stack_text::serialize_display;
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 

@@ -7,9 +7,11 @@ use serde::{Deserialize, Deserializer, Serializer, de};
 use serde_json::value::RawValue;
 
 use super::raw::RawJson;
-use crate::error::{ErrorKind, invalid};
-use crate::money::{self, RubyDecimal};
-use crate::stack_text::serialize_display;
+use crate::encoding::reader::invalid;
+use crate::encoding::ruby_decimal::RubyDecimal;
+use crate::encoding::stack_text::serialize_display;
+use crate::error::ErrorKind;
+use crate::money;
 
 pub(crate) fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
     serialize_display(serializer, &RubyDecimal(*value))

@@ -9,8 +9,9 @@ use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 
 use super::raw::RawJson;
-use crate::echo::Quoted;
-use crate::error::{ErrorKind, invalid};
+use crate::encoding::reader::invalid;
+use crate::error::ErrorKind;
+use crate::error::echo::Quoted;
 
 const EXPECTING: &str = "a coordinate (a number, a numeric string or null)";
 

@@ -9,8 +9,8 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserializer, Serializer};
 
 use super::optional_text::{OptionalText, Parsed};
+use crate::encoding::stack_text::{StackText, serialize_display};
 use crate::error::ErrorKind;
-use crate::stack_text::{StackText, serialize_display};
 
 /// Parses exactly `YYYY-MM-DD` (four-digit year, two-digit month and day) into a date
 /// that exists, in the years 0001 to 9999.

@@ -11,7 +11,8 @@ use serde_json::value::RawValue;
 use super::coordinate::finite;
 use super::float::RubyFloat;
 use super::raw::RawJson;
-use crate::error::{ErrorKind, invalid};
+use crate::encoding::reader::invalid;
+use crate::error::ErrorKind;
 
 /// The distance the API writes for "unknown".
 pub(crate) const UNKNOWN: f64 = -1.0;

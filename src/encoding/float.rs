@@ -5,7 +5,7 @@
 //! raw JSON.
 //!
 //! The receivable amounts are decimals inside the crate and become the nearest double
-//! only here (see [`crate::money::decimal_to_f64`]); coordinates and distances are
+//! only here (see [`decimal_to_f64`]); coordinates and distances are
 //! doubles from the start.
 
 use std::fmt::{self, Write};
@@ -15,8 +15,8 @@ use serde::ser::Error as _;
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
-use crate::money::decimal_to_f64;
-use crate::stack_text::StackText;
+use crate::encoding::stack_text::StackText;
+use crate::money::parse_json_number;
 
 /// A decimal written as the JSON number Ruby writes for its `to_f`.
 pub(crate) fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
@@ -125,6 +125,48 @@ impl Serialize for RubyFloat {
     }
 }
 
+/// The largest number of significant digits for which [`decimal_to_f64`] is exact: a
+/// decimal with at most this many significant digits comes back unchanged from the
+/// nearest `f64` (IEEE 754 guarantees 15).
+pub const F64_EXACT_DIGITS: u32 = 15;
+
+/// The decimal a finite double prints as: its shortest round-trip digits.
+fn decimal_from_f64(value: f64) -> Option<Decimal> {
+    let mut text = StackText::new();
+    fmt::Write::write_fmt(&mut text, format_args!("{value:e}")).ok()?;
+    parse_json_number(text.as_str()).ok()
+}
+
+/// The nearest `f64` to `value`, for the fields the documented format writes as JSON
+/// numbers.
+///
+/// Exact (the number prints back as the same decimal) for values of at most
+/// [`F64_EXACT_DIGITS`] significant digits; beyond that it is the nearest double, as
+/// the reference server's `BigDecimal#to_f` gives. The decimal's text is parsed by std's
+/// correctly rounded parser rather than converted digit by digit.
+pub fn decimal_to_f64(value: Decimal) -> f64 {
+    if value.is_zero() {
+        // Ruby's difference of equal decimals is a positive zero, whatever the sign bit.
+        return 0.0;
+    }
+    let mut text = StackText::new();
+    // A Decimal prints in at most 31 bytes, so the 64-byte buffer always suffices
+    // and the text always parses; 0.0 is unreachable.
+    match fmt::Write::write_fmt(&mut text, format_args!("{value}")) {
+        Ok(()) => text.as_str().parse().unwrap_or(0.0),
+        Err(_) => 0.0,
+    }
+}
+
+/// Whether [`decimal_to_f64`] gives exactly `value`: the double prints back as the
+/// same decimal.
+pub fn is_exact_as_f64(value: Decimal) -> bool {
+    let value = value.normalize();
+    // At most 15 significant digits always come back; only longer ones need the trip.
+    value.mantissa().unsigned_abs() < 10_u128.pow(F64_EXACT_DIGITS)
+        || decimal_from_f64(decimal_to_f64(value)) == Some(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,5 +237,36 @@ mod ruby_tables {
             count += 1;
         }
         assert!(count >= 60, "{count} rows");
+    }
+
+    fn dec(text: &str) -> Decimal {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn doubles_become_the_decimal_they_print_as() {
+        assert_eq!(decimal_from_f64(19800.5), Some(dec("19800.5")));
+        assert_eq!(decimal_from_f64(0.1), Some(dec("0.1")));
+        assert_eq!(decimal_from_f64(1e15), Some(dec("1000000000000000")));
+        assert_eq!(decimal_from_f64(f64::NAN), None);
+        assert_eq!(decimal_from_f64(1e-70), None);
+    }
+
+    #[test]
+    fn f64_edge_is_exact_up_to_fifteen_significant_digits() {
+        for text in
+            ["0", "19800", "19800.5", "123456789012.34", "999999999999999", "0.000001", "99999999.999999"]
+        {
+            assert_eq!(decimal_to_f64(dec(text)).to_string(), text, "{text}");
+        }
+        for text in ["0", "19800.5", "999999999999999", "0.000001"] {
+            assert!(is_exact_as_f64(dec(text)), "{text}");
+        }
+        assert!(!is_exact_as_f64(dec("1234567890123456.7")));
+        // Sixteen and more digits: the nearest double, as Ruby's BigDecimal#to_f.
+        assert_eq!(decimal_to_f64(dec("999999999999999999.999999")).to_string(), "1000000000000000000");
+        let mut negative_zero = Decimal::new(0, 1);
+        negative_zero.set_sign_negative(true);
+        assert!(decimal_to_f64(negative_zero).is_sign_positive());
     }
 }

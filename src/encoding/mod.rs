@@ -4,7 +4,7 @@
 //! Reading is tolerant: each module accepts every encoding the ikcrm API is seen to send
 //! for that kind of value (see the README's "Accepted encodings"). Writing always uses the
 //! one encoding of the documented draft. Problems are reported through
-//! [`crate::error::invalid`], which tags them with their [`crate::ErrorKind`].
+//! [`reader::invalid`], which tags them with their [`crate::ErrorKind`].
 
 pub(crate) mod amount;
 pub(crate) mod coordinate;
@@ -17,7 +17,10 @@ pub(crate) mod or_default;
 pub(crate) mod percent;
 pub(crate) mod quantity;
 pub(crate) mod raw;
+pub(crate) mod reader;
 pub(crate) mod record;
+pub(crate) mod ruby_decimal;
 pub(crate) mod ruby_sum;
+pub(crate) mod stack_text;
 pub(crate) mod text;
 pub(crate) mod timestamp;

@@ -6,8 +6,9 @@ use std::fmt;
 
 use serde::de;
 
-use crate::echo::Quoted;
-use crate::error::{ErrorKind, invalid};
+use crate::encoding::reader::invalid;
+use crate::error::ErrorKind;
+use crate::error::echo::Quoted;
 
 /// What a text parser returns: the value, or the kind and wording of its problem.
 pub(crate) type Parsed<T> = Result<T, (ErrorKind, &'static str)>;

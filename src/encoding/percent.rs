@@ -5,9 +5,10 @@ use std::fmt;
 
 use serde::{Deserializer, Serializer, de};
 
-use crate::echo::{Excerpt, Quoted};
-use crate::error::{ErrorKind, invalid};
-use crate::stack_text::serialize_display;
+use crate::encoding::reader::invalid;
+use crate::encoding::stack_text::serialize_display;
+use crate::error::ErrorKind;
+use crate::error::echo::{Excerpt, Quoted};
 
 pub(crate) fn serialize<S: Serializer>(value: &Option<u8>, serializer: S) -> Result<S::Ok, S::Error> {
     match value {

@@ -4,8 +4,8 @@
 use rust_decimal::Decimal;
 use serde::Serializer;
 
-use crate::money::RubyDecimal;
-use crate::stack_text::serialize_display;
+use crate::encoding::ruby_decimal::RubyDecimal;
+use crate::encoding::stack_text::serialize_display;
 
 pub(crate) fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
     if value.is_zero() {

@@ -13,8 +13,8 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTim
 
 use super::optional_text::{OptionalText, Parsed};
 use crate::encoding::date::IsoDate;
+use crate::encoding::stack_text::{StackText, serialize_display};
 use crate::error::ErrorKind;
-use crate::stack_text::{StackText, serialize_display};
 
 /// China Standard Time, the offset the company works in.
 pub const CHINA_TIME: FixedOffset = match FixedOffset::east_opt(8 * 3600) {

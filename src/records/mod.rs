@@ -19,6 +19,7 @@
 //! ```
 
 mod address;
+mod bundle;
 mod custom_values;
 mod customer;
 mod opportunity;
@@ -27,6 +28,7 @@ mod read;
 mod user;
 
 pub use address::{Address, Contact};
+pub use bundle::Bundle;
 pub use custom_values::CustomValues;
 pub use customer::Customer;
 pub use opportunity::Opportunity;

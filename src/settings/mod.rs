@@ -5,11 +5,17 @@
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use crate::approval::ApprovalSettings;
-use crate::custom_fields::FieldKind;
+mod approval;
+mod field_kind;
+pub(crate) mod template;
+
+pub use approval::ApprovalSettings;
+pub use field_kind::FieldKind;
+
+use crate::encoding::reader::read_json;
 use crate::encoding::record::Required;
 use crate::error::{Error, ErrorKind};
-use crate::template::Template;
+use template::Template;
 
 /// The settings format this crate reads.
 pub const SETTINGS_VERSION: u32 = 1;
@@ -158,7 +164,7 @@ impl CompanySettings {
     /// Reads settings from JSON and checks them (see [`CompanySettings::check`]).
     /// Every problem is an [`ErrorKind::InvalidSettings`] error naming its path.
     pub fn from_json(json: &[u8]) -> Result<Self, Error> {
-        let settings: Self = Error::from_json::<Required<Self>>(json)
+        let settings: Self = read_json::<Required<Self>>(json)
             .map(|settings| settings.0)
             .map_err(|error| Error::new(ErrorKind::InvalidSettings, error.path(), error.detail()))?;
         settings.check()?;

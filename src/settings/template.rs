@@ -10,48 +10,45 @@ use std::sync::Arc;
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use crate::custom_fields::{CustomFields, FieldKind, FieldValue};
-use crate::echo::{ECHO_LIMIT, Quoted};
+use crate::draft::FieldValue;
 use crate::encoding::raw::{RawJson, compact};
+use crate::error::echo::{ECHO_LIMIT, Quoted};
 use crate::error::{Error, ErrorKind};
-use crate::hiding::mask_number;
 use crate::money::{check_precision, parse_decimal_text, parse_json_number};
-use crate::records::CustomValues;
-use crate::report::{Findings, Note};
-use crate::settings::{CompanySettings, ContractField, FieldMapping};
+use crate::settings::{CompanySettings, ContractField, FieldKind, FieldMapping};
 
 /// A prepared contract template.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Template {
-    fields: Vec<TemplateField>,
+    pub(crate) fields: Vec<TemplateField>,
     /// Indices of the fields with companions, in output order: single selects, then
     /// multi selects, then phones, each in template order.
-    companions: Vec<usize>,
+    pub(crate) companions: Vec<usize>,
     /// The opportunity keys some mapping copies.
-    mapped: HashSet<Box<str>>,
+    pub(crate) mapped: HashSet<Box<str>>,
 }
 
 #[derive(Debug, Clone)]
-struct TemplateField {
-    key: Arc<str>,
-    kind: FieldKind,
-    companion_key: Option<Arc<str>>,
-    default: Option<Filled>,
-    source: Option<Source>,
+pub(crate) struct TemplateField {
+    pub(crate) key: Arc<str>,
+    pub(crate) kind: FieldKind,
+    pub(crate) companion_key: Option<Arc<str>>,
+    pub(crate) default: Option<Filled>,
+    pub(crate) source: Option<Source>,
 }
 
 /// The opportunity field that fills a template field.
 #[derive(Debug, Clone)]
-struct Source {
-    key: String,
-    display_key: String,
+pub(crate) struct Source {
+    pub(crate) key: String,
+    pub(crate) display_key: String,
 }
 
 /// A field's value and, for kinds with one, its companion's.
 #[derive(Debug, Clone)]
-struct Filled {
-    value: FieldValue,
-    companion: Option<FieldValue>,
+pub(crate) struct Filled {
+    pub(crate) value: FieldValue,
+    pub(crate) companion: Option<FieldValue>,
 }
 
 fn settings_error(path: String, detail: impl std::fmt::Display) -> Error {
@@ -135,43 +132,6 @@ impl Template {
             .collect();
         Ok(Self { fields, companions, mapped })
     }
-
-    /// Notes each of the opportunity's custom values that no mapping copies (empty
-    /// values and display companions aside: nothing is lost with them).
-    pub(crate) fn note_unmapped(&self, values: &CustomValues, findings: &mut Findings) {
-        for (key, value) in values.iter() {
-            if !key.ends_with("_display") && !self.mapped.contains(key) && !is_empty(value) {
-                findings.note(Note::UnmappedCustomField { key: key.to_owned() });
-            }
-        }
-    }
-
-    /// The draft's custom fields: each field's mapped opportunity value, else its
-    /// default, else its kind's empty value. A mapped value that does not suit its field
-    /// is a problem for `findings` (and the field takes its default or empty value).
-    /// With `hidden`, phone fields and their `_hidden_result` companions are masked.
-    pub(crate) fn fill(&self, values: &CustomValues, hidden: bool, findings: &mut Findings) -> CustomFields {
-        if self.fields.is_empty() {
-            return CustomFields::default();
-        }
-        let (filled, mut companions): (Vec<FieldValue>, Vec<Option<FieldValue>>) = self
-            .fields
-            .iter()
-            .map(|field| field.fill(values, hidden, findings))
-            .map(|filled| (filled.value, filled.companion))
-            .unzip();
-        // Values and companions are moved into place, not copied.
-        let mut entries = Vec::with_capacity(self.fields.len() + self.companions.len());
-        entries.extend(self.fields.iter().map(|field| Arc::clone(&field.key)).zip(filled));
-        for &index in &self.companions {
-            if let (Some(key), Some(companion)) =
-                (&self.fields[index].companion_key, companions[index].take())
-            {
-                entries.push((Arc::clone(key), companion));
-            }
-        }
-        CustomFields::from_entries(entries)
-    }
 }
 
 /// Where in a settings entry a problem is (`""` or `".key"`), and what it is.
@@ -206,54 +166,6 @@ impl TemplateField {
             default,
             source: None,
         })
-    }
-
-    fn fill(&self, values: &CustomValues, hidden: bool, findings: &mut Findings) -> Filled {
-        let filled = self.fill_unmasked(values, findings);
-        match (self.kind, hidden) {
-            (FieldKind::Phone, true) => {
-                let masked = match filled.value {
-                    FieldValue::Text(number) => FieldValue::Text(mask_number(&number)),
-                    other => other,
-                };
-                Filled { companion: Some(masked.clone()), value: masked }
-            }
-            (FieldKind::Phone, false) => {
-                Filled { companion: Some(filled.value.clone()), value: filled.value }
-            }
-            _ => filled,
-        }
-    }
-
-    fn fill_unmasked(&self, values: &CustomValues, findings: &mut Findings) -> Filled {
-        if let Some(source) = &self.source {
-            match values
-                .get(&source.key)
-                .filter(|value| !is_empty(value))
-                .map(|value| value_of(self.kind, value))
-            {
-                Some(Ok(value)) => {
-                    let companion = self.kind.empty_display().map(|empty| {
-                        match values.get(&source.display_key).map(|display| RawJson::of(display.get())) {
-                            Some(RawJson::Text(text)) => FieldValue::Text(text.into_owned()),
-                            _ => empty,
-                        }
-                    });
-                    return Filled { value, companion };
-                }
-                Some(Err(problem)) => findings.problem(Error::new(
-                    ErrorKind::InvalidValue,
-                    format!("opportunity.{}", source.key),
-                    format_args!("{problem}, so it cannot fill the contract field {}", self.key),
-                )),
-                None => {}
-            }
-        }
-        if let Some(default) = &self.default {
-            findings.note(Note::DefaultApplied { field: self.key.to_string() });
-            return default.clone();
-        }
-        Filled { value: self.kind.empty_value(), companion: self.kind.empty_display() }
     }
 }
 
@@ -294,7 +206,7 @@ fn attach(mapping: &FieldMapping, target: Option<&mut TemplateField>) -> Result<
 }
 
 /// Whether a custom-field value is empty: `null`, `""` or `[]`.
-fn is_empty(value: &RawValue) -> bool {
+pub(crate) fn is_empty(value: &RawValue) -> bool {
     match RawJson::of(value.get()) {
         RawJson::Null => true,
         RawJson::Text(text) => text.is_empty(),
@@ -343,7 +255,7 @@ fn default_of(kind: FieldKind, value: &RawValue) -> Result<Filled, String> {
 /// The value a field of `kind` takes from the JSON `value` (its text as given), or what
 /// is wrong with it. The value itself is never quoted: it may be a number that hiding
 /// covers, and it may be long.
-fn value_of(kind: FieldKind, value: &RawValue) -> Result<FieldValue, String> {
+pub(crate) fn value_of(kind: FieldKind, value: &RawValue) -> Result<FieldValue, String> {
     use FieldKind::{Date, File, MultiSelect, Number, Phone, SingleSelect, Text, TextArea};
     match (kind, RawJson::of(value.get())) {
         (Text | TextArea | SingleSelect | Phone, RawJson::Text(text)) => {

@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 
+use crate::encoding::reader::read_json;
 use crate::encoding::record::Required;
 use crate::error::Error;
 use crate::records::{Customer, Opportunity, User};
@@ -11,7 +12,7 @@ use crate::records::{Customer, Opportunity, User};
 /// ```
 /// use contract_draft::Bundle;
 ///
-/// let bundle = Bundle::from_json(include_bytes!("../fixtures/bundle.json"))?;
+/// let bundle = Bundle::from_json(include_bytes!("../../fixtures/bundle.json"))?;
 /// assert_eq!(bundle.opportunity.customer_id, bundle.customer.id);
 /// # Ok::<(), contract_draft::Error>(())
 /// ```
@@ -32,6 +33,6 @@ impl Bundle {
     /// Reads a bundle from JSON; errors name the field by its path
     /// (`opportunity.expect_sign_date`).
     pub fn from_json(json: &[u8]) -> Result<Self, Error> {
-        Error::from_json::<Required<Self>>(json).map(|bundle| bundle.0)
+        read_json::<Required<Self>>(json).map(|bundle| bundle.0)
     }
 }

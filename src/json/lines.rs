@@ -19,9 +19,9 @@ use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc;
 
 use crate::convert::Converter;
-use crate::envelope::{Envelope, ErrorEnvelope};
 use crate::error::Error;
-use crate::output::{JsonStyle, Layout};
+use crate::json::envelope::{Envelope, ErrorEnvelope};
+use crate::json::style::{JsonStyle, Layout};
 
 /// The most threads a conversion uses; more asked for are this many.
 pub const MAX_JOBS: usize = 256;
@@ -109,7 +109,7 @@ impl LinesSummary {
 /// use contract_draft::{Converter, LinesOptions, convert_lines};
 /// use std::num::NonZeroUsize;
 ///
-/// let sample = String::from_utf8(include_bytes!("../fixtures/bundle.json").to_vec())?.replace('\n', "");
+/// let sample = String::from_utf8(include_bytes!("../../fixtures/bundle.json").to_vec())?.replace('\n', "");
 /// let input = format!("{sample}\nnot json\n{sample}\n");
 /// let mut output = Vec::new();
 /// let mut options = LinesOptions::default();

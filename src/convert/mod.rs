@@ -6,19 +6,27 @@ use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
-use crate::approval::ApprovalSettings;
-use crate::bundle::Bundle;
-use crate::check::check_records;
+mod check;
+mod custom_fields;
+pub(crate) mod hiding;
+mod product_lines;
+pub(crate) mod report;
+
 use crate::draft::{ContractDraft, DateSpan, EmptyList, EmptyRecord, ProductsSummary};
+use crate::encoding::float::is_exact_as_f64;
+use crate::encoding::ruby_decimal::RubyDecimal;
 use crate::error::{Error, ErrorKind};
-use crate::hiding::hide_numbers;
-use crate::lines::{self, OfferedLines};
-use crate::money::{MAX_INTEGER_DIGITS, RubyDecimal, fits_stored_integer_digits, is_exact_as_f64};
+use crate::money::{MAX_INTEGER_DIGITS, fits_stored_integer_digits};
 use crate::receivables::Receivables;
-use crate::records::{Customer, Opportunity, User};
-use crate::report::{Conversion, Findings, Note};
-use crate::settings::{CompanyCheck, CompanySettings, TotalSource};
-use crate::template::Template;
+use crate::records::{Bundle, Customer, Opportunity, User};
+use crate::settings::template::Template;
+use crate::settings::{ApprovalSettings, CompanyCheck, CompanySettings, TotalSource};
+use check::check_records;
+use hiding::hide_numbers;
+use product_lines::OfferedLines;
+use report::{Findings, Note};
+
+pub use report::Conversion;
 
 /// The attachments summary of a draft without attachments ("no attachments").
 const NO_ATTACHMENTS: &str = "暂无附件";
@@ -29,9 +37,9 @@ const NO_ATTACHMENTS: &str = "暂无附件";
 /// ```
 /// use contract_draft::{Bundle, CompanySettings, Converter};
 ///
-/// let settings = CompanySettings::from_json(include_bytes!("../fixtures/settings.json"))?;
+/// let settings = CompanySettings::from_json(include_bytes!("../../fixtures/settings.json"))?;
 /// let converter = Converter::new(&settings)?;
-/// let bundle = Bundle::from_json(include_bytes!("../fixtures/bundle.json"))?;
+/// let bundle = Bundle::from_json(include_bytes!("../../fixtures/bundle.json"))?;
 /// let draft = converter.convert(&bundle.opportunity, &bundle.customer, &bundle.user);
 /// assert_eq!(draft.need_approve_step, 1);
 /// assert_eq!(draft.custom_fields.len(), 6);
@@ -115,7 +123,7 @@ impl Converter {
     /// use contract_draft::{Converter, ErrorKind};
     ///
     /// let converter = Converter::default();
-    /// let conversion = converter.convert_json(include_bytes!("../fixtures/bundle.json"))?;
+    /// let conversion = converter.convert_json(include_bytes!("../../fixtures/bundle.json"))?;
     /// assert_eq!(conversion.draft.organization_id, 49);
     ///
     /// let error = converter.convert_json(br#"{"opportunity": []}"#).unwrap_err();
@@ -157,7 +165,7 @@ impl Converter {
         user: Cow<'_, User>,
         findings: &mut Findings,
     ) -> ContractDraft {
-        let offered = lines::offer(&opportunity.product_assets);
+        let offered = product_lines::offer(&opportunity.product_assets);
         let products = ProductsSummary(offered.lines.len());
         let total = self.total(&opportunity, &offered, findings);
         let hidden = self.hide_numbers || user.enabled_number_hidden_dispose;
@@ -279,7 +287,7 @@ impl Converter {
 /// ```
 /// use contract_draft::{contract_from_opportunity, Bundle};
 ///
-/// let bundle = Bundle::from_json(include_bytes!("../fixtures/bundle.json"))?;
+/// let bundle = Bundle::from_json(include_bytes!("../../fixtures/bundle.json"))?;
 /// let draft = contract_from_opportunity(&bundle.opportunity, &bundle.customer, &bundle.user);
 /// assert_eq!(draft.title, "CRM集团版");
 /// assert_eq!(draft.times.to_string(), "2015-09-09 - ");

@@ -1,16 +1,8 @@
-//! Custom fields (自定义字段): the company's own contract fields, which end the draft.
+//! The kinds of custom field (自定义字段) a company's contract template can have.
 
-use std::sync::Arc;
+use serde::{Deserialize, Serialize};
 
-use chrono::NaiveDate;
-use rust_decimal::Decimal;
-use serde::ser::SerializeMap;
-use serde::{Deserialize, Serialize, Serializer};
-use serde_json::value::RawValue;
-
-use crate::encoding::date::IsoDate;
-use crate::money::RubyDecimal;
-use crate::stack_text::serialize_display;
+use crate::draft::FieldValue;
 
 /// What a custom field holds, which decides its empty value and whether it has a
 /// `<key>_display` companion.
@@ -116,98 +108,5 @@ impl FieldKind {
             Self::MultiSelect => Some(FieldValue::Text(String::new())),
             _ => None,
         }
-    }
-}
-
-/// The value of one custom field in a draft.
-#[derive(Debug, Clone)]
-#[non_exhaustive]
-pub enum FieldValue {
-    /// No value: `null`.
-    Null,
-    /// Text, or a select's option: a JSON string.
-    Text(String),
-    /// A number: a Ruby decimal string (`"0.0"`), as Rails writes decimal columns.
-    Number(Decimal),
-    /// A date: `YYYY-MM-DD`.
-    Date(NaiveDate),
-    /// A multi select's options or a file field's attachments: an array, each item's
-    /// JSON text as given (keys in their order, numbers with their digits), without
-    /// whitespace between tokens.
-    List(Vec<Box<RawValue>>),
-}
-
-impl PartialEq for FieldValue {
-    /// The same value; list items compare by their JSON text.
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (Self::Null, Self::Null) => true,
-            (Self::Text(a), Self::Text(b)) => a == b,
-            (Self::Number(a), Self::Number(b)) => a == b,
-            (Self::Date(a), Self::Date(b)) => a == b,
-            (Self::List(a), Self::List(b)) => {
-                a.iter().map(|item| item.get()).eq(b.iter().map(|item| item.get()))
-            }
-            _ => false,
-        }
-    }
-}
-
-impl Serialize for FieldValue {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Null => serializer.serialize_unit(),
-            Self::Text(text) => serializer.serialize_str(text),
-            Self::Number(number) => serialize_display(serializer, &RubyDecimal(*number)),
-            Self::Date(date) => serialize_display(serializer, &IsoDate(*date)),
-            Self::List(items) => items.serialize(serializer),
-        }
-    }
-}
-
-/// The custom fields of a draft, in the order they are written: every field's value in
-/// template order, then the display companions of single selects, then those of multi
-/// selects, each in template order (the order of the documented sample).
-///
-/// Keys are shared with the settings they came from, so copying them costs no
-/// allocation.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct CustomFields {
-    entries: Vec<(Arc<str>, FieldValue)>,
-}
-
-impl CustomFields {
-    /// The fields in output order.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &FieldValue)> {
-        self.entries.iter().map(|(key, value)| (&**key, value))
-    }
-
-    /// The value of the field (or display companion) `key`.
-    pub fn get(&self, key: &str) -> Option<&FieldValue> {
-        self.iter().find(|(k, _)| *k == key).map(|(_, value)| value)
-    }
-
-    /// How many keys the fields add to the draft.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
-    pub(crate) fn from_entries(entries: Vec<(Arc<str>, FieldValue)>) -> Self {
-        Self { entries }
-    }
-}
-
-impl Serialize for CustomFields {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.entries.len()))?;
-        for (key, value) in &self.entries {
-            map.serialize_entry(&**key, value)?;
-        }
-        map.end()
     }
 }

@@ -1,10 +1,10 @@
 //! The checks of the checked entry point: the values a typed record can hold but the
 //! JSON reader refuses, and that the three records belong together.
 
+use crate::convert::report::{Findings, Note};
 use crate::error::{Error, ErrorKind};
 use crate::money::check_amount;
 use crate::records::{Customer, Opportunity, User};
-use crate::report::{Findings, Note};
 use crate::settings::CompanyCheck;
 
 /// Checks what [`Converter::convert`](crate::Converter::convert) trusts:
@@ -113,7 +113,7 @@ mod tests {
     use crate::records::ProductLine;
 
     fn records() -> (Opportunity, Customer, User) {
-        let bundle = crate::Bundle::from_json(include_bytes!("../fixtures/bundle.json")).unwrap();
+        let bundle = crate::Bundle::from_json(include_bytes!("../../fixtures/bundle.json")).unwrap();
         (bundle.opportunity, bundle.customer, bundle.user)
     }
 

@@ -1,0 +1,227 @@
+//! The crate's one error type.
+//!
+//! An [`Error`] says what kind of problem it is ([`ErrorKind`]), where (the JSON path of
+//! the field, such as `customer.contacts[0].address.lat`) and what exactly was wrong, in
+//! words a person can act on. The kind decides the `code` and `error` keys of the error
+//! envelope, reusing ikcrm's codes where one fits; the path and detail make its message.
+//!
+//! Errors are made where problems are found: reading JSON (`encoding::reader`), checking
+//! records and settings (`convert`, `settings`).
+
+use std::fmt;
+
+pub(crate) mod echo;
+
+/// What kind of problem an [`Error`] reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input is not JSON: a syntax error or a truncated document.
+    MalformedJson,
+    /// A string is not valid UTF-8 (or holds a lone surrogate escape).
+    InvalidUtf8,
+    /// A required key is missing.
+    MissingField,
+    /// A value has the wrong JSON type, such as a string where an id is expected.
+    WrongType,
+    /// A date or time is not in an accepted format, such as `2015/09/09`.
+    DateFormat,
+    /// A date or time is well formed but does not exist, such as `2015-02-30`.
+    ImpossibleDate,
+    /// An amount is not a number, negative, not finite, or beyond the stored precision
+    /// (18 integer and 6 fractional digits).
+    InvalidAmount,
+    /// Any other value outside its field's domain, such as a percentage above 100.
+    InvalidValue,
+    /// The customer is not the opportunity's customer.
+    CustomerMismatch,
+    /// A record belongs to another company than the user who creates the draft.
+    OrganizationMismatch,
+    /// A computed amount does not fit a decimal.
+    Overflow,
+    /// The company settings are invalid.
+    InvalidSettings,
+    /// The input (a file, a JSON Lines line) is longer than the limit set for it.
+    InputTooLarge,
+}
+
+impl ErrorKind {
+    /// Every kind, in the order of the README's error table.
+    pub const ALL: &'static [ErrorKind] = &[
+        Self::MalformedJson,
+        Self::InvalidUtf8,
+        Self::MissingField,
+        Self::WrongType,
+        Self::DateFormat,
+        Self::ImpossibleDate,
+        Self::InvalidAmount,
+        Self::InvalidValue,
+        Self::CustomerMismatch,
+        Self::OrganizationMismatch,
+        Self::Overflow,
+        Self::InvalidSettings,
+        Self::InputTooLarge,
+    ];
+
+    /// The envelope's `code`: ikcrm's 100000 for invalid input, 100100 for a record the
+    /// user may not see, and 190001 (the crate's own) for invalid company settings.
+    pub const fn code(self) -> u32 {
+        match self {
+            Self::OrganizationMismatch => 100_100,
+            Self::InvalidSettings => 190_001,
+            _ => 100_000,
+        }
+    }
+
+    /// The envelope's `error` key, paired with [`ErrorKind::code`].
+    pub const fn error_key(self) -> &'static str {
+        match self {
+            Self::OrganizationMismatch => "active_record/record_not_found",
+            Self::InvalidSettings => "invalid_settings_error",
+            _ => "invalid_app_error",
+        }
+    }
+
+    /// A stable `snake_case` name for the kind, used to carry it through serde.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::MalformedJson => "malformed_json",
+            Self::InvalidUtf8 => "invalid_utf8",
+            Self::MissingField => "missing_field",
+            Self::WrongType => "wrong_type",
+            Self::DateFormat => "date_format",
+            Self::ImpossibleDate => "impossible_date",
+            Self::InvalidAmount => "invalid_amount",
+            Self::InvalidValue => "invalid_value",
+            Self::CustomerMismatch => "customer_mismatch",
+            Self::OrganizationMismatch => "organization_mismatch",
+            Self::Overflow => "overflow",
+            Self::InvalidSettings => "invalid_settings",
+            Self::InputTooLarge => "input_too_large",
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A problem with the input, found while reading or checking it.
+///
+/// ```
+/// use contract_draft::{Bundle, ErrorKind};
+///
+/// let error = Bundle::from_json(br#"{"opportunity": {"expect_amount": "-1"}}"#).unwrap_err();
+/// assert_eq!(error.kind(), ErrorKind::InvalidAmount);
+/// assert_eq!(error.path(), "opportunity.expect_amount");
+/// assert_eq!(error.to_string(), "opportunity.expect_amount: the amount is negative");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{}{detail}", self.path, if self.path.is_empty() { "" } else { ": " })]
+pub struct Error {
+    kind: ErrorKind,
+    path: String,
+    detail: String,
+}
+
+impl Error {
+    /// An error of `kind` about the field at `path` (empty for the whole input).
+    ///
+    /// However a message was made, its path and detail are cut to [`MAX_PATH`] and
+    /// [`MAX_DETAIL`] characters, so that no input makes an error (or its envelope) large.
+    pub(crate) fn new(kind: ErrorKind, path: impl Into<String>, detail: impl fmt::Display) -> Self {
+        Self { kind, path: bounded(path.into(), MAX_PATH), detail: bounded(detail.to_string(), MAX_DETAIL) }
+    }
+
+    /// The error for an input (a file, a request body) longer than the `limit` in bytes
+    /// its reader set: [`ErrorKind::InputTooLarge`].
+    ///
+    /// ```
+    /// use contract_draft::{Error, ErrorKind};
+    ///
+    /// let error = Error::input_too_large(1024);
+    /// assert_eq!(error.kind(), ErrorKind::InputTooLarge);
+    /// assert_eq!(error.to_string(), "the input is longer than the limit of 1024 bytes");
+    /// ```
+    pub fn input_too_large(limit: usize) -> Self {
+        Self::new(
+            ErrorKind::InputTooLarge,
+            "",
+            format_args!("the input is longer than the limit of {limit} bytes"),
+        )
+    }
+
+    /// The error for line `number` of a JSON Lines stream, longer than `limit` bytes.
+    pub(crate) fn line_too_long(number: u64, limit: usize) -> Self {
+        Self::new(
+            ErrorKind::InputTooLarge,
+            "",
+            format_args!("line {number} is longer than the limit of {limit} bytes"),
+        )
+    }
+
+    /// What kind of problem this is.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The JSON path of the field concerned (`opportunity.expect_sign_date`,
+    /// `customer.contacts[1].address.lng`), or `""` when the error is about the input
+    /// as a whole.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// What was wrong, without the path.
+    pub fn detail(&self) -> &str {
+        &self.detail
+    }
+}
+
+/// The most characters of an error's path: a few nested keys of at most
+/// [`ECHO_LIMIT`](crate::error::echo::ECHO_LIMIT) characters each.
+const MAX_PATH: usize = 256;
+
+/// The most characters of an error's detail.
+const MAX_DETAIL: usize = 512;
+
+/// `text`, cut to `most` characters with `…` after them.
+fn bounded(mut text: String, most: usize) -> String {
+    if let Some((end, _)) = text.char_indices().nth(most) {
+        text.truncate(end);
+        text.push('…');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_names_are_unique() {
+        for (i, a) in ErrorKind::ALL.iter().enumerate() {
+            for b in &ErrorKind::ALL[i + 1..] {
+                assert_ne!(a.name(), b.name());
+            }
+        }
+    }
+
+    #[test]
+    fn errors_are_bounded_however_they_are_made() {
+        let error = Error::new(ErrorKind::InvalidValue, "p".repeat(1000), "d".repeat(10_000));
+        assert_eq!(error.path().chars().count(), MAX_PATH + 1);
+        assert_eq!(error.detail().chars().count(), MAX_DETAIL + 1);
+        assert!(error.detail().ends_with('…'));
+    }
+
+    #[test]
+    fn display_joins_path_and_detail() {
+        let error = Error::new(ErrorKind::MissingField, "opportunity.id", "is required");
+        assert_eq!(error.to_string(), "opportunity.id: is required");
+        let error = Error::new(ErrorKind::MalformedJson, "", "EOF while parsing");
+        assert_eq!(error.to_string(), "EOF while parsing");
+    }
+}
