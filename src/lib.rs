@@ -27,16 +27,26 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-// The modules in the order data flows through them; each uses only the ones above it.
-mod convert;
-mod draft;
-mod encoding;
+// The modules in the order data flows through them: each uses only the ones above it
+// (tests/integration/layers.rs checks it; README "Layout" says what each holds).
+// What can go wrong, and where.
 mod error;
-mod json;
+// Amounts as stored: limits and exact arithmetic.
 mod money;
-mod receivables;
+// How each kind of value is read from and written to the API's JSON.
+mod encoding;
+// The input records (opportunity, customer, user) and the bundle of the three.
 mod records;
+// The output: the contract draft and its parts.
+mod draft;
+// One company's settings, checked, with its contract template.
 mod settings;
+// What a contract's payment plans and payments leave to be paid.
+mod receivables;
+// The conversion and its steps: check, product lines, custom fields, hiding, report.
+mod convert;
+// The JSON edge on the way out: envelopes, output style, JSON Lines.
+mod json;
 
 pub use convert::hiding::mask_number;
 pub use convert::report::{MAX_NOTES, Note};

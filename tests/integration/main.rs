@@ -14,6 +14,7 @@ mod fidelity;
 mod golden;
 mod hiding;
 mod jsonl;
+mod layers;
 mod properties;
 mod receivables;
 mod robustness;

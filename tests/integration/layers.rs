@@ -1,0 +1,81 @@
+//! The module tree's imports point one way: `src/lib.rs` declares the top-level modules
+//! in the order data flows through them, and each may use only the ones declared before
+//! it (see docs/DECISIONS.md, "The module tree").
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn source(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+/// The top-level modules, in the order `src/lib.rs` declares them.
+fn declared_order(src: &Path) -> Vec<String> {
+    source(&src.join("lib.rs"))
+        .lines()
+        .filter_map(|line| line.strip_prefix("mod ")?.strip_suffix(';'))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Every `.rs` file of a top-level module: `name.rs`, or the files under `name/`.
+fn files_of(src: &Path, module: &str) -> Vec<PathBuf> {
+    let single = src.join(format!("{module}.rs"));
+    if single.exists() {
+        return vec![single];
+    }
+    let mut files = Vec::new();
+    let mut folders = vec![src.join(module)];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|extension| extension == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    files
+}
+
+/// The top-level modules a line of code names as `crate::<module>`, comments aside.
+fn named_modules(line: &str) -> impl Iterator<Item = &str> {
+    let code = if line.trim_start().starts_with("//") { "" } else { line };
+    code.match_indices("crate::").map(move |(at, _)| {
+        let rest = &code[at + "crate::".len()..];
+        let end = rest.find(|c: char| !(c.is_ascii_lowercase() || c == '_')).unwrap_or(rest.len());
+        &rest[..end]
+    })
+}
+
+#[test]
+fn each_module_uses_only_the_modules_declared_before_it() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let order = declared_order(&src);
+    assert!(order.len() >= 9, "lib.rs declares {order:?}");
+    let mut backwards = Vec::new();
+    for (position, module) in order.iter().enumerate() {
+        for file in files_of(&src, module) {
+            for (number, line) in source(&file).lines().enumerate() {
+                for named in named_modules(line) {
+                    let later = order.iter().position(|other| other == named).is_some_and(|at| at > position);
+                    if later {
+                        backwards.push(format!("{}:{}: {module} uses {named}", file.display(), number + 1));
+                    }
+                }
+            }
+        }
+    }
+    assert!(backwards.is_empty(), "imports against the flow:\n{}", backwards.join("\n"));
+}
+
+#[test]
+fn the_check_finds_a_module_named_in_code() {
+    assert_eq!(named_modules("use crate::convert::report::Note;").collect::<Vec<_>>(), ["convert"]);
+    assert_eq!(
+        named_modules("    #[serde(with = \"crate::encoding::amount\")]").collect::<Vec<_>>(),
+        ["encoding"]
+    );
+    assert_eq!(named_modules("/// see [`crate::json`]").count(), 0);
+}
