@@ -48,6 +48,9 @@ mod convert;
 // The JSON edge on the way out: envelopes, output style, JSON Lines.
 mod json;
 
+pub use chrono;
+pub use rust_decimal;
+
 pub use convert::hiding::mask_number;
 pub use convert::report::{MAX_NOTES, Note};
 pub use convert::{Conversion, Converter, contract_from_opportunity};
@@ -62,8 +65,11 @@ pub use json::{
     DEFAULT_MAX_LINE_BYTES, Envelope, ErrorEnvelope, JsonStyle, Layout, LinesOptions, LinesSummary, MAX_JOBS,
     StreamError, convert_lines,
 };
+pub use money::Amount;
 pub use receivables::{ContractPayments, Payment, PaymentPlan, Receivables};
-pub use records::{Address, Bundle, Contact, CustomValues, Customer, Opportunity, ProductLine, User};
+pub use records::{
+    Address, Bundle, Contact, CustomValues, Customer, Opportunity, Percent, ProductLine, User,
+};
 pub use settings::{
     ApprovalSettings, CompanyCheck, CompanySettings, ContractField, FieldKind, FieldMapping,
     SETTINGS_VERSION, TotalSource,

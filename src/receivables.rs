@@ -17,24 +17,24 @@ use crate::draft::ApproveStatus;
 use crate::encoding::reader::read_json;
 use crate::encoding::record::Required;
 use crate::error::{Error, ErrorKind};
-use crate::money::{exact_add, exact_sub};
+use crate::money::{Amount, exact_add, exact_sub};
 
 /// A received payment (回款): its amount and approval status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[non_exhaustive]
 pub struct Payment {
     /// The amount paid, in any accepted amount encoding.
-    #[serde(deserialize_with = "crate::encoding::amount::deserialize")]
-    pub amount: Decimal,
+    pub amount: Amount,
     /// Where the payment is in approval.
     pub approve_status: ApproveStatus,
 }
 
 /// A payment plan (回款计划): an amount due.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[non_exhaustive]
 pub struct PaymentPlan {
     /// The amount planned, in any accepted amount encoding.
-    #[serde(deserialize_with = "crate::encoding::amount::deserialize")]
-    pub amount: Decimal,
+    pub amount: Amount,
 }
 
 /// A contract's total with its payment plans and received payments: the input of
@@ -62,8 +62,7 @@ pub struct PaymentPlan {
 #[non_exhaustive]
 pub struct ContractPayments {
     /// The contract's total.
-    #[serde(deserialize_with = "crate::encoding::amount::deserialize")]
-    pub total_amount: Decimal,
+    pub total_amount: Amount,
     /// Its payment plans (`null` reads as none).
     #[serde(default, deserialize_with = "crate::encoding::record::list")]
     pub received_payment_plans: Vec<PaymentPlan>,
@@ -72,7 +71,27 @@ pub struct ContractPayments {
     pub received_payments: Vec<Payment>,
 }
 
+impl Payment {
+    /// A payment of `amount`, at `approve_status` in approval.
+    pub const fn new(amount: Amount, approve_status: ApproveStatus) -> Self {
+        Self { amount, approve_status }
+    }
+}
+
+impl PaymentPlan {
+    /// A plan of `amount`.
+    pub const fn new(amount: Amount) -> Self {
+        Self { amount }
+    }
+}
+
 impl ContractPayments {
+    /// A contract of `total` with no payment plans and no payments yet; push them onto
+    /// its public lists.
+    pub const fn new(total_amount: Amount) -> Self {
+        Self { total_amount, received_payment_plans: Vec::new(), received_payments: Vec::new() }
+    }
+
     /// Reads a contract's payments from JSON; errors name the field by its path.
     pub fn from_json(json: &[u8]) -> Result<Self, Error> {
         read_json::<Required<Self>>(json).map(|payments| payments.0)
@@ -80,8 +99,7 @@ impl ContractPayments {
 
     /// The contract's receivables (see [`Receivables::compute`]).
     pub fn receivables(&self) -> Result<Receivables, Error> {
-        let plans: Vec<Decimal> = self.received_payment_plans.iter().map(|plan| plan.amount).collect();
-        Receivables::compute(self.total_amount, &plans, &self.received_payments)
+        Receivables::compute(self.total_amount, &self.received_payment_plans, &self.received_payments)
     }
 }
 
@@ -93,14 +111,14 @@ impl ContractPayments {
 /// own encodings; see [`ContractDraft`](crate::ContractDraft).)
 ///
 /// ```
-/// use contract_draft::{ApproveStatus, Payment, Receivables};
-/// use rust_decimal::Decimal;
+/// use contract_draft::{Amount, ApproveStatus, Payment, PaymentPlan, Receivables};
+/// use contract_draft::rust_decimal::Decimal;
 ///
-/// let total = Decimal::from(200_000);
-/// let paid = Payment { amount: Decimal::from(1_000), approve_status: ApproveStatus::Approved };
-/// let receivables = Receivables::compute(total, &[total], &[paid])?;
+/// let total: Amount = "200000".parse()?;
+/// let paid = Payment::new("1000".parse()?, ApproveStatus::Approved);
+/// let receivables = Receivables::compute(total, &[PaymentPlan::new(total)], &[paid])?;
 /// assert_eq!(receivables.unreceived_amount, Decimal::from(199_000));
-/// assert_eq!(receivables.unchecking_payments_amount, total);
+/// assert_eq!(receivables.unchecking_payments_amount, total.get());
 /// # Ok::<(), contract_draft::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -139,17 +157,19 @@ impl Receivables {
         }
     }
 
-    /// The receivables of a contract of `total` with these payment plans (their amounts)
-    /// and received payments.
+    /// The receivables of a contract of `total` with these payment plans and received
+    /// payments.
     ///
     /// Exact decimal arithmetic throughout. Fails with [`ErrorKind::Overflow`] only when a
     /// sum or difference does not fit a decimal exactly (28 significant digits), which
     /// fewer than ten thousand amounts within the stored precision never reach. An overpaid contract is not an error:
     /// its `unreceived_amount` is negative.
-    pub fn compute(total: Decimal, plans: &[Decimal], payments: &[Payment]) -> Result<Self, Error> {
-        let mut receivables = Self::unpaid(total);
+    pub fn compute(total: Amount, plans: &[PaymentPlan], payments: &[Payment]) -> Result<Self, Error> {
+        let mut receivables = Self::unpaid(total.get());
         for (index, plan) in plans.iter().enumerate() {
-            receivables.add_plan(*plan).ok_or_else(|| overflow("received_payment_plans", index))?;
+            receivables
+                .add_plan(plan.amount.get())
+                .ok_or_else(|| overflow("received_payment_plans", index))?;
         }
         for (index, payment) in payments.iter().enumerate() {
             receivables.add_payment(*payment).ok_or_else(|| overflow("received_payments", index))?;
@@ -171,8 +191,8 @@ impl Receivables {
             }
             ApproveStatus::Draft | ApproveStatus::Rejected => return Some(()),
         };
-        *sum = exact_add(*sum, payment.amount)?;
-        *rest = exact_sub(*rest, payment.amount)?;
+        *sum = exact_add(*sum, payment.amount.get())?;
+        *rest = exact_sub(*rest, payment.amount.get())?;
         Some(())
     }
 }
@@ -189,26 +209,34 @@ fn overflow(list: &str, index: usize) -> Error {
 mod tests {
     use super::*;
 
-    fn payment(amount: i64, approve_status: ApproveStatus) -> Payment {
-        Payment { amount: Decimal::from(amount), approve_status }
+    fn amount(value: i64) -> Amount {
+        Amount::new(Decimal::from(value)).unwrap()
+    }
+
+    fn payment(value: i64, approve_status: ApproveStatus) -> Payment {
+        Payment::new(amount(value), approve_status)
     }
 
     #[test]
     fn the_published_contract() {
-        let total = Decimal::from(200_000);
-        let receivables =
-            Receivables::compute(total, &[total], &[payment(1_000, ApproveStatus::Approved)]).unwrap();
+        let total = amount(200_000);
+        let receivables = Receivables::compute(
+            total,
+            &[PaymentPlan::new(total)],
+            &[payment(1_000, ApproveStatus::Approved)],
+        )
+        .unwrap();
         assert_eq!(receivables.received_payments_plan_count, 1);
-        assert_eq!(receivables.received_payments_plan_amount, total);
+        assert_eq!(receivables.received_payments_plan_amount, total.get());
         assert_eq!(receivables.received_payments_amount, Decimal::from(1_000));
         assert_eq!(receivables.unreceived_amount, Decimal::from(199_000));
         assert_eq!(receivables.checking_payments_amount, Decimal::ZERO);
-        assert_eq!(receivables.unchecking_payments_amount, total);
+        assert_eq!(receivables.unchecking_payments_amount, total.get());
     }
 
     #[test]
     fn each_status_counts_in_its_place() {
-        let total = Decimal::from(100);
+        let total = amount(100);
         let payments = [
             payment(10, ApproveStatus::Approved),
             payment(20, ApproveStatus::Applying),
@@ -227,14 +255,18 @@ mod tests {
     #[test]
     fn overpaid_contracts_have_negative_unreceived() {
         let receivables =
-            Receivables::compute(Decimal::from(100), &[], &[payment(150, ApproveStatus::Approved)]).unwrap();
+            Receivables::compute(amount(100), &[], &[payment(150, ApproveStatus::Approved)]).unwrap();
         assert_eq!(receivables.unreceived_amount, Decimal::from(-50));
     }
 
     #[test]
     fn overflow_is_an_error_naming_the_entry() {
-        let error = Receivables::compute(Decimal::ZERO, &[Decimal::MAX, Decimal::MAX], &[]).unwrap_err();
+        // Ten thousand amounts always add up exactly; tens of thousands of the largest
+        // need more than a decimal's 28 digits.
+        let largest = PaymentPlan::new("999999999999999999.999999".parse().unwrap());
+        let error = Receivables::compute(Amount::ZERO, &vec![largest; 100_000], &[]).unwrap_err();
         assert_eq!(error.kind(), ErrorKind::Overflow);
-        assert_eq!(error.path(), "received_payment_plans[1].amount");
+        assert!(error.path().starts_with("received_payment_plans["), "{}", error.path());
+        assert!(Receivables::compute(Amount::ZERO, &vec![largest; 10_000], &[]).is_ok());
     }
 }

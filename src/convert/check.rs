@@ -1,15 +1,12 @@
-//! The checks of the checked entry point: the values a typed record can hold but the
-//! JSON reader refuses, and that the three records belong together.
+//! The checks of the checked entry point: that the three records belong together.
+//! (Their values need no check: an amount or percentage is checked where it is made.)
 
 use crate::convert::report::{Findings, Note};
 use crate::error::{Error, ErrorKind};
-use crate::money::check_amount;
 use crate::records::{Customer, Opportunity, User};
 use crate::settings::CompanyCheck;
 
 /// Checks what [`Converter::convert`](crate::Converter::convert) trusts:
-/// - the opportunity's amounts (its own and its product lines') and percentage are in
-///   their domains (records built in Rust bypass the JSON reader's checks);
 /// - the customer is the opportunity's customer;
 /// - the opportunity and the customer belong to the user's company (see
 ///   [`check_company`]).
@@ -20,27 +17,6 @@ pub(crate) fn check_records(
     company_check: CompanyCheck,
     findings: &mut Findings,
 ) -> Result<(), Error> {
-    let amount = |path: &dyn Fn() -> String, value| {
-        check_amount(value).map(drop).map_err(|problem| {
-            Error::new(ErrorKind::InvalidAmount, path(), format_args!("the amount {problem}"))
-        })
-    };
-    amount(&|| "opportunity.expect_amount".into(), opportunity.expect_amount)?;
-    for (index, line) in opportunity.product_assets.iter().enumerate() {
-        let field = |name: &'static str| move || format!("opportunity.product_assets[{index}].{name}");
-        amount(&field("quantity"), line.quantity)?;
-        amount(&field("recommended_unit_price"), line.recommended_unit_price)?;
-        if let Some(list_price) = line.standard_unit_price {
-            amount(&field("standard_unit_price"), list_price)?;
-        }
-    }
-    if let Some(percent) = opportunity.sign_possibility.filter(|percent| *percent > 100) {
-        return Err(Error::new(
-            ErrorKind::InvalidValue,
-            "opportunity.sign_possibility",
-            format_args!("{percent}% is above 100%"),
-        ));
-    }
     if customer.id != opportunity.customer_id {
         return Err(Error::new(
             ErrorKind::CustomerMismatch,
@@ -107,10 +83,7 @@ fn check_company(
 
 #[cfg(test)]
 mod tests {
-    use rust_decimal::Decimal;
-
     use super::*;
-    use crate::records::ProductLine;
 
     fn records() -> (Opportunity, Customer, User) {
         let bundle = crate::Bundle::from_json(include_bytes!("../../fixtures/bundle.json")).unwrap();
@@ -166,23 +139,6 @@ mod tests {
         assert_eq!(
             problem(&opportunity),
             (ErrorKind::OrganizationMismatch, "opportunity.organization_id".into())
-        );
-    }
-
-    #[test]
-    fn values_built_in_rust_are_checked_like_json() {
-        let (mut opportunity, ..) = records();
-        opportunity.expect_amount = Decimal::new(-1, 0);
-        assert_eq!(problem(&opportunity), (ErrorKind::InvalidAmount, "opportunity.expect_amount".into()));
-        let (mut opportunity, ..) = records();
-        opportunity.sign_possibility = Some(101);
-        assert_eq!(problem(&opportunity), (ErrorKind::InvalidValue, "opportunity.sign_possibility".into()));
-        let (mut opportunity, ..) = records();
-        let line = ProductLine { quantity: Decimal::new(1, 7), ..ProductLine::default() };
-        opportunity.product_assets = vec![ProductLine::default(), line];
-        assert_eq!(
-            problem(&opportunity),
-            (ErrorKind::InvalidAmount, "opportunity.product_assets[1].quantity".into())
         );
     }
 }

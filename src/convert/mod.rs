@@ -237,7 +237,7 @@ impl Converter {
 
     /// The contract's total, as the settings choose it.
     fn total(&self, opportunity: &Opportunity, offered: &OfferedLines, findings: &mut Findings) -> Decimal {
-        let expect_amount = opportunity.expect_amount;
+        let expect_amount = opportunity.expect_amount.get();
         if offered.lines.is_empty() {
             if self.total == TotalSource::SumOfLines {
                 findings.note(Note::NoLinesToSum);

@@ -4,7 +4,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::draft::NewProductLine;
-use crate::money::{exact_add, exact_mul};
+use crate::money::{Amount, exact_add, exact_mul};
 use crate::records::ProductLine;
 
 /// The lines offered for a new contract, and what they add up to.
@@ -33,10 +33,11 @@ fn offer_line(line: &ProductLine) -> NewProductLine {
         product_attr_id: line.product_attr_id,
         spec: line.spec.clone(),
         sale_unit: line.sale_unit.clone(),
-        quantity: line.quantity,
-        standard_unit_price: line.standard_unit_price,
-        recommended_unit_price: line.recommended_unit_price,
-        total_price: exact_mul(line.recommended_unit_price, line.quantity).map(|total| total.normalize()),
+        quantity: line.quantity.get(),
+        standard_unit_price: line.standard_unit_price.map(Amount::get),
+        recommended_unit_price: line.recommended_unit_price.get(),
+        total_price: exact_mul(line.recommended_unit_price.get(), line.quantity.get())
+            .map(|total| total.normalize()),
         discount: discount(line.recommended_unit_price, line.standard_unit_price),
         remark: line.remark.clone(),
     }
@@ -44,9 +45,9 @@ fn offer_line(line: &ProductLine) -> NewProductLine {
 
 /// The selling price as a percentage of the list price, to two decimals (half away from
 /// zero); `None` without a (non-zero) list price.
-fn discount(selling: Decimal, list: Option<Decimal>) -> Option<Decimal> {
-    let list = list.filter(|list| !list.is_zero())?;
-    let percent = selling.checked_div(list)?.checked_mul(Decimal::ONE_HUNDRED)?;
+fn discount(selling: Amount, list: Option<Amount>) -> Option<Decimal> {
+    let list = list.filter(|list| !list.get().is_zero())?;
+    let percent = selling.get().checked_div(list.get())?.checked_mul(Decimal::ONE_HUNDRED)?;
     Some(percent.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero).normalize())
 }
 
@@ -58,12 +59,16 @@ mod tests {
         text.parse().unwrap()
     }
 
+    fn amount(text: &str) -> Amount {
+        text.parse().unwrap()
+    }
+
     fn line(quantity: &str, selling: &str, list: Option<&str>) -> ProductLine {
         ProductLine {
             product_id: 1,
-            quantity: dec(quantity),
-            recommended_unit_price: dec(selling),
-            standard_unit_price: list.map(dec),
+            quantity: amount(quantity),
+            recommended_unit_price: amount(selling),
+            standard_unit_price: list.map(amount),
             ..ProductLine::default()
         }
     }
@@ -78,12 +83,12 @@ mod tests {
 
     #[test]
     fn discount_is_the_selling_price_as_a_percentage_of_the_list_price() {
-        assert_eq!(discount(dec("19800"), Some(dec("22000"))), Some(dec("90")));
-        assert_eq!(discount(dec("1"), Some(dec("3"))), Some(dec("33.33")));
-        assert_eq!(discount(dec("2"), Some(dec("3"))), Some(dec("66.67")));
-        assert_eq!(discount(dec("1"), Some(dec("0.08"))), Some(dec("1250")));
-        assert_eq!(discount(dec("1"), None), None);
-        assert_eq!(discount(dec("1"), Some(Decimal::ZERO)), None);
+        assert_eq!(discount(amount("19800"), Some(amount("22000"))), Some(dec("90")));
+        assert_eq!(discount(amount("1"), Some(amount("3"))), Some(dec("33.33")));
+        assert_eq!(discount(amount("2"), Some(amount("3"))), Some(dec("66.67")));
+        assert_eq!(discount(amount("1"), Some(amount("0.08"))), Some(dec("1250")));
+        assert_eq!(discount(amount("1"), None), None);
+        assert_eq!(discount(amount("1"), Some(Amount::ZERO)), None);
     }
 
     #[test]

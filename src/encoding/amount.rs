@@ -1,9 +1,9 @@
 //! An amount: read from a Ruby decimal string (`"19800.0"`), plain decimal text
-//! (`"19800"`), a JSON integer or a JSON float; checked against the stored precision;
-//! written as a Ruby decimal string.
+//! (`"19800"`), a JSON integer or a JSON float, and checked against the stored
+//! precision (an [`Amount`]); written as a Ruby decimal string.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Deserializer, Serializer, de};
+use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 use serde_json::value::RawValue;
 
 use super::raw::RawJson;
@@ -11,39 +11,11 @@ use crate::encoding::reader::invalid;
 use crate::encoding::ruby_decimal::RubyDecimal;
 use crate::encoding::stack_text::serialize_display;
 use crate::error::ErrorKind;
-use crate::money;
+use crate::money::{self, Amount};
 
+/// A decimal written as a Ruby decimal string (`"19800.0"`).
 pub(crate) fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
     serialize_display(serializer, &RubyDecimal(*value))
-}
-
-/// A required amount as read.
-pub(crate) struct Amount(pub(crate) Decimal);
-
-impl<'de> Deserialize<'de> for Amount {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        match read(deserializer, false)? {
-            Some(amount) => Ok(Amount(amount)),
-            None => Err(de::Error::invalid_type(de::Unexpected::Unit, &EXPECTING)),
-        }
-    }
-}
-
-/// An amount that may be absent: `""` and `null` read as `None`.
-pub(crate) struct OptionalAmount(pub(crate) Option<Decimal>);
-
-impl<'de> Deserialize<'de> for OptionalAmount {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        read(deserializer, true).map(OptionalAmount)
-    }
-}
-
-pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
-    Amount::deserialize(deserializer).map(|amount| amount.0)
-}
-
-pub(crate) fn optional<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Decimal>, D::Error> {
-    OptionalAmount::deserialize(deserializer).map(|amount| amount.0)
 }
 
 /// `Option<Decimal>` written as a Ruby decimal string, or `""` when absent.
@@ -57,6 +29,29 @@ pub(crate) fn serialize_optional<S: Serializer>(
     }
 }
 
+impl Serialize for Amount {
+    /// A Ruby decimal string (`"19800.0"`), as the API writes amounts.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_display(serializer, self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Amount {
+    /// Any accepted encoding: `"19800.0"`, `"19800"`, `19800`, `19800.0`; `null` is
+    /// refused.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match read(deserializer, false)? {
+            Some(amount) => Ok(amount),
+            None => Err(de::Error::invalid_type(de::Unexpected::Unit, &EXPECTING)),
+        }
+    }
+}
+
+/// An amount that may be absent: `""` and `null` read as `None`.
+pub(crate) fn optional<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Amount>, D::Error> {
+    read(deserializer, true)
+}
+
 const EXPECTING: &str = "an amount (a decimal string or a number)";
 
 /// Reads any accepted amount encoding from the value's JSON text and checks the
@@ -65,7 +60,7 @@ const EXPECTING: &str = "an amount (a decimal string or a number)";
 /// The text is what makes the decimal exact: a JSON number is read digit by digit, never
 /// through the double serde_json would make of it (see
 /// [`parse_json_number`](money::parse_json_number)).
-fn read<'de, D: Deserializer<'de>>(deserializer: D, optional: bool) -> Result<Option<Decimal>, D::Error> {
+fn read<'de, D: Deserializer<'de>>(deserializer: D, optional: bool) -> Result<Option<Amount>, D::Error> {
     let raw = Box::<RawValue>::deserialize(deserializer)?;
     let parsed = match RawJson::of(raw.get()) {
         RawJson::Null => return Ok(None),
@@ -75,7 +70,7 @@ fn read<'de, D: Deserializer<'de>>(deserializer: D, optional: bool) -> Result<Op
         other => return Err(de::Error::invalid_type(other.unexpected(), &EXPECTING)),
     };
     parsed
-        .and_then(money::check_amount)
+        .and_then(Amount::checked)
         .map(Some)
         .map_err(|problem| invalid(ErrorKind::InvalidAmount, format_args!("the amount {problem}")))
 }

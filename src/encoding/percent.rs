@@ -1,21 +1,13 @@
 //! A percentage such as `sign_possibility`: read from `"10%"`, `"10"` or `10`, `""` or
-//! `null` (absent); written `"10%"`, or `""` when absent. Values run from 0 to 100.
+//! `null` (absent). Values run from 0 to 100 (`records::Percent` writes them).
 
 use std::fmt;
 
-use serde::{Deserializer, Serializer, de};
+use serde::{Deserializer, de};
 
 use crate::encoding::reader::invalid;
-use crate::encoding::stack_text::serialize_display;
 use crate::error::ErrorKind;
 use crate::error::echo::{Excerpt, Quoted};
-
-pub(crate) fn serialize<S: Serializer>(value: &Option<u8>, serializer: S) -> Result<S::Ok, S::Error> {
-    match value {
-        Some(percent) => serialize_display(serializer, &format_args!("{percent}%")),
-        None => serializer.serialize_str(""),
-    }
-}
 
 pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u8>, D::Error> {
     deserializer.deserialize_any(PercentVisitor)

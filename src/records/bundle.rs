@@ -30,6 +30,11 @@ pub struct Bundle {
 }
 
 impl Bundle {
+    /// The bundle of these three records.
+    pub const fn new(opportunity: Opportunity, customer: Customer, user: User) -> Self {
+        Self { opportunity, customer, user }
+    }
+
     /// Reads a bundle from JSON; errors name the field by its path
     /// (`opportunity.expect_sign_date`).
     pub fn from_json(json: &[u8]) -> Result<Self, Error> {

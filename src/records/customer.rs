@@ -78,3 +78,11 @@ pub struct Customer {
     #[serde(default, deserialize_with = "crate::encoding::id::optional", skip_serializing)]
     pub organization_id: Option<u64>,
 }
+
+impl Customer {
+    /// A customer with its id and name, every other field empty: start here, then set
+    /// public fields.
+    pub fn new(id: u64, name: impl Into<String>) -> Self {
+        Self { id, name: name.into(), ..Self::default() }
+    }
+}

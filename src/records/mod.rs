@@ -7,15 +7,16 @@
 //! and then takes its documented empty value (`""`, `false`, `[]`, `{}`).
 //!
 //! The records are `#[non_exhaustive]`, so that fields can be added as the API grows: to
-//! build one in Rust, start from `Default::default()` and set its public fields.
+//! build one in Rust, start from its `new` (the required keys), then set public fields.
 //!
 //! ```
-//! use contract_draft::Opportunity;
-//! use rust_decimal::Decimal;
+//! use contract_draft::{Bundle, Customer, Opportunity, User};
 //!
-//! let mut opportunity = Opportunity::default();
-//! opportunity.title = "CRM集团版".into();
-//! opportunity.expect_amount = Decimal::new(198_000, 1);
+//! let mut opportunity = Opportunity::new(576543, "CRM集团版", "19800".parse()?, 23481906);
+//! opportunity.expect_sign_date = chrono::NaiveDate::from_ymd_opt(2015, 9, 9);
+//! let bundle = Bundle::new(opportunity, Customer::new(23481906, "向导"), User::new(364513, "个比唠忘", 49));
+//! assert_eq!(bundle.opportunity.expect_amount.to_string(), "19800.0");
+//! # Ok::<(), contract_draft::Error>(())
 //! ```
 
 mod address;
@@ -23,6 +24,7 @@ mod bundle;
 mod custom_values;
 mod customer;
 mod opportunity;
+mod percent;
 mod product_line;
 mod read;
 mod user;
@@ -32,5 +34,6 @@ pub use bundle::Bundle;
 pub use custom_values::CustomValues;
 pub use customer::Customer;
 pub use opportunity::Opportunity;
+pub use percent::Percent;
 pub use product_line::ProductLine;
 pub use user::User;

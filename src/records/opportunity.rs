@@ -1,17 +1,16 @@
 use std::fmt;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rust_decimal::Decimal;
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::read::{Key, Minutes, OptionalDate, Percent, Record, Seen, read_known_key};
-use super::{CustomValues, ProductLine, User};
-use crate::encoding::amount::Amount;
+use super::read::{Key, Minutes, OptionalDate, OptionalPercent, Plain, Record, Seen, read_known_key};
+use super::{CustomValues, Percent, ProductLine, User};
 use crate::encoding::id::{Id, IdOrZero, OptionalId};
 use crate::encoding::or_default::OrDefault;
 use crate::encoding::record::RecordList;
 use crate::encoding::text::{RequiredText, Text};
+use crate::money::Amount;
 
 /// A sales opportunity (商机): what a contract draft is made from.
 ///
@@ -36,11 +35,10 @@ pub struct Opportunity {
     pub user_name: String,
     /// The expected amount; it becomes the contract's total. Non-negative, at most 18
     /// integer and 6 fractional digits; written as a Ruby decimal string (`"19800.0"`).
-    #[serde(serialize_with = "crate::encoding::amount::serialize")]
-    pub expect_amount: Decimal,
+    pub expect_amount: Amount,
     /// Chance of signing in percent (0 to 100); written `"10%"`, or `""` when absent.
-    #[serde(serialize_with = "crate::encoding::percent::serialize")]
-    pub sign_possibility: Option<u8>,
+    #[serde(serialize_with = "super::percent::serialize_optional")]
+    pub sign_possibility: Option<Percent>,
     /// The day the opportunity was obtained.
     #[serde(serialize_with = "crate::encoding::date::optional::serialize")]
     pub get_time: Option<NaiveDate>,
@@ -89,6 +87,14 @@ pub struct Opportunity {
     pub organization_id: Option<u64>,
 }
 
+impl Opportunity {
+    /// An opportunity with its required keys, every other field empty: start here, then
+    /// set public fields.
+    pub fn new(id: u64, title: impl Into<String>, expect_amount: Amount, customer_id: u64) -> Self {
+        Self { id, title: title.into(), expect_amount, customer_id, ..Self::default() }
+    }
+}
+
 impl<'de> Deserialize<'de> for Opportunity {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_map(OpportunityVisitor)
@@ -113,12 +119,12 @@ impl<'de> Visitor<'de> for OpportunityVisitor {
             let known = read_known_key!(map, key.as_str(), seen, [
                 "id" => o.id, Id;
                 "title" => o.title, RequiredText;
-                "expect_amount" => o.expect_amount, Amount;
+                "expect_amount" => o.expect_amount, Plain<Amount>;
                 "customer_id" => o.customer_id, Id;
                 "title_pinyin" => o.title_pinyin, Text;
                 "user_id" => o.user_id, IdOrZero;
                 "user_name" => o.user_name, Text;
-                "sign_possibility" => o.sign_possibility, Percent;
+                "sign_possibility" => o.sign_possibility, OptionalPercent;
                 "get_time" => o.get_time, OptionalDate;
                 "stage" => o.stage, Text;
                 "stage_mapped" => o.stage_mapped, Text;

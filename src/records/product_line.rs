@@ -1,5 +1,6 @@
-use rust_decimal::Decimal;
 use serde::Deserialize;
+
+use crate::money::Amount;
 
 /// A product line (产品明细) of an opportunity: a product, how many, at what price.
 ///
@@ -27,14 +28,12 @@ pub struct ProductLine {
     #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub sale_unit: String,
     /// How many; may be fractional (at most 6 fractional digits).
-    #[serde(deserialize_with = "crate::encoding::amount::deserialize")]
-    pub quantity: Decimal,
+    pub quantity: Amount,
     /// The list price per unit, if the product has one (`""` and `null` read as none).
     #[serde(default, deserialize_with = "crate::encoding::amount::optional")]
-    pub standard_unit_price: Option<Decimal>,
+    pub standard_unit_price: Option<Amount>,
     /// The selling price per unit.
-    #[serde(deserialize_with = "crate::encoding::amount::deserialize")]
-    pub recommended_unit_price: Decimal,
+    pub recommended_unit_price: Amount,
     /// A remark on the line.
     #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub remark: String,

@@ -123,9 +123,14 @@ pub(crate) struct Minutes(
 /// A percentage (see `crate::encoding::percent`).
 #[derive(serde::Deserialize)]
 #[serde(transparent)]
-pub(crate) struct Percent(
-    #[serde(deserialize_with = "crate::encoding::percent::deserialize")] pub(crate) Option<u8>,
+pub(crate) struct OptionalPercent(
+    #[serde(deserialize_with = "super::percent::optional")] pub(crate) Option<super::Percent>,
 );
+
+/// A value read by its own `Deserialize`.
+#[derive(serde::Deserialize)]
+#[serde(transparent)]
+pub(crate) struct Plain<T>(pub(crate) T);
 
 /// An embedded record, `{}` or `null` (see `crate::encoding::record`).
 #[derive(serde::Deserialize)]

@@ -48,3 +48,11 @@ pub struct User {
     #[serde(default, deserialize_with = "crate::encoding::or_default::deserialize", skip_serializing)]
     pub enabled_number_hidden_dispose: bool,
 }
+
+impl User {
+    /// A user with their id, name and company, every other field empty: start here,
+    /// then set public fields.
+    pub fn new(id: u64, name: impl Into<String>, organization_id: u64) -> Self {
+        Self { id, name: name.into(), organization_id, ..Self::default() }
+    }
+}

@@ -3,7 +3,7 @@
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
-use contract_draft::{Envelope, Opportunity, RubyDecimal, contract_from_opportunity};
+use contract_draft::{Amount, Envelope, Opportunity, RubyDecimal, contract_from_opportunity};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
@@ -37,7 +37,7 @@ pub fn date() -> impl Strategy<Value = NaiveDate> {
 fn opportunity() -> impl Strategy<Value = Opportunity> {
     (amount(), proptest::option::of(date()), any::<String>()).prop_map(|(total, sign_date, title)| {
         let mut opportunity = sample_bundle().opportunity;
-        opportunity.expect_amount = total;
+        opportunity.expect_amount = Amount::new(total).unwrap();
         opportunity.expect_sign_date = sign_date;
         opportunity.title = title;
         opportunity
@@ -87,7 +87,7 @@ proptest! {
     fn receivables_of_a_new_draft_are_the_total(opportunity in opportunity()) {
         let bundle = sample_bundle();
         let draft = contract_from_opportunity(&opportunity, &bundle.customer, &bundle.user);
-        prop_assert_eq!(draft.total_amount, opportunity.expect_amount);
+        prop_assert_eq!(draft.total_amount, opportunity.expect_amount.get());
         prop_assert_eq!(draft.unreceived_amount, draft.total_amount);
         prop_assert_eq!(draft.unchecking_payments_amount, draft.total_amount);
         prop_assert_eq!(draft.received_payments_amount, Decimal::ZERO);
@@ -101,11 +101,11 @@ proptest! {
         let json = serde_json::to_string(&draft).unwrap();
         let text = raw_at(&json, "/total_amount");
         let text = text.trim_matches('"').to_owned();
-        prop_assert_eq!(text.parse::<Decimal>().unwrap(), opportunity.expect_amount);
+        prop_assert_eq!(text.parse::<Decimal>().unwrap(), opportunity.expect_amount.get());
         prop_assert_eq!(text.matches('.').count(), 1);
         let fraction = text.split_once('.').unwrap().1;
         prop_assert!(fraction == "0" || !fraction.ends_with('0'), "{}", text);
-        prop_assert_eq!(&text, &RubyDecimal(opportunity.expect_amount).to_string());
+        prop_assert_eq!(&text, &RubyDecimal(opportunity.expect_amount.get()).to_string());
     }
 
     #[test]
@@ -202,7 +202,7 @@ proptest! {
         let mut sum = Decimal::ZERO;
         for (given, offered) in bundle.opportunity.product_assets.iter().zip(&draft.product_assets_for_new_record) {
             // Exact: the product of the mantissas at the sum of the scales, in integers.
-            let (price, quantity) = (given.recommended_unit_price, given.quantity);
+            let (price, quantity) = (given.recommended_unit_price.get(), given.quantity.get());
             let exact = Decimal::from_i128_with_scale(price.mantissa() * quantity.mantissa(), price.scale() + quantity.scale());
             let total = offered.total_price.unwrap();
             prop_assert_eq!(total, exact);

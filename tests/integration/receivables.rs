@@ -1,10 +1,15 @@
 //! The receivables engine: the published relationships and its invariants.
 
-use contract_draft::{ApproveStatus, ContractPayments, Payment, Receivables};
+use contract_draft::{Amount, ApproveStatus, ContractPayments, Payment, PaymentPlan, Receivables};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::properties::amount;
+
+/// An amount of [`amount`]'s domain, as the type that holds one.
+fn valid_amount() -> impl Strategy<Value = Amount> {
+    amount().prop_map(|value| Amount::new(value).unwrap())
+}
 
 #[test]
 fn the_published_contract_through_json() {
@@ -34,7 +39,7 @@ fn status() -> impl Strategy<Value = ApproveStatus> {
 }
 
 fn payment() -> impl Strategy<Value = Payment> {
-    (amount(), status()).prop_map(|(amount, approve_status)| Payment { amount, approve_status })
+    (valid_amount(), status()).prop_map(|(amount, approve_status)| Payment::new(amount, approve_status))
 }
 
 /// Any decimal `rust_decimal` can hold, sign and scale included.
@@ -46,16 +51,17 @@ fn any_decimal() -> impl Strategy<Value = Decimal> {
 proptest! {
     #[test]
     fn receivables_add_up(
-        total in amount(),
-        plans in proptest::collection::vec(amount(), 0..20),
+        total in valid_amount(),
+        plans in proptest::collection::vec(valid_amount().prop_map(PaymentPlan::new), 0..20),
         payments in proptest::collection::vec(payment(), 0..20),
     ) {
         let receivables = Receivables::compute(total, &plans, &payments).unwrap();
+        let total = total.get();
         prop_assert_eq!(receivables.received_payments_amount + receivables.unreceived_amount, total);
         prop_assert_eq!(receivables.checking_payments_amount + receivables.unchecking_payments_amount, total);
-        prop_assert_eq!(receivables.received_payments_plan_amount, plans.iter().sum::<Decimal>());
+        prop_assert_eq!(receivables.received_payments_plan_amount, plans.iter().map(|plan| plan.amount.get()).sum::<Decimal>());
         prop_assert_eq!(receivables.received_payments_plan_count as usize, plans.len());
-        let sum_of = |status| payments.iter().filter(|p| p.approve_status == status).map(|p| p.amount).sum::<Decimal>();
+        let sum_of = |status| payments.iter().filter(|p| p.approve_status == status).map(|p| p.amount.get()).sum::<Decimal>();
         prop_assert_eq!(receivables.received_payments_amount, sum_of(ApproveStatus::Approved));
         prop_assert_eq!(receivables.checking_payments_amount, sum_of(ApproveStatus::Applying));
     }
@@ -66,9 +72,16 @@ proptest! {
         plans in proptest::collection::vec(any_decimal(), 0..8),
         amounts in proptest::collection::vec((any_decimal(), status()), 0..8),
     ) {
-        let payments: Vec<Payment> = amounts.into_iter().map(|(amount, approve_status)| Payment { amount, approve_status }).collect();
-        if let Ok(receivables) = Receivables::compute(total, &plans, &payments) {
-            prop_assert_eq!(receivables.received_payments_amount + receivables.unreceived_amount, total);
+        // Decimals that are not amounts are refused where the amount is made.
+        let amount = |value: Decimal| Amount::new(value).ok();
+        let payments: Vec<Payment> = amounts
+            .into_iter()
+            .filter_map(|(value, approve_status)| Some(Payment::new(amount(value)?, approve_status)))
+            .collect();
+        let plans: Vec<PaymentPlan> = plans.into_iter().filter_map(|value| amount(value).map(PaymentPlan::new)).collect();
+        if let Some(total) = amount(total) {
+            let receivables = Receivables::compute(total, &plans, &payments).unwrap();
+            prop_assert_eq!(receivables.received_payments_amount + receivables.unreceived_amount, total.get());
             let mut out = Vec::new();
             serde_json::to_writer(&mut out, &receivables).unwrap();
         }
@@ -79,8 +92,7 @@ proptest! {
 /// scale the next subtraction did not keep, and was refused as an overflow.
 #[test]
 fn a_payment_beyond_a_settled_total_is_an_overpayment_not_an_overflow() {
-    let paid =
-        |amount: &str| Payment { amount: amount.parse().unwrap(), approve_status: ApproveStatus::Approved };
+    let paid = |amount: &str| Payment::new(amount.parse().unwrap(), ApproveStatus::Approved);
     let receivables =
         Receivables::compute("100.5".parse().unwrap(), &[], &[paid("100.5"), paid("1")]).unwrap();
     assert_eq!(receivables.unreceived_amount, Decimal::from(-1));

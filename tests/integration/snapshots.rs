@@ -1,7 +1,6 @@
 //! Snapshots of the shipped JSON text for variations of the documented sample.
 
-use contract_draft::{Bundle, Envelope, contract_from_opportunity};
-use rust_decimal::Decimal;
+use contract_draft::{Amount, Bundle, Envelope, contract_from_opportunity};
 
 use crate::support::{fixture, sample_bundle};
 
@@ -13,7 +12,7 @@ fn shipped(change: impl FnOnce(&mut contract_draft::Opportunity)) -> String {
     serde_json::to_string_pretty(&Envelope::new(&draft)).unwrap()
 }
 
-fn amount(text: &str) -> Decimal {
+fn amount(text: &str) -> Amount {
     text.parse().unwrap()
 }
 

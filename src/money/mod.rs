@@ -8,6 +8,10 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
+mod amount;
+
+pub use amount::Amount;
+
 /// The most integer digits a stored amount has (`decimal(24,6)`).
 pub(crate) const MAX_INTEGER_DIGITS: u32 = 18;
 
