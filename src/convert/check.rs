@@ -75,7 +75,7 @@ fn check_company(
         )),
         (None, _) if organization_id.is_some() => Ok(()),
         (None, _) => {
-            findings.note(Note::CompanyUnverified { record });
+            findings.note(|| Note::CompanyUnverified { record });
             Ok(())
         }
     }
@@ -92,7 +92,7 @@ mod tests {
 
     fn check(opportunity: &Opportunity, customer: &Customer, mode: CompanyCheck) -> Result<Vec<Note>, Error> {
         let (.., user) = records();
-        let mut findings = Findings::default();
+        let mut findings = Findings::kept();
         check_records(opportunity, customer, &user, mode, &mut findings).map(|()| findings.notes)
     }
 

@@ -17,9 +17,12 @@ impl Template {
     /// Notes each of the opportunity's custom values that no mapping copies (empty
     /// values and display companions aside: nothing is lost with them).
     pub(crate) fn note_unmapped(&self, values: &CustomValues, findings: &mut Findings) {
+        if !findings.are_kept() {
+            return;
+        }
         for (key, value) in values.iter() {
             if !key.ends_with("_display") && !self.mapped.contains(key) && !is_empty(value) {
-                findings.note(Note::UnmappedCustomField { key: key.to_owned() });
+                findings.note(|| Note::UnmappedCustomField { key: key.to_owned() });
             }
         }
     }
@@ -86,16 +89,18 @@ impl TemplateField {
                     });
                     return Filled { value, companion };
                 }
-                Some(Err(problem)) => findings.problem(Error::new(
-                    ErrorKind::InvalidValue,
-                    format!("opportunity.{}", source.key),
-                    format_args!("{problem}, so it cannot fill the contract field {}", self.key),
-                )),
+                Some(Err(problem)) => findings.problem(|| {
+                    Error::new(
+                        ErrorKind::InvalidValue,
+                        format!("opportunity.{}", source.key),
+                        format_args!("{problem}, so it cannot fill the contract field {}", self.key),
+                    )
+                }),
                 None => {}
             }
         }
         if let Some(default) = &self.default {
-            findings.note(Note::DefaultApplied { field: self.key.to_string() });
+            findings.note(|| Note::DefaultApplied { field: self.key.to_string() });
             return default.clone();
         }
         Filled { value: self.kind.empty_value(), companion: self.kind.empty_display() }

@@ -95,7 +95,7 @@ impl Converter {
         customer: Cow<'_, Customer>,
         user: Cow<'_, User>,
     ) -> Result<Conversion, Error> {
-        let mut findings = Findings::default();
+        let mut findings = Findings::kept();
         check_records(&opportunity, &customer, &user, self.company_check, &mut findings)?;
         let draft = self.assemble(opportunity, customer, user, &mut findings);
         if let Some(problem) = findings.problem {
@@ -109,7 +109,7 @@ impl Converter {
         ];
         for (field, exact) in numbers {
             if !is_exact_as_f64(exact) {
-                findings.note(Note::InexactNumber { field, exact });
+                findings.note(|| Note::InexactNumber { field, exact });
             }
         }
         Ok(Conversion { draft, notes: findings.notes, omitted_notes: findings.omitted_notes })
@@ -152,7 +152,7 @@ impl Converter {
             Cow::Borrowed(opportunity),
             Cow::Borrowed(customer),
             Cow::Borrowed(user),
-            &mut Findings::default(),
+            &mut Findings::ignored(),
         )
     }
 
@@ -240,14 +240,14 @@ impl Converter {
         let expect_amount = opportunity.expect_amount.get();
         if offered.lines.is_empty() {
             if self.total == TotalSource::SumOfLines {
-                findings.note(Note::NoLinesToSum);
+                findings.note(|| Note::NoLinesToSum);
             }
             return expect_amount;
         }
         let lines_sum = match offered.sum {
             Ok(sum) => sum,
             Err(index) => {
-                findings.problem(Error::new(
+                findings.problem(|| Error::new(
                     ErrorKind::Overflow,
                     format!("opportunity.product_assets[{index}]"),
                     "the line total (recommended_unit_price × quantity) or the sum of the lines does not fit a decimal",
@@ -256,21 +256,23 @@ impl Converter {
             }
         };
         if lines_sum != expect_amount {
-            findings.note(Note::TotalDiffersFromLines { expect_amount, lines_sum });
+            findings.note(|| Note::TotalDiffersFromLines { expect_amount, lines_sum });
         }
         match self.total {
             TotalSource::ExpectAmount => expect_amount,
             TotalSource::SumOfLines if fits_stored_integer_digits(lines_sum) => lines_sum,
             TotalSource::SumOfLines => {
-                findings.problem(Error::new(
-                    ErrorKind::Overflow,
-                    "opportunity.product_assets",
-                    format_args!(
-                        "the sum of the lines, {}, has more than {MAX_INTEGER_DIGITS} integer digits, \
+                findings.problem(|| {
+                    Error::new(
+                        ErrorKind::Overflow,
+                        "opportunity.product_assets",
+                        format_args!(
+                            "the sum of the lines, {}, has more than {MAX_INTEGER_DIGITS} integer digits, \
                          more than a contract total holds (decimal(24,6))",
-                        RubyDecimal(lines_sum)
-                    ),
-                ));
+                            RubyDecimal(lines_sum)
+                        ),
+                    )
+                });
                 expect_amount
             }
         }

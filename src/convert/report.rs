@@ -103,24 +103,73 @@ impl fmt::Display for Note {
 }
 
 /// What a conversion finds on its way: notes for the report, and the first problem
-/// that the checked entry point refuses (the unchecked one goes on without it).
-#[derive(Debug, Default)]
+/// that the checked entry point refuses. The unchecked entry point goes on without
+/// them, so it ignores findings: notes and problems are made only when they are kept.
+#[derive(Debug)]
 pub(crate) struct Findings {
+    kept: bool,
     pub(crate) notes: Vec<Note>,
     pub(crate) omitted_notes: usize,
     pub(crate) problem: Option<Error>,
 }
 
 impl Findings {
-    pub(crate) fn note(&mut self, note: Note) {
+    /// Findings that are kept, for a [`Conversion`].
+    pub(crate) const fn kept() -> Self {
+        Self { kept: true, notes: Vec::new(), omitted_notes: 0, problem: None }
+    }
+
+    /// Findings that no one reads: nothing is made or kept.
+    pub(crate) const fn ignored() -> Self {
+        Self { kept: false, notes: Vec::new(), omitted_notes: 0, problem: None }
+    }
+
+    /// Whether findings are kept: work that only finds notes can be skipped when not.
+    pub(crate) const fn are_kept(&self) -> bool {
+        self.kept
+    }
+
+    /// Notes what `note` makes, when notes are kept.
+    pub(crate) fn note(&mut self, note: impl FnOnce() -> Note) {
+        if !self.kept {
+            return;
+        }
         if self.notes.len() < MAX_NOTES {
-            self.notes.push(note);
+            self.notes.push(note());
         } else {
             self.omitted_notes += 1;
         }
     }
 
-    pub(crate) fn problem(&mut self, problem: Error) {
-        self.problem.get_or_insert(problem);
+    /// Keeps the problem `problem` makes, when findings are kept and it is the first.
+    pub(crate) fn problem(&mut self, problem: impl FnOnce() -> Error) {
+        if self.kept && self.problem.is_none() {
+            self.problem = Some(problem());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ignored_findings_make_nothing() {
+        let mut ignored = Findings::ignored();
+        ignored.note(|| unreachable!("an ignored note is not made"));
+        ignored.problem(|| unreachable!("an ignored problem is not made"));
+        assert!(!ignored.are_kept() && ignored.notes.is_empty() && ignored.problem.is_none());
+    }
+
+    #[test]
+    fn kept_findings_keep_the_first_problem_and_bounded_notes() {
+        let mut kept = Findings::kept();
+        for _ in 0..MAX_NOTES + 3 {
+            kept.note(|| Note::NoLinesToSum);
+        }
+        kept.problem(|| Error::new(crate::ErrorKind::Overflow, "first", "x"));
+        kept.problem(|| unreachable!("a second problem is not made"));
+        assert_eq!((kept.notes.len(), kept.omitted_notes), (MAX_NOTES, 3));
+        assert_eq!(kept.problem.map(|problem| problem.path().to_owned()), Some("first".to_owned()));
     }
 }
