@@ -55,8 +55,12 @@ pub struct Converter {
 }
 
 impl Converter {
-    /// A converter for the company with these settings, which it checks first
-    /// ([`CompanySettings::check`]).
+    /// A converter for the company with these settings, which it checks and prepares
+    /// once: the version; that every key suits its kind and no two fields (or display
+    /// companions) share a key; that defaults suit their fields; that every mapping goes
+    /// from a custom-field key to a template field that accepts it, and no field is
+    /// filled twice. Every problem is an [`ErrorKind::InvalidSettings`] error naming its
+    /// path in the settings.
     pub fn new(settings: &CompanySettings) -> Result<Self, Error> {
         Ok(Self {
             total: settings.total,

@@ -15,7 +15,6 @@ pub use field_kind::FieldKind;
 use crate::encoding::reader::read_json;
 use crate::encoding::record::Required;
 use crate::error::{Error, ErrorKind};
-use template::Template;
 
 /// The settings format this crate reads.
 pub const SETTINGS_VERSION: u32 = 1;
@@ -161,22 +160,14 @@ impl Default for CompanySettings {
 }
 
 impl CompanySettings {
-    /// Reads settings from JSON and checks them (see [`CompanySettings::check`]).
-    /// Every problem is an [`ErrorKind::InvalidSettings`] error naming its path.
+    /// Reads settings from JSON: their shape only (every problem an
+    /// [`ErrorKind::InvalidSettings`] error naming its path). What the shape cannot tell
+    /// (the version, keys, defaults, mappings) [`Converter::new`](crate::Converter::new)
+    /// checks, once, as it prepares the settings for converting.
     pub fn from_json(json: &[u8]) -> Result<Self, Error> {
-        let settings: Self = read_json::<Required<Self>>(json)
+        read_json::<Required<Self>>(json)
             .map(|settings| settings.0)
-            .map_err(|error| Error::new(ErrorKind::InvalidSettings, error.path(), error.detail()))?;
-        settings.check()?;
-        Ok(settings)
-    }
-
-    /// Checks what the JSON shape cannot: the version; that every key suits its kind and
-    /// no two fields (or display companions) share a key; that defaults suit their
-    /// fields; that every mapping goes from a custom-field key to a template field that
-    /// accepts it, and no field is filled twice.
-    pub fn check(&self) -> Result<(), Error> {
-        Template::compile(self).map(drop)
+            .map_err(|error| Error::new(ErrorKind::InvalidSettings, error.path(), error.detail()))
     }
 
     pub(crate) fn check_version(&self) -> Result<(), Error> {

@@ -74,7 +74,7 @@ fn is_field_key(key: &str, prefix: &str) -> bool {
 }
 
 impl Template {
-    /// Checks `settings` (see [`CompanySettings::check`]) and prepares its template.
+    /// Checks `settings` (see `Converter::new`) and prepares its template.
     pub(crate) fn compile(settings: &CompanySettings) -> Result<Self, Error> {
         settings.check_version()?;
         let mut fields: Vec<TemplateField> = Vec::with_capacity(settings.contract_fields.len());

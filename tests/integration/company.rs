@@ -155,9 +155,14 @@ fn a_mapped_value_that_does_not_suit_its_field_is_refused() {
     assert_eq!(draft.custom_fields.get("numeric_asset_e0a85b"), Some(&contract_draft::FieldValue::Null));
 }
 
+/// A converter for the settings `json`: read, then checked and prepared.
+fn load(json: &str) -> Result<Converter, contract_draft::Error> {
+    CompanySettings::from_json(json.as_bytes()).and_then(|settings| Converter::new(&settings))
+}
+
 /// The path and message of the settings error for `json`.
 fn settings_problem(json: &str) -> (String, String) {
-    let error = CompanySettings::from_json(json.as_bytes()).unwrap_err();
+    let error = load(json).unwrap_err();
     assert_eq!(error.kind(), contract_draft::ErrorKind::InvalidSettings, "{error}");
     (error.path().to_owned(), error.detail().to_owned())
 }
@@ -332,7 +337,7 @@ fn settings_check_whole_keys_defaults_item_by_item_and_every_level() {
     ] {
         assert_eq!(settings_problem(&mapping(from)).0, "field_mapping[0].from", "{from}");
     }
-    assert!(CompanySettings::from_json(mapping("text_asset_B_2").as_bytes()).is_ok());
+    assert!(load(&mapping("text_asset_B_2")).is_ok());
     let default = |default: &str| {
         format!(
             r#"{{"version": 1, "contract_fields": [{{"key": "text_asset_1", "kind": "multi_select", "default": {default}}}]}}"#
@@ -345,7 +350,7 @@ fn settings_check_whole_keys_defaults_item_by_item_and_every_level() {
             "item 0 is not a string; a multi select's options are strings".into()
         )
     );
-    assert!(CompanySettings::from_json(default(r#"["a", "b"]"#).as_bytes()).is_ok());
+    assert!(load(&default(r#"["a", "b"]"#)).is_ok());
     for unknown in [
         r#"{"version": 1, "approval": {"steps": 1, "colour": 1}}"#,
         r#"{"version": 1, "contract_fields": [{"key": "text_asset_1", "kind": "text", "colour": 1}]}"#,
@@ -395,7 +400,7 @@ fn a_phone_source_fills_only_phone_fields() {
         )
     );
     assert_eq!(settings_problem(&settings("single_select")).0, "field_mapping[1]");
-    assert!(CompanySettings::from_json(settings("phone").as_bytes()).is_ok());
+    assert!(load(&settings("phone")).is_ok());
 }
 
 #[test]
@@ -403,7 +408,7 @@ fn keys_are_at_most_64_characters_and_approval_defaults_to_one_step() {
     let key =
         |key: &str| format!(r#"{{"version": 1, "contract_fields": [{{"key": "{key}", "kind": "text"}}]}}"#);
     let longest = format!("text_asset_{}", "a".repeat(64 - 11));
-    assert!(CompanySettings::from_json(key(&longest).as_bytes()).is_ok());
+    assert!(load(&key(&longest)).is_ok());
     assert_eq!(settings_problem(&key(&format!("{longest}a"))).0, "contract_fields[0].key");
     for approval in ["{}", r#"{"steps": null}"#, "null"] {
         let settings =
