@@ -54,17 +54,17 @@ pub struct ContractDraft {
     #[serde(with = "crate::encoding::amount")]
     pub total_amount: Decimal,
     /// The first day of the contract, `""` when unknown.
-    #[serde(with = "crate::encoding::date::optional")]
+    #[serde(serialize_with = "crate::encoding::date::serialize_optional")]
     pub start_at: Option<NaiveDate>,
     /// The last day of the contract, `""` when unknown.
-    #[serde(with = "crate::encoding::date::optional")]
+    #[serde(serialize_with = "crate::encoding::date::serialize_optional")]
     pub end_at: Option<NaiveDate>,
     /// Who signs for the customer.
     pub customer_signer: String,
     /// Whether phone numbers in the draft are hidden from the user.
     pub need_hidden_dispose: bool,
     /// When to remind of a visit, `""` when not set.
-    #[serde(with = "crate::encoding::date::optional")]
+    #[serde(serialize_with = "crate::encoding::date::serialize_optional")]
     pub revisit_remind_at: Option<NaiveDate>,
     /// How many payment plans (回款计划) the contract has.
     pub received_payments_plan_count: u32,
@@ -86,7 +86,7 @@ pub struct ContractDraft {
     #[serde(serialize_with = "crate::encoding::float::serialize")]
     pub checking_payments_amount: Decimal,
     /// The day the contract is signed, `""` when not yet.
-    #[serde(with = "crate::encoding::date::optional")]
+    #[serde(serialize_with = "crate::encoding::date::serialize_optional")]
     pub sign_date: Option<NaiveDate>,
     /// The term again, `"<start_at> - <end_at>"`.
     pub times: DateSpan,
@@ -120,10 +120,10 @@ pub struct ContractDraft {
     /// Special terms, `"0"` for none.
     pub special_terms: &'static str,
     /// When the contract was created, `""` before it is saved.
-    #[serde(with = "crate::encoding::timestamp::minutes")]
+    #[serde(serialize_with = "crate::encoding::timestamp::minutes::serialize")]
     pub created_at: Option<NaiveDateTime>,
     /// When the contract was last changed, `""` before it is saved.
-    #[serde(with = "crate::encoding::timestamp::minutes")]
+    #[serde(serialize_with = "crate::encoding::timestamp::minutes::serialize")]
     pub updated_at: Option<NaiveDateTime>,
     /// The products in words.
     pub product_assets: ProductsSummary,
@@ -131,11 +131,14 @@ pub struct ContractDraft {
     pub before_owned_department: EmptyRecord,
     /// Who created the contract: nobody yet.
     pub creator: EmptyRecord,
-    /// The user who creates the draft.
+    /// The user who creates the draft, as the documented draft embeds it.
+    #[serde(serialize_with = "crate::encoding::field::embedded")]
     pub user: User,
-    /// The opportunity the draft is made from.
+    /// The opportunity the draft is made from, as the documented draft embeds it.
+    #[serde(serialize_with = "crate::encoding::field::embedded")]
     pub opportunity: Opportunity,
-    /// The opportunity's customer.
+    /// The opportunity's customer, as the documented draft embeds it.
+    #[serde(serialize_with = "crate::encoding::field::embedded")]
     pub customer: Customer,
     /// Whether the contract can be sent for approval.
     pub can_approve: bool,

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 use serde_json::value::RawValue;
 
+use super::field::{Encoding, Form};
 use super::raw::RawJson;
 use crate::encoding::reader::invalid;
 use crate::encoding::ruby_decimal::RubyDecimal;
@@ -47,9 +48,22 @@ impl<'de> Deserialize<'de> for Amount {
     }
 }
 
-/// An amount that may be absent: `""` and `null` read as `None`.
-pub(crate) fn optional<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Amount>, D::Error> {
-    read(deserializer, true)
+/// An amount that may be absent: `""` and `null` read as `None`, written `""`.
+pub(crate) struct OptionalAmount;
+
+impl Encoding for OptionalAmount {
+    type Field = Option<Amount>;
+
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Amount>, D::Error> {
+        read(deserializer, true)
+    }
+
+    fn write<S: Serializer>(field: &Option<Amount>, _: Form, serializer: S) -> Result<S::Ok, S::Error> {
+        match field {
+            Some(amount) => amount.serialize(serializer),
+            None => serializer.serialize_str(""),
+        }
+    }
 }
 
 const EXPECTING: &str = "an amount (a decimal string or a number)";

@@ -5,9 +5,11 @@
 //! place), so the shortest form of the double prints back the text it was read from.
 
 use serde::de::Error as _;
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 
+use super::field::{Encoding, Form};
+use super::float::RubyFloat;
 use super::raw::RawJson;
 use crate::encoding::reader::invalid;
 use crate::error::ErrorKind;
@@ -15,7 +17,25 @@ use crate::error::echo::Quoted;
 
 const EXPECTING: &str = "a coordinate (a number, a numeric string or null)";
 
-pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<f64>, D::Error> {
+/// A coordinate that may be absent (`""`, `null`), written `null` then.
+pub(crate) struct Coordinate;
+
+impl Encoding for Coordinate {
+    type Field = Option<f64>;
+
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<f64>, D::Error> {
+        read_coordinate(deserializer)
+    }
+
+    fn write<S: Serializer>(field: &Option<f64>, _: Form, serializer: S) -> Result<S::Ok, S::Error> {
+        match field {
+            Some(value) => RubyFloat(*value).serialize(serializer),
+            None => serializer.serialize_unit(),
+        }
+    }
+}
+
+fn read_coordinate<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<f64>, D::Error> {
     let raw = Box::<RawValue>::deserialize(deserializer)?;
     match RawJson::of(raw.get()) {
         RawJson::Null => Ok(None),
@@ -46,7 +66,7 @@ mod tests {
     use super::*;
 
     #[derive(serde::Deserialize)]
-    struct Coordinate(#[serde(deserialize_with = "deserialize")] Option<f64>);
+    struct Coordinate(#[serde(deserialize_with = "read_coordinate")] Option<f64>);
 
     fn read(json: &str) -> Result<Option<u64>, String> {
         serde_json::from_str::<Coordinate>(json).map(|c| c.0.map(f64::to_bits)).map_err(|e| e.to_string())

@@ -6,9 +6,11 @@ use std::fmt;
 use std::fmt::Write;
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserializer, Serializer};
+use serde::{Deserialize, Deserializer, Serializer};
 
-use super::optional_text::{OptionalText, Parsed};
+use super::empty_is_none;
+use super::field::{Encoding, Form};
+use super::parsed_text::{self, Parsed};
 use crate::encoding::stack_text::{StackText, serialize_display};
 use crate::error::ErrorKind;
 
@@ -69,23 +71,38 @@ impl fmt::Display for IsoDate {
     }
 }
 
-pub(crate) mod optional {
-    use super::{Deserializer, NaiveDate, OptionalText, Serializer, parse, serialize_display};
+/// A date that may be absent: `""` and `null` read as `None`, written `""`.
+pub(crate) struct OptionalDate;
 
-    pub(crate) fn serialize<S: Serializer>(
-        value: &Option<NaiveDate>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        match value {
-            Some(date) => serialize_display(serializer, &super::IsoDate(*date)),
-            None => serializer.serialize_str(""),
-        }
+impl Encoding for OptionalDate {
+    type Field = Option<NaiveDate>;
+
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<NaiveDate>, D::Error> {
+        empty_is_none::read::<D, DateValue>(deserializer).map(|date| date.map(|date| date.0))
     }
 
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<NaiveDate>, D::Error> {
-        deserializer.deserialize_any(OptionalText { expecting: "a date in YYYY-MM-DD format", parse })
+    fn write<S: Serializer>(field: &Option<NaiveDate>, _: Form, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_optional(field, serializer)
+    }
+}
+
+/// A date as its own value, for [`empty_is_none`].
+struct DateValue(NaiveDate);
+
+impl<'de> Deserialize<'de> for DateValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        parsed_text::read(deserializer, "a date in YYYY-MM-DD format", parse).map(DateValue)
+    }
+}
+
+/// `Option<NaiveDate>` written `YYYY-MM-DD`, or `""` when absent.
+pub(crate) fn serialize_optional<S: Serializer>(
+    value: &Option<NaiveDate>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(date) => serialize_display(serializer, &IsoDate(*date)),
+        None => serializer.serialize_str(""),
     }
 }
 

@@ -9,6 +9,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 
 use super::coordinate::finite;
+use super::field::{Encoding, Form};
 use super::float::RubyFloat;
 use super::raw::RawJson;
 use crate::encoding::reader::invalid;
@@ -21,7 +22,22 @@ pub(crate) const UNKNOWN: f64 = -1.0;
 /// double would claim digits it does not have.
 const WHOLE_LIMIT: f64 = 1e15;
 
-pub(crate) fn serialize<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+/// A distance, `-1` when unknown.
+pub(crate) struct Distance;
+
+impl Encoding for Distance {
+    type Field = f64;
+
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
+        deserialize(deserializer)
+    }
+
+    fn write<S: Serializer>(field: &f64, _: Form, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize(field, serializer)
+    }
+}
+
+fn serialize<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
     if value.fract() == 0.0 && value.abs() < WHOLE_LIMIT {
         // Exact: a whole double below 10^15 is an i64.
         #[allow(clippy::cast_possible_truncation)]
@@ -31,7 +47,7 @@ pub(crate) fn serialize<S: Serializer>(value: &f64, serializer: S) -> Result<S::
     }
 }
 
-pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
+fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
     let raw = Box::<RawValue>::deserialize(deserializer)?;
     match RawJson::of(raw.get()) {
         RawJson::Null => Ok(UNKNOWN),

@@ -23,17 +23,6 @@ pub(crate) fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result
     RubyFloat(decimal_to_f64(*value)).serialize(serializer)
 }
 
-/// An optional double: Ruby's text, or `null`.
-pub(crate) fn serialize_optional<S: Serializer>(
-    value: &Option<f64>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    match value {
-        Some(value) => RubyFloat(*value).serialize(serializer),
-        None => serializer.serialize_unit(),
-    }
-}
-
 /// A double in Ruby's `Float#to_s` form: its shortest round-trip digits, laid out plain
 /// (`19800.0`, `0.0001`, `1234567890123456.8`) or as `d.ddde±XX` (`1.0e+15`, `9.99e-05`),
 /// as Ruby chooses:

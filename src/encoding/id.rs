@@ -3,45 +3,66 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, de};
+use serde::{Deserialize, Deserializer, Serializer, de};
 
-/// A required id as read.
-pub(crate) struct Id(pub(crate) u64);
+use super::empty_is_none;
+use super::field::{Encoding, Form};
 
-impl<'de> Deserialize<'de> for Id {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(IdVisitor).map(Id)
+/// A required id.
+pub(crate) struct Id;
+
+impl Encoding for Id {
+    type Field = u64;
+
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
+        deserializer.deserialize_any(IdVisitor)
+    }
+
+    fn write<S: Serializer>(field: &u64, _: Form, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u64(*field)
     }
 }
 
-/// An id that may be absent: `null` and `""` read as `None`.
-pub(crate) struct OptionalId(pub(crate) Option<u64>);
+/// An id that may be absent: `null` and `""` read as `None`, written `null`.
+pub(crate) struct OptionalId;
 
-impl<'de> Deserialize<'de> for OptionalId {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(OptionalIdVisitor).map(OptionalId)
+impl Encoding for OptionalId {
+    type Field = Option<u64>;
+
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u64>, D::Error> {
+        empty_is_none::read::<D, IdValue>(deserializer).map(|id| id.map(|id| id.0))
+    }
+
+    fn write<S: Serializer>(field: &Option<u64>, _: Form, serializer: S) -> Result<S::Ok, S::Error> {
+        match field {
+            Some(id) => serializer.serialize_u64(*id),
+            None => serializer.serialize_unit(),
+        }
     }
 }
 
 /// An id where `0` means "none" (the draft's own `"id": 0`): `null` and `""` read as 0.
-pub(crate) struct IdOrZero(pub(crate) u64);
+pub(crate) struct IdOrZero;
 
-impl<'de> Deserialize<'de> for IdOrZero {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        OptionalId::deserialize(deserializer).map(|id| IdOrZero(id.0.unwrap_or_default()))
+impl Encoding for IdOrZero {
+    type Field = u64;
+
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
+        OptionalId::read(deserializer).map(Option::unwrap_or_default)
+    }
+
+    fn write<S: Serializer>(field: &u64, _: Form, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u64(*field)
     }
 }
 
-pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
-    Id::deserialize(deserializer).map(|id| id.0)
-}
+/// An id as its own value, for [`empty_is_none`].
+struct IdValue(u64);
 
-pub(crate) fn optional<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u64>, D::Error> {
-    OptionalId::deserialize(deserializer).map(|id| id.0)
-}
-
-pub(crate) fn or_zero<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
-    IdOrZero::deserialize(deserializer).map(|id| id.0)
+impl<'de> Deserialize<'de> for IdValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(IdVisitor).map(IdValue)
+    }
 }
 
 struct IdVisitor;
@@ -67,34 +88,5 @@ impl de::Visitor<'_> for IdVisitor {
             .then(|| text.parse().ok())
             .flatten()
             .ok_or_else(|| E::invalid_value(de::Unexpected::Str(text), &self))
-    }
-}
-
-struct OptionalIdVisitor;
-
-impl de::Visitor<'_> for OptionalIdVisitor {
-    type Value = Option<u64>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a record id (a non-negative integer) or null")
-    }
-
-    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
-        Ok(Some(value))
-    }
-
-    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
-        IdVisitor.visit_i64(value).map(Some)
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
-        if text.is_empty() {
-            return Ok(None);
-        }
-        IdVisitor.visit_str(text).map(Some)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
     }
 }

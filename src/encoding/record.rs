@@ -9,22 +9,41 @@ use std::marker::PhantomData;
 use serde::de::value::{MapAccessDeserializer, StringDeserializer};
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess};
 use serde::ser::SerializeMap;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serializer};
 
-pub(crate) fn serialize<S: Serializer, T: Serialize>(
-    value: &Option<T>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    match value {
-        Some(record) => record.serialize(serializer),
-        None => serializer.serialize_map(Some(0))?.end(),
+use super::field::{Encoding, Form, InForm, WriteRecord};
+
+/// An embedded record that may be absent: `{}` and `null` read as `None`, written `{}`.
+pub(crate) struct Record<T>(PhantomData<T>);
+
+impl<T: for<'de> Deserialize<'de> + WriteRecord> Encoding for Record<T> {
+    type Field = Option<T>;
+
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<T>, D::Error> {
+        deserializer.deserialize_any(RecordVisitor(PhantomData))
+    }
+
+    fn write<S: Serializer>(field: &Option<T>, form: Form, serializer: S) -> Result<S::Ok, S::Error> {
+        match field {
+            Some(record) => record.write_record(form, serializer),
+            None => serializer.serialize_map(Some(0))?.end(),
+        }
     }
 }
 
-pub(crate) fn deserialize<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
-    deserializer: D,
-) -> Result<Option<T>, D::Error> {
-    deserializer.deserialize_any(RecordVisitor(PhantomData))
+/// A list of records, `null` being none.
+pub(crate) struct List<T>(PhantomData<T>);
+
+impl<T: for<'de> Deserialize<'de> + WriteRecord> Encoding for List<T> {
+    type Field = Vec<T>;
+
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
+        list(deserializer)
+    }
+
+    fn write<S: Serializer>(field: &Vec<T>, form: Form, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(field.iter().map(|record| InForm(record, form)))
+    }
 }
 
 struct RecordVisitor<T>(PhantomData<T>);
@@ -60,12 +79,6 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Required<T> {
     }
 }
 
-pub(crate) fn required<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
-    deserializer: D,
-) -> Result<T, D::Error> {
-    Required::deserialize(deserializer).map(|record| record.0)
-}
-
 struct RequiredVisitor<T>(PhantomData<T>);
 
 impl<'de, T: Deserialize<'de>> de::Visitor<'de> for RequiredVisitor<T> {
@@ -80,20 +93,12 @@ impl<'de, T: Deserialize<'de>> de::Visitor<'de> for RequiredVisitor<T> {
     }
 }
 
-/// A list of records, `null` being none.
-pub(crate) struct RecordList<T>(pub(crate) Vec<T>);
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for RecordList<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let records = Option::<Vec<Required<T>>>::deserialize(deserializer)?.unwrap_or_default();
-        Ok(RecordList(records.into_iter().map(|record| record.0).collect()))
-    }
-}
-
+/// A list of records, `null` being none (for derived readers).
 pub(crate) fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
     deserializer: D,
 ) -> Result<Vec<T>, D::Error> {
-    RecordList::deserialize(deserializer).map(|records| records.0)
+    let records = Option::<Vec<Required<T>>>::deserialize(deserializer)?.unwrap_or_default();
+    Ok(records.into_iter().map(|record| record.0).collect())
 }
 
 /// A map whose first key was already read.

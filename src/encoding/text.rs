@@ -4,33 +4,39 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, de};
+use serde::{Deserializer, Serializer, de};
 
-/// A text field as read.
-pub(crate) struct Text(pub(crate) String);
+use super::field::{Encoding, Form};
 
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(TextVisitor { null_is_empty: true }).map(Text)
+/// A text field: `null` reads as `""`.
+pub(crate) struct Text;
+
+impl Encoding for Text {
+    type Field = String;
+
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+        deserializer.deserialize_any(TextVisitor { null_is_empty: true })
     }
-}
 
-pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    Text::deserialize(deserializer).map(|text| text.0)
+    fn write<S: Serializer>(field: &String, _: Form, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(field)
+    }
 }
 
 /// A required text field (a title, a name): as [`Text`], but `null` is refused, since a
 /// required value cannot be absent.
-pub(crate) struct RequiredText(pub(crate) String);
+pub(crate) struct RequiredText;
 
-impl<'de> Deserialize<'de> for RequiredText {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(TextVisitor { null_is_empty: false }).map(RequiredText)
+impl Encoding for RequiredText {
+    type Field = String;
+
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+        deserializer.deserialize_any(TextVisitor { null_is_empty: false })
     }
-}
 
-pub(crate) fn required<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    RequiredText::deserialize(deserializer).map(|text| text.0)
+    fn write<S: Serializer>(field: &String, _: Form, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(field)
+    }
 }
 
 struct TextVisitor {

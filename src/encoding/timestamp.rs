@@ -3,15 +3,19 @@
 //!
 //! Read from `YYYY-MM-DD HH:MM`, `YYYY-MM-DD HH:MM:SS` or RFC 3339
 //! (`2019-02-25T13:30:28.000+08:00`); `""` and `null` read as absent, which is written
-//! as `""`. [`minutes`] writes the entity timestamp form `YYYY-MM-DD HH:MM`, dropping
-//! seconds as the documented draft does; [`rfc3339`] writes RFC 3339 with milliseconds.
+//! as `""`. [`Minutes`] writes the entity timestamp form `YYYY-MM-DD HH:MM`, dropping
+//! seconds as the documented draft does; [`Rfc3339`] writes RFC 3339 with milliseconds.
+//! The input form writes both in RFC 3339 with every digit, which reads back exactly.
 
 use std::fmt;
 
 use chrono::format::ParseErrorKind;
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat, Timelike};
+use serde::{Deserialize, Deserializer, Serializer};
 
-use super::optional_text::{OptionalText, Parsed};
+use super::empty_is_none;
+use super::field::{Encoding, Form};
+use super::parsed_text::{self, Parsed};
 use crate::encoding::date::IsoDate;
 use crate::encoding::stack_text::{StackText, serialize_display};
 use crate::error::ErrorKind;
@@ -101,14 +105,61 @@ fn china_time(date: NaiveDate, rest: &str) -> Option<Parsed<DateTime<FixedOffset
     Some(time.and_then(|time| date.and_time(time).and_local_timezone(CHINA_TIME).single().ok_or(impossible)))
 }
 
-/// The visitor shared by both forms: text or null in, an instant out.
-const INSTANT: OptionalText<DateTime<FixedOffset>> =
-    OptionalText { expecting: "a time in YYYY-MM-DD HH:MM, YYYY-MM-DD HH:MM:SS or RFC 3339 format", parse };
+/// An instant as its own value, for [`empty_is_none`].
+struct Instant(DateTime<FixedOffset>);
+
+impl<'de> Deserialize<'de> for Instant {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        parsed_text::read(
+            deserializer,
+            "a time in YYYY-MM-DD HH:MM, YYYY-MM-DD HH:MM:SS or RFC 3339 format",
+            parse,
+        )
+        .map(Instant)
+    }
+}
+
+/// Reads an instant, `""` and `null` being none.
+fn read_instant<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+    empty_is_none::read::<D, Instant>(deserializer).map(|instant| instant.map(|instant| instant.0))
+}
+
+/// `at` in RFC 3339 with every fractional digit it has, which reads back as the same
+/// instant with the same offset: the input form of a time.
+fn serialize_exact<S: Serializer>(at: DateTime<FixedOffset>, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&at.to_rfc3339_opts(SecondsFormat::AutoSi, false))
+}
+
+/// A time in China time (`Option<NaiveDateTime>`), written `YYYY-MM-DD HH:MM` in the
+/// embedded form, as the documented draft writes entity timestamps.
+pub(crate) struct Minutes;
+
+impl Encoding for Minutes {
+    type Field = Option<NaiveDateTime>;
+
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<NaiveDateTime>, D::Error> {
+        Ok(read_instant(deserializer)?.map(|at| at.with_timezone(&CHINA_TIME).naive_local()))
+    }
+
+    fn write<S: Serializer>(
+        field: &Option<NaiveDateTime>,
+        form: Form,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let china_time = field.and_then(|time| time.and_local_timezone(CHINA_TIME).single());
+        match (form, china_time) {
+            (Form::Input, Some(at)) => serialize_exact(at, serializer),
+            _ => minutes::serialize(field, serializer),
+        }
+    }
+}
 
 /// `Option<NaiveDateTime>` in China time, written `YYYY-MM-DD HH:MM`.
 pub(crate) mod minutes {
-    use super::{CHINA_TIME, INSTANT, IsoDate, NaiveDateTime, StackText, Timelike, fmt, serialize_display};
-    use serde::{Deserializer, Serializer};
+    use super::{IsoDate, NaiveDateTime, StackText, Timelike, fmt, serialize_display};
+    use serde::Serializer;
 
     struct Minutes(NaiveDateTime);
 
@@ -133,59 +184,54 @@ pub(crate) mod minutes {
             None => serializer.serialize_str(""),
         }
     }
+}
 
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<NaiveDateTime>, D::Error> {
-        let instant = deserializer.deserialize_any(INSTANT)?;
-        Ok(instant.map(|at| at.with_timezone(&CHINA_TIME).naive_local()))
+/// A time with the offset it was given (`Option<DateTime<FixedOffset>>`), written in
+/// RFC 3339 with milliseconds (`2019-02-25T13:30:28.000+08:00`) in the embedded form.
+pub(crate) struct Rfc3339;
+
+impl Encoding for Rfc3339 {
+    type Field = Option<DateTime<FixedOffset>>;
+
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+        read_instant(deserializer)
+    }
+
+    fn write<S: Serializer>(
+        field: &Option<DateTime<FixedOffset>>,
+        form: Form,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match (form, field) {
+            (Form::Input, Some(at)) => serialize_exact(*at, serializer),
+            (Form::Embedded, Some(at)) => serialize_display(serializer, &Milliseconds(*at)),
+            (_, None) => serializer.serialize_str(""),
+        }
     }
 }
 
-/// `Option<DateTime<FixedOffset>>`, written in RFC 3339 with milliseconds
-/// (`2019-02-25T13:30:28.000+08:00`), keeping the offset it was given.
-pub(crate) mod rfc3339 {
-    use super::{DateTime, FixedOffset, INSTANT, IsoDate, StackText, Timelike, fmt, serialize_display};
-    use serde::{Deserializer, Serializer};
+/// RFC 3339 with milliseconds.
+struct Milliseconds(DateTime<FixedOffset>);
 
-    struct Rfc3339(DateTime<FixedOffset>);
-
-    impl fmt::Display for Rfc3339 {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            let at = self.0;
-            let offset = at.offset().local_minus_utc();
-            let offset_minutes = offset.unsigned_abs() / 60;
-            let mut text = StackText::new();
-            IsoDate(at.date_naive()).push_to(&mut text)?;
-            for (separator, value, width) in [
-                (b"T", at.hour(), 2),
-                (b":", at.minute(), 2),
-                (b":", at.second(), 2),
-                (b".", at.timestamp_subsec_millis().min(999), 3),
-                (if offset < 0 { b"-" } else { b"+" }, offset_minutes / 60, 2),
-                (b":", offset_minutes % 60, 2),
-            ] {
-                text.push_bytes(separator)?;
-                text.push_number(value, width)?;
-            }
-            f.write_str(text.as_str())
+impl fmt::Display for Milliseconds {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = self.0;
+        let offset = at.offset().local_minus_utc();
+        let offset_minutes = offset.unsigned_abs() / 60;
+        let mut text = StackText::new();
+        IsoDate(at.date_naive()).push_to(&mut text)?;
+        for (separator, value, width) in [
+            (b"T", at.hour(), 2),
+            (b":", at.minute(), 2),
+            (b":", at.second(), 2),
+            (b".", at.timestamp_subsec_millis().min(999), 3),
+            (if offset < 0 { b"-" } else { b"+" }, offset_minutes / 60, 2),
+            (b":", offset_minutes % 60, 2),
+        ] {
+            text.push_bytes(separator)?;
+            text.push_number(value, width)?;
         }
-    }
-
-    pub(crate) fn serialize<S: Serializer>(
-        value: &Option<DateTime<FixedOffset>>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        match value {
-            Some(at) => serialize_display(serializer, &Rfc3339(*at)),
-            None => serializer.serialize_str(""),
-        }
-    }
-
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
-        deserializer.deserialize_any(INSTANT)
+        f.write_str(text.as_str())
     }
 }
 

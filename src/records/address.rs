@@ -1,79 +1,49 @@
-use serde::{Deserialize, Serialize};
+use super::fields::record_fields;
+use crate::encoding::coordinate::Coordinate;
+use crate::encoding::distance::Distance;
+use crate::encoding::id::Id;
+use crate::encoding::or_default::WhenSet;
+use crate::encoding::record::Record;
+use crate::encoding::text::Text;
 
 /// An address (地址) with its phone numbers, as a customer and its contacts carry it.
 ///
 /// Required key: `id`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Address {
     /// The address's id.
-    #[serde(deserialize_with = "crate::encoding::id::deserialize")]
     pub id: u64,
     /// Landline number.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub tel: String,
     /// What to show for `tel` when numbers are hidden.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub tel_hidden_result: String,
     /// Mobile number.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub phone: String,
     /// What to show for `phone` when numbers are hidden.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub phone_hidden_result: String,
     /// QQ number.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub qq: String,
     /// Email address.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub email: String,
     /// Longitude; `None` (written `null`) when the API sent none.
-    #[serde(
-        default,
-        deserialize_with = "crate::encoding::coordinate::deserialize",
-        serialize_with = "crate::encoding::float::serialize_optional"
-    )]
     pub lng: Option<f64>,
     /// Latitude; `None` (written `null`) when the API sent none.
-    #[serde(
-        default,
-        deserialize_with = "crate::encoding::coordinate::deserialize",
-        serialize_with = "crate::encoding::float::serialize_optional"
-    )]
     pub lat: Option<f64>,
     /// Street and number.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub detail_address: String,
     /// Distance from the viewer, `-1` when unknown (also when the API sends `null`);
     /// written as an integer when whole.
-    #[serde(
-        default = "unknown_distance",
-        deserialize_with = "crate::encoding::distance::deserialize",
-        serialize_with = "crate::encoding::distance::serialize"
-    )]
     pub off_distance: f64,
     /// Web address.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub url: String,
     /// Static map image address.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub gaode_staticmap: String,
     /// Country, province, city and district in one line.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub full_address: String,
     /// Whether the numbers above are masked for the viewing user; written only when true
     /// (the documented address has no such key).
-    #[serde(
-        default,
-        deserialize_with = "crate::encoding::or_default::deserialize",
-        skip_serializing_if = "std::ops::Not::not"
-    )]
     pub need_hidden_dispose: bool,
-}
-
-/// `off_distance` when the API sends none: `-1`, its "unknown".
-fn unknown_distance() -> f64 {
-    crate::encoding::distance::UNKNOWN
 }
 
 impl Default for Address {
@@ -90,7 +60,7 @@ impl Default for Address {
             lng: None,
             lat: None,
             detail_address: String::new(),
-            off_distance: unknown_distance(),
+            off_distance: crate::encoding::distance::UNKNOWN,
             url: String::new(),
             gaode_staticmap: String::new(),
             full_address: String::new(),
@@ -102,16 +72,45 @@ impl Default for Address {
 /// A contact person (联系人) of a customer.
 ///
 /// Required key: `id`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Contact {
     /// The contact's id.
-    #[serde(deserialize_with = "crate::encoding::id::deserialize")]
     pub id: u64,
     /// The contact's name.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub name: String,
     /// The contact's address and numbers; written `{}` when absent.
-    #[serde(default, with = "crate::encoding::record")]
     pub address: Option<Address>,
+}
+
+record_fields! {
+    Address, "a record",
+    required: ["id"],
+    keys: [
+        "id" => id: Id,
+        "tel" => tel: Text,
+        "tel_hidden_result" => tel_hidden_result: Text,
+        "phone" => phone: Text,
+        "phone_hidden_result" => phone_hidden_result: Text,
+        "qq" => qq: Text,
+        "email" => email: Text,
+        "lng" => lng: Coordinate,
+        "lat" => lat: Coordinate,
+        "detail_address" => detail_address: Text,
+        "off_distance" => off_distance: Distance,
+        "url" => url: Text,
+        "gaode_staticmap" => gaode_staticmap: Text,
+        "full_address" => full_address: Text,
+        "need_hidden_dispose" => need_hidden_dispose: WhenSet,
+    ]
+}
+
+record_fields! {
+    Contact, "a record",
+    required: ["id"],
+    keys: [
+        "id" => id: Id,
+        "name" => name: Text,
+        "address" => address: Record<Address>,
+    ]
 }

@@ -23,10 +23,10 @@ mod address;
 mod bundle;
 mod custom_values;
 mod customer;
+mod fields;
 mod opportunity;
 mod percent;
 mod product_line;
-mod read;
 mod user;
 
 pub use address::{Address, Contact};

@@ -1,15 +1,15 @@
-use std::fmt;
-
 use chrono::{NaiveDate, NaiveDateTime};
-use serde::de::{IgnoredAny, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize};
 
-use super::read::{Key, Minutes, OptionalDate, OptionalPercent, Plain, Record, Seen, read_known_key};
+use super::fields::record_fields;
+use super::percent::OptionalPercent;
 use super::{CustomValues, Percent, ProductLine, User};
+use crate::encoding::date::OptionalDate;
+use crate::encoding::field::{InputOnly, Plain};
 use crate::encoding::id::{Id, IdOrZero, OptionalId};
 use crate::encoding::or_default::OrDefault;
-use crate::encoding::record::RecordList;
+use crate::encoding::record::{List, Record};
 use crate::encoding::text::{RequiredText, Text};
+use crate::encoding::timestamp::Minutes;
 use crate::money::Amount;
 
 /// A sales opportunity (商机): what a contract draft is made from.
@@ -20,7 +20,7 @@ use crate::money::Amount;
 /// documented embedded opportunity has neither): the lines are offered in the draft's
 /// `product_assets_for_new_record`, the custom fields copied by the company's field
 /// mapping.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Opportunity {
     /// The opportunity's id.
@@ -37,17 +37,14 @@ pub struct Opportunity {
     /// integer and 6 fractional digits; written as a Ruby decimal string (`"19800.0"`).
     pub expect_amount: Amount,
     /// Chance of signing in percent (0 to 100); written `"10%"`, or `""` when absent.
-    #[serde(serialize_with = "super::percent::serialize_optional")]
     pub sign_possibility: Option<Percent>,
     /// The day the opportunity was obtained.
-    #[serde(serialize_with = "crate::encoding::date::optional::serialize")]
     pub get_time: Option<NaiveDate>,
     /// Sales stage option id.
     pub stage: String,
     /// Sales stage text.
     pub stage_mapped: String,
     /// The day the contract is expected to be signed; it becomes the contract's start.
-    #[serde(serialize_with = "crate::encoding::date::optional::serialize")]
     pub expect_sign_date: Option<NaiveDate>,
     /// What the customer asked for.
     pub customer_requirement: String,
@@ -68,22 +65,17 @@ pub struct Opportunity {
     /// Whether the viewing user assists on it.
     pub is_my_assist_entity: bool,
     /// When the opportunity was created, in China time.
-    #[serde(serialize_with = "crate::encoding::timestamp::minutes::serialize")]
     pub created_at: Option<NaiveDateTime>,
     /// Who created the opportunity; written `{}` when absent.
-    #[serde(serialize_with = "crate::encoding::record::serialize")]
     pub creator: Option<User>,
     /// Whether the viewing user is the owner.
     pub is_user_self: bool,
     /// Product lines (产品明细).
-    #[serde(skip_serializing)]
     pub product_assets: Vec<ProductLine>,
     /// Custom-field values, by key.
-    #[serde(skip_serializing)]
     pub custom_fields: CustomValues,
     /// The company the opportunity belongs to, when the record says so itself (list
-    /// endpoints send it); not written (the embedded opportunity has no such key).
-    #[serde(skip_serializing)]
+    /// endpoints send it); not in the draft (the embedded opportunity has no such key).
     pub organization_id: Option<u64>,
 }
 
@@ -95,65 +87,35 @@ impl Opportunity {
     }
 }
 
-impl<'de> Deserialize<'de> for Opportunity {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(OpportunityVisitor)
-    }
-}
-
-struct OpportunityVisitor;
-
-impl<'de> Visitor<'de> for OpportunityVisitor {
-    type Value = Opportunity;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an opportunity (a record)")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Opportunity, A::Error> {
-        let mut record = Opportunity::default();
-        let mut custom_values = Vec::new();
-        let mut seen = Seen::default();
-        while let Some(key) = map.next_key::<Key<'de>>()? {
-            let o = &mut record;
-            let known = read_known_key!(map, key.as_str(), seen, [
-                "id" => o.id, Id;
-                "title" => o.title, RequiredText;
-                "expect_amount" => o.expect_amount, Plain<Amount>;
-                "customer_id" => o.customer_id, Id;
-                "title_pinyin" => o.title_pinyin, Text;
-                "user_id" => o.user_id, IdOrZero;
-                "user_name" => o.user_name, Text;
-                "sign_possibility" => o.sign_possibility, OptionalPercent;
-                "get_time" => o.get_time, OptionalDate;
-                "stage" => o.stage, Text;
-                "stage_mapped" => o.stage_mapped, Text;
-                "expect_sign_date" => o.expect_sign_date, OptionalDate;
-                "customer_requirement" => o.customer_requirement, Text;
-                "source" => o.source, Text;
-                "source_mapped" => o.source_mapped, Text;
-                "kind" => o.kind, Text;
-                "kind_mapped" => o.kind_mapped, Text;
-                "customer_name" => o.customer_name, Text;
-                "is_own" => o.is_own, OrDefault<bool>;
-                "is_my_assist_entity" => o.is_my_assist_entity, OrDefault<bool>;
-                "created_at" => o.created_at, Minutes;
-                "creator" => o.creator, Record<User>;
-                "is_user_self" => o.is_user_self, OrDefault<bool>;
-                "product_assets" => o.product_assets, RecordList<ProductLine>;
-                "organization_id" => o.organization_id, OptionalId;
-            ]);
-            if known {
-                continue;
-            }
-            if CustomValues::is_custom_key(key.as_str()) {
-                custom_values.push((key.into_owned(), map.next_value()?));
-            } else {
-                map.next_value::<IgnoredAny>()?;
-            }
-        }
-        seen.require(&["id", "title", "expect_amount", "customer_id"])?;
-        record.custom_fields = CustomValues::from_read(custom_values)?;
-        Ok(record)
-    }
+record_fields! {
+    Opportunity, "an opportunity (a record)",
+    required: ["id", "title", "expect_amount", "customer_id"],
+    custom: custom_fields,
+    keys: [
+        "id" => id: Id,
+        "title" => title: RequiredText,
+        "title_pinyin" => title_pinyin: Text,
+        "user_id" => user_id: IdOrZero,
+        "user_name" => user_name: Text,
+        "expect_amount" => expect_amount: Plain<Amount>,
+        "sign_possibility" => sign_possibility: OptionalPercent,
+        "get_time" => get_time: OptionalDate,
+        "stage" => stage: Text,
+        "stage_mapped" => stage_mapped: Text,
+        "expect_sign_date" => expect_sign_date: OptionalDate,
+        "customer_requirement" => customer_requirement: Text,
+        "source" => source: Text,
+        "source_mapped" => source_mapped: Text,
+        "kind" => kind: Text,
+        "kind_mapped" => kind_mapped: Text,
+        "customer_id" => customer_id: Id,
+        "customer_name" => customer_name: Text,
+        "is_own" => is_own: OrDefault<bool>,
+        "is_my_assist_entity" => is_my_assist_entity: OrDefault<bool>,
+        "created_at" => created_at: Minutes,
+        "creator" => creator: Record<User>,
+        "is_user_self" => is_user_self: OrDefault<bool>,
+        "product_assets" => product_assets: InputOnly<List<ProductLine>>,
+        "organization_id" => organization_id: InputOnly<OptionalId>,
+    ]
 }

@@ -2,9 +2,13 @@
 
 use std::fmt;
 
-use serde::{Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 
+use crate::encoding::empty_is_none;
+use crate::encoding::field::{Encoding, Form};
+use crate::encoding::reader::invalid;
 use crate::encoding::stack_text::serialize_display;
+use crate::error::echo::{Excerpt, Quoted};
 use crate::error::{Error, ErrorKind};
 
 /// A whole percentage from 0 to 100, checked where it is made: written `"10%"`; read from
@@ -57,24 +61,77 @@ impl fmt::Display for Percent {
 }
 
 impl Serialize for Percent {
+    /// `"10%"`.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serialize_display(serializer, self)
     }
 }
 
-/// `Option<Percent>` written `"10%"`, or `""` when absent.
-pub(crate) fn serialize_optional<S: Serializer>(
-    value: &Option<Percent>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    match value {
-        Some(percent) => percent.serialize(serializer),
-        None => serializer.serialize_str(""),
+impl<'de> Deserialize<'de> for Percent {
+    /// `"10%"`, `"10"` or `10`, from 0 to 100.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(PercentVisitor)
     }
 }
 
-/// A percentage, or `None` for `""` and `null` (see `crate::encoding::percent`, which
-/// refuses values above 100).
-pub(crate) fn optional<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Percent>, D::Error> {
-    crate::encoding::percent::deserialize(deserializer).map(|percent| percent.map(Percent))
+/// A percentage that may be absent: `""` and `null` read as `None`, written `""`.
+pub(crate) struct OptionalPercent;
+
+impl Encoding for OptionalPercent {
+    type Field = Option<Percent>;
+
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Percent>, D::Error> {
+        empty_is_none::read(deserializer)
+    }
+
+    fn write<S: Serializer>(field: &Option<Percent>, _: Form, serializer: S) -> Result<S::Ok, S::Error> {
+        match field {
+            Some(percent) => percent.serialize(serializer),
+            None => serializer.serialize_str(""),
+        }
+    }
+}
+
+struct PercentVisitor;
+
+impl de::Visitor<'_> for PercentVisitor {
+    type Value = Percent;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a percentage from 0 to 100 (\"10%\" or 10)")
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Percent, E> {
+        match u8::try_from(value) {
+            Ok(percent @ 0..=100) => Ok(Percent(percent)),
+            _ => Err(invalid(ErrorKind::InvalidValue, format_args!("{value}% is above 100%"))),
+        }
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Percent, E> {
+        match u64::try_from(value) {
+            Ok(value) => self.visit_u64(value),
+            Err(_) => Err(invalid(ErrorKind::InvalidValue, format_args!("{value}% is below 0%"))),
+        }
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Percent, E> {
+        let digits = text.strip_suffix('%').unwrap_or(text);
+        let negative = digits
+            .strip_prefix('-')
+            .is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()));
+        if negative {
+            return Err(invalid(ErrorKind::InvalidValue, format_args!("{}% is below 0%", Excerpt(digits))));
+        }
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(invalid(
+                ErrorKind::InvalidValue,
+                format_args!("{} is not a percentage (\"10%\" or 10)", Quoted(text)),
+            ));
+        }
+        match digits.trim_start_matches('0').len() {
+            0..=3 => self.visit_u64(digits.parse().unwrap_or(u64::MAX)),
+            _ => Err(invalid(ErrorKind::InvalidValue, format_args!("{}% is above 100%", Excerpt(digits)))),
+        }
+    }
 }

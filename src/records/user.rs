@@ -1,51 +1,44 @@
 use chrono::NaiveDateTime;
-use serde::{Deserialize, Serialize};
+
+use super::fields::record_fields;
+use crate::encoding::field::InputOnly;
+use crate::encoding::id::{Id, IdOrZero};
+use crate::encoding::or_default::OrDefault;
+use crate::encoding::text::{RequiredText, Text};
+use crate::encoding::timestamp::Minutes;
 
 /// A user (员工): the one who creates the draft, or the creator of a record.
 ///
 /// Required keys: `id`, `name`, `organization_id`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct User {
     /// The user's id.
-    #[serde(deserialize_with = "crate::encoding::id::deserialize")]
     pub id: u64,
     /// Email address.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub email: String,
     /// When the user was created, in China time; written `YYYY-MM-DD HH:MM`.
-    #[serde(default, with = "crate::encoding::timestamp::minutes")]
     pub created_at: Option<NaiveDateTime>,
     /// Display name.
-    #[serde(deserialize_with = "crate::encoding::text::required")]
     pub name: String,
     /// The company (organization) the user belongs to.
-    #[serde(deserialize_with = "crate::encoding::id::deserialize")]
     pub organization_id: u64,
     /// Mobile phone number.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub phone: String,
     /// The user's role id.
-    #[serde(default, deserialize_with = "crate::encoding::id::or_zero")]
     pub role_id: u64,
     /// Account state, such as `organization_staff`.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub workflow_state: String,
     /// Job title.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub job: String,
     /// Landline number.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub tel: String,
     /// Avatar image address.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub avatar_url: String,
     /// The name of the user's department.
-    #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub department_name: String,
     /// Whether customers' phone numbers are hidden from this user (号码隐藏). Read from
-    /// the user-detail endpoint; not written (the embedded user has no such key).
-    #[serde(default, deserialize_with = "crate::encoding::or_default::deserialize", skip_serializing)]
+    /// the user-detail endpoint; not in the draft (the embedded user has no such key).
     pub enabled_number_hidden_dispose: bool,
 }
 
@@ -55,4 +48,24 @@ impl User {
     pub fn new(id: u64, name: impl Into<String>, organization_id: u64) -> Self {
         Self { id, name: name.into(), organization_id, ..Self::default() }
     }
+}
+
+record_fields! {
+    User, "a record",
+    required: ["id", "name", "organization_id"],
+    keys: [
+        "id" => id: Id,
+        "email" => email: Text,
+        "created_at" => created_at: Minutes,
+        "name" => name: RequiredText,
+        "organization_id" => organization_id: Id,
+        "phone" => phone: Text,
+        "role_id" => role_id: IdOrZero,
+        "workflow_state" => workflow_state: Text,
+        "job" => job: Text,
+        "tel" => tel: Text,
+        "avatar_url" => avatar_url: Text,
+        "department_name" => department_name: Text,
+        "enabled_number_hidden_dispose" => enabled_number_hidden_dispose: InputOnly<OrDefault<bool>>,
+    ]
 }

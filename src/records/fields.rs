@@ -1,0 +1,203 @@
+//! A record's keys, listed once: [`record_fields!`] takes each key with its field and
+//! encoding (`crate::encoding::field::Encoding`) and makes the record's reader and its
+//! writers in both forms.
+//!
+//! The reader takes JSON objects only (a list is refused where a record is read), reads
+//! each known key through its encoding, keeps an opportunity's custom-field keys with
+//! their JSON text, and skips every other key unread, so its depth or content never
+//! matters. Nothing is buffered; a known key given twice is refused, and so is a record
+//! without one of its required keys.
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, Visitor};
+
+/// A key of a record, borrowed from the input when it can be.
+pub(crate) enum Key<'de> {
+    Borrowed(&'de str),
+    Owned(String),
+}
+
+impl Key<'_> {
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            Key::Borrowed(key) => key,
+            Key::Owned(key) => key,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = Key<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<Key<'de>, E> {
+        Ok(Key::Borrowed(key))
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key<'de>, E> {
+        Ok(Key::Owned(key.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, key: String) -> Result<Key<'de>, E> {
+        Ok(Key::Owned(key))
+    }
+}
+
+/// Which of a record's known keys were read, by their place in its list.
+#[derive(Default)]
+pub(crate) struct Seen(u64);
+
+impl Seen {
+    /// Marks the key at `index`, refusing it if it was read before.
+    pub(crate) fn first<E: de::Error>(&mut self, index: usize, name: &'static str) -> Result<(), E> {
+        let bit = 1_u64 << index;
+        if self.0 & bit != 0 {
+            return Err(E::duplicate_field(name));
+        }
+        self.0 |= bit;
+        Ok(())
+    }
+
+    /// Refuses a record that lacks one of the `required` keys of `keys`.
+    pub(crate) fn require<E: de::Error>(
+        &self,
+        keys: &[&'static str],
+        required: &[&'static str],
+    ) -> Result<(), E> {
+        match required.iter().find(|name| self.0 & (1 << position(keys, name)) == 0) {
+            Some(name) => Err(E::missing_field(name)),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Where `key` is in `keys` (at compile time for the listed keys); a key that is not
+/// listed is a mistake in the list, refused when the crate is built.
+pub(crate) const fn position(keys: &[&str], key: &str) -> usize {
+    let mut index = 0;
+    while index < keys.len() {
+        if same(keys[index].as_bytes(), key.as_bytes()) {
+            return index;
+        }
+        index += 1;
+    }
+    panic!("a required key is not in the record's list")
+}
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut index = 0;
+    while index < a.len() {
+        if a[index] != b[index] {
+            return false;
+        }
+        index += 1;
+    }
+    true
+}
+
+/// Makes a record's reader (`Deserialize`), its writer in both forms (`WriteRecord`)
+/// and its `Serialize` (the input form, which reads back as the same record) from the list of its
+/// keys in written order, each `"key" => field: Encoding` (with `| "alias"` for a key
+/// also read under another name). `required` names the keys that must be given;
+/// `custom` names the field that keeps the record's custom-field keys, if any (read from
+/// any `*_asset_*` key, written after the listed keys in the input form only).
+macro_rules! record_fields {
+    (
+        $record:ident, $expecting:literal,
+        required: [$($required:literal),*],
+        $(custom: $custom:ident,)?
+        keys: [$($key:literal $(| $alias:literal)? => $field:ident: $encoding:ty,)*]
+    ) => {
+        impl $record {
+            const KEYS: &'static [&'static str] = &[$($key),*];
+            const REQUIRED: &'static [&'static str] = &[$($required),*];
+        }
+
+        impl<'de> serde::Deserialize<'de> for $record {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct RecordVisitor;
+
+                impl<'de> serde::de::Visitor<'de> for RecordVisitor {
+                    type Value = $record;
+
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str($expecting)
+                    }
+
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$record, A::Error> {
+                        use crate::encoding::field::Read;
+                        let mut record = $record::default();
+                        let mut seen = crate::records::fields::Seen::default();
+                        $(let mut custom_values: Vec<(String, Box<serde_json::value::RawValue>)> = Vec::new();
+                        let _ = stringify!($custom);)?
+                        while let Some(key) = map.next_key::<crate::records::fields::Key<'de>>()? {
+                            match key.as_str() {
+                                $($key $(| $alias)? => {
+                                    const INDEX: usize = crate::records::fields::position($record::KEYS, $key);
+                                    seen.first::<A::Error>(INDEX, $key)?;
+                                    record.$field = map.next_value_seed(Read::<$encoding>::new())?;
+                                })*
+                                $(other if crate::records::CustomValues::is_custom_key(other) => {
+                                    let _ = stringify!($custom);
+                                    custom_values.push((other.to_owned(), map.next_value()?));
+                                })?
+                                _ => {
+                                    map.next_value::<serde::de::IgnoredAny>()?;
+                                }
+                            }
+                        }
+                        seen.require::<A::Error>($record::KEYS, $record::REQUIRED)?;
+                        $(record.$custom = crate::records::CustomValues::from_read(custom_values)?;)?
+                        Ok(record)
+                    }
+                }
+
+                deserializer.deserialize_map(RecordVisitor)
+            }
+        }
+
+        impl crate::encoding::field::WriteRecord for $record {
+            fn write_record<S: serde::Serializer>(
+                &self,
+                form: crate::encoding::field::Form,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap;
+                use crate::encoding::field::{Encoding, Write};
+                let mut map = serializer.serialize_map(None)?;
+                $(if !<$encoding as Encoding>::omitted(&self.$field, form) {
+                    map.serialize_entry($key, &Write::<$encoding>(&self.$field, form))?;
+                })*
+                $(if form == crate::encoding::field::Form::Input {
+                    for (key, value) in self.$custom.iter() {
+                        map.serialize_entry(key, value)?;
+                    }
+                })?
+                map.end()
+            }
+        }
+
+        impl serde::Serialize for $record {
+            /// The record in the input form: every field, read back as the same record.
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                crate::encoding::field::WriteRecord::write_record(self, crate::encoding::field::Form::Input, serializer)
+            }
+        }
+    };
+}
+pub(crate) use record_fields;
