@@ -126,6 +126,12 @@ macro_rules! record_fields {
         impl $record {
             const KEYS: &'static [&'static str] = &[$($key),*];
             const REQUIRED: &'static [&'static str] = &[$($required),*];
+
+            #[doc = concat!("Reads a `", stringify!($record), "` from JSON: one object, in any encoding the API sends; ")]
+            #[doc = "errors name the field by its path and kind (see [`Error`](crate::Error))."]
+            pub fn from_json(json: &[u8]) -> Result<Self, crate::Error> {
+                crate::encoding::reader::read_json(json)
+            }
         }
 
         impl<'de> serde::Deserialize<'de> for $record {

@@ -4,6 +4,7 @@ use contract_draft::{Converter, ErrorKind};
 use serde_json::json;
 
 use crate::bad_input_cases::{cases, change};
+use crate::support::fixture;
 
 #[test]
 fn every_bad_input_gives_its_kind_and_path() {
@@ -152,4 +153,29 @@ fn records_written_as_lists_are_refused() {
     assert_eq!(error.kind(), ErrorKind::WrongType);
     let error = contract_draft::CompanySettings::from_json(b"[1]").unwrap_err();
     assert_eq!(error.kind(), ErrorKind::InvalidSettings);
+}
+
+/// Each record reads on its own, with errors as a bundle's (kind and path), and plain
+/// serde shows the kind's name, never a control character.
+#[test]
+fn records_read_on_their_own() {
+    let opportunity = contract_draft::Opportunity::from_json(fixture("opportunity.json").as_bytes()).unwrap();
+    assert_eq!(opportunity.title, "CRM集团版");
+    assert_eq!(
+        contract_draft::Customer::from_json(fixture("customer.json").as_bytes()).unwrap().id,
+        23481906
+    );
+    assert_eq!(contract_draft::User::from_json(fixture("user.json").as_bytes()).unwrap().organization_id, 49);
+    let error = contract_draft::Opportunity::from_json(br#"{"id": 1, "expect_amount": "-1"}"#).unwrap_err();
+    assert_eq!(
+        (error.kind(), error.path(), error.detail()),
+        (ErrorKind::InvalidAmount, "expect_amount", "the amount is negative")
+    );
+    let error = contract_draft::User::from_json(b"[1]").unwrap_err();
+    assert_eq!(
+        (error.kind(), error.to_string()),
+        (ErrorKind::WrongType, "is a list, expected a record".into())
+    );
+    let plain = serde_json::from_str::<contract_draft::Opportunity>(r#"{"id": 1, "expect_amount": "-1"}"#);
+    assert_eq!(plain.unwrap_err().to_string(), "invalid_amount: the amount is negative at line 1 column 32");
 }
