@@ -91,6 +91,28 @@ impl Converter {
         self.convert_records(Cow::Borrowed(opportunity), Cow::Borrowed(customer), Cow::Borrowed(user))
     }
 
+    /// [`Converter::convert_checked`] for records it owns: they are moved into the draft,
+    /// not copied. Use it when the records are built for this conversion (from database
+    /// rows, say); [`Converter::convert_json`] reads and converts them this way.
+    ///
+    /// ```
+    /// use contract_draft::{Converter, Customer, Opportunity, User};
+    ///
+    /// let opportunity = Opportunity::new(576543, "CRM集团版", "19800".parse()?, 23481906);
+    /// let (customer, user) = (Customer::new(23481906, "向导"), User::new(364513, "个比唠忘", 49));
+    /// let conversion = Converter::default().convert_owned(opportunity, customer, user)?;
+    /// assert_eq!(conversion.draft.total_amount.to_string(), "19800");
+    /// # Ok::<(), contract_draft::Error>(())
+    /// ```
+    pub fn convert_owned(
+        &self,
+        opportunity: Opportunity,
+        customer: Customer,
+        user: User,
+    ) -> Result<Conversion, Error> {
+        self.convert_records(Cow::Owned(opportunity), Cow::Owned(customer), Cow::Owned(user))
+    }
+
     /// [`Converter::convert_checked`] for records it may own (and move into the draft)
     /// or borrow (and copy).
     fn convert_records(
@@ -136,11 +158,7 @@ impl Converter {
     /// ```
     pub fn convert_json(&self, json: &[u8]) -> Result<Conversion, Error> {
         let bundle = Bundle::from_json(json)?;
-        self.convert_records(
-            Cow::Owned(bundle.opportunity),
-            Cow::Owned(bundle.customer),
-            Cow::Owned(bundle.user),
-        )
+        self.convert_owned(bundle.opportunity, bundle.customer, bundle.user)
     }
 
     /// The draft of a new contract for `opportunity`, its `customer`, created by `user`.
