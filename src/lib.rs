@@ -3,6 +3,34 @@
 //! receivables, the customer and user records, approval state and custom fields, in the
 //! exact JSON of the documented response.
 //!
+//! # The map
+//!
+//! ```text
+//! records ──────────► Converter ──────────► ContractDraft ──────────► Envelope
+//! Opportunity,         CompanySettings,      the `data` object,        {"code":0,"data":…}
+//! Customer, User       checked once          57 keys + custom fields   or ErrorEnvelope
+//! (or a Bundle)
+//! ```
+//!
+//! Which entry point to use:
+//! - **Trusted records, default settings**: [`contract_from_opportunity`]. Total: never
+//!   fails or panics, and trusts that the records belong together.
+//! - **A company's settings, checked input**: make a [`Converter`] once
+//!   ([`Converter::new`] checks the [`CompanySettings`]), then per request
+//!   [`Converter::convert_owned`] (records you built, moved in) or
+//!   [`Converter::convert_checked`] (borrowed records); both refuse records that do not
+//!   belong together with an [`Error`] and report what a person should know
+//!   ([`Conversion`]). [`Converter::convert`] is the trusting, total variant.
+//! - **JSON in, JSON out**: [`Converter::convert_json`] reads a [`Bundle`] and converts
+//!   it; write [`Envelope::new`]`(&draft)` with serde_json or [`JsonStyle`], and
+//!   [`ErrorEnvelope::from`]`(error)` for a failure ([`ErrorKind::code`] and
+//!   [`ErrorKind::error_key`] are the API's). Each record also reads alone
+//!   ([`Opportunity::from_json`]), and [`Bundle::to_json`] writes a bundle back
+//!   losslessly.
+//! - **Batches**: [`convert_lines`] converts a JSON Lines stream on every core, in order.
+//! - **After the draft**: [`ContractPayments`] and [`Receivables`] work out what a
+//!   contract's payment plans and payments leave to be paid.
+//!
 //! ```
 //! use contract_draft::{contract_from_opportunity, Bundle, Envelope};
 //!
@@ -22,7 +50,17 @@
 //!
 //! The conversion is pure: no I/O, clock or global state. What differs between companies
 //! (custom contract fields, approval) is a [`CompanySettings`] value, used through a
-//! [`Converter`].
+//! [`Converter`]. Amounts are exact decimals ([`Amount`], [`rust_decimal`]), dates
+//! [`chrono`]'s; both crates are re-exported.
+//!
+//! # Modules
+//!
+//! The source is laid out in the order data flows, each module using only those before
+//! it: `error` (what can go wrong), `money` (amounts as stored), `encoding` (each value
+//! in the API's JSON, both ways), `records` (the input), `draft` (the output),
+//! `settings` (one company's settings), `receivables`, `convert` (the conversion and its
+//! steps) and `json` (envelopes, output style, JSON Lines). The README's "Layout" says
+//! what each holds.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

@@ -1,10 +1,12 @@
-//! How each field is read from and written to JSON, one module per encoding, used
-//! through `#[serde(with = "…")]` on the fields (the technique of jiff's `fmt::serde`).
+//! How each kind of value is read from and written to the API's JSON, one module per
+//! encoding. A record's field names its encoding, a type implementing
+//! [`field::Encoding`] (the technique of jiff's `fmt::serde`, made two-way): reading,
+//! and writing in either form, follow from it.
 //!
-//! Reading is tolerant: each module accepts every encoding the ikcrm API is seen to send
-//! for that kind of value (see the README's "Accepted encodings"). Writing always uses the
-//! one encoding of the documented draft. Problems are reported through
-//! [`reader::invalid`], which tags them with their [`crate::ErrorKind`].
+//! Reading is tolerant: each encoding accepts every form the ikcrm API is seen to send
+//! for that kind of value (see the README's "Accepted input"). Writing the draft always
+//! uses the one encoding of the documented draft. Problems are reported through
+//! [`reader::invalid`], which marks them with their [`crate::ErrorKind`].
 
 pub(crate) mod amount;
 pub(crate) mod coordinate;
