@@ -2,6 +2,11 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 /// A record a new draft does not have yet (its creator, its department, …); written `{}`.
+///
+/// It is public because it is the type of public [`ContractDraft`](crate::ContractDraft)
+/// fields: the type says the field is always empty in a new draft, and should the crate
+/// ever fill one, the field's type changes, which callers see, instead of its content
+/// changing silently.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct EmptyRecord;
 
@@ -12,6 +17,9 @@ impl Serialize for EmptyRecord {
 }
 
 /// A list a new draft has nothing in yet (attachments, users to notify); written `[]`.
+///
+/// Public for the reason [`EmptyRecord`] is: it is the type of draft fields that are
+/// always empty.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct EmptyList;
 

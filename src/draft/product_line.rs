@@ -61,7 +61,8 @@ fn serialize_discount<S: Serializer>(discount: &Option<Decimal>, serializer: S) 
 }
 
 /// The draft's `product_assets`: its product lines in words, `"暂无产品"` ("no products")
-/// without lines and `"N个产品"` ("N products") with N.
+/// without lines and `"N个产品"` ("N products") with N. The field holds the count, so a
+/// caller reads it as a number and the words are made only when written.
 ///
 /// ```
 /// use contract_draft::ProductsSummary;
