@@ -1,0 +1,74 @@
+#!/bin/sh
+# Program-level throughput of `contract-draft --jsonl` on a file (output to /dev/null),
+# with one job and with two, for this checkout and for an earlier commit, in one run so
+# that the machine's noise hits both alike. Prints the median of RUNS runs of each.
+#
+#   benches/program.sh [BASE_COMMIT] [LINES]
+#
+# BASE_COMMIT (default a679223, the program before issue 12) is built in a temporary
+# worktree. LINES (default 20000) bundles are generated from fixtures/bundle.json with
+# varied ids, amounts, sign dates and titles (quotes, backslashes, <, & and CJK), as
+# the jsonl bench generates them. Needs git and python3 besides the Rust toolchain.
+set -eu
+
+base=${1:-a679223}
+lines=${2:-20000}
+runs=${RUNS:-7}
+top=$(cd "$(dirname "$0")/.." && pwd)
+work=${WORK:-/tmp/contract-draft-program-bench}
+mkdir -p "$work"
+
+cargo build --release --quiet --manifest-path "$top/Cargo.toml" --bin contract-draft
+cp "$top/target/release/contract-draft" "$work/current"
+if [ ! -x "$work/base-$base" ]; then
+    rm -rf "$work/base-tree"
+    git -C "$top" worktree add --quiet --detach "$work/base-tree" "$base"
+    CARGO_TARGET_DIR="$work/base-target" cargo build --release --quiet \
+        --manifest-path "$work/base-tree/Cargo.toml" --bin contract-draft
+    cp "$work/base-target/release/contract-draft" "$work/base-$base"
+    git -C "$top" worktree remove --force "$work/base-tree"
+fi
+
+input="$work/bundles-$lines.jsonl"
+if [ ! -f "$input" ]; then
+    python3 - "$top/fixtures/bundle.json" "$lines" > "$input" <<'EOF'
+import datetime, json, sys
+sample = json.load(open(sys.argv[1]))
+titles = ["CRM集团版", "标准版 \"年付\"", "Enterprise <renewal> & support", "实施服务\\培训"]
+state = 0x2545F4914F6CDD1D
+def number():
+    global state
+    state ^= (state << 13) & 0xFFFFFFFFFFFFFFFF
+    state ^= state >> 7
+    state ^= (state << 17) & 0xFFFFFFFFFFFFFFFF
+    return state
+first = datetime.date(2010, 1, 1)
+for index in range(int(sys.argv[2])):
+    opportunity = sample["opportunity"]
+    cents = number() % 10_000_000_000
+    opportunity["expect_amount"] = [f"{cents // 100}.0", f"{cents // 100}.{cents % 100}", f"{cents // 100}"][number() % 3]
+    opportunity["expect_sign_date"] = (first + datetime.timedelta(days=number() % 5000)).isoformat()
+    opportunity["title"] = f"{titles[index % 4]} #{index}"
+    opportunity["id"] = 1_000_000 + index
+    print(json.dumps(sample, ensure_ascii=False, separators=(",", ":")))
+EOF
+fi
+bytes=$(wc -c < "$input")
+
+# Median wall-clock seconds of RUNS runs of the command.
+median() {
+    for _ in $(seq "$runs"); do
+        start=$(date +%s.%N)
+        "$@" > /dev/null 2>&1
+        end=$(date +%s.%N)
+        echo "$end - $start" | bc
+    done | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
+}
+
+echo "input: $lines lines, $bytes bytes; median of $runs runs each"
+for program in "base-$base" current; do
+    for jobs in 1 2; do
+        seconds=$(median "$work/$program" --jsonl "$input" --jobs "$jobs")
+        echo "$program --jobs $jobs: $seconds s, $(echo "$bytes / $seconds / 1000000" | bc) MB/s"
+    done
+done
