@@ -3,7 +3,8 @@
 //! An [`Error`] says what kind of problem it is ([`ErrorKind`]), where (the JSON path of
 //! the field, such as `customer.contacts[0].address.lat`) and what exactly was wrong, in
 //! words a person can act on. The kind decides the `code` and `error` keys of the error
-//! envelope, reusing ikcrm's codes where one fits; the path and detail make its message.
+//! envelope, reusing ikcrm's codes where one fits, and the HTTP status a service answers
+//! with; the path and detail make its message.
 //!
 //! Errors are made where problems are found: reading JSON (`encoding::reader`), checking
 //! records and settings (`convert`, `settings`).
@@ -79,6 +80,39 @@ impl ErrorKind {
             Self::OrganizationMismatch => "active_record/record_not_found",
             Self::InvalidSettings => "invalid_settings_error",
             _ => "invalid_app_error",
+        }
+    }
+
+    /// The HTTP status a service answers with for this kind: 400 for input that is not
+    /// JSON ([`MalformedJson`](Self::MalformedJson), [`InvalidUtf8`](Self::InvalidUtf8)),
+    /// 422 for a field that is missing or invalid (the JSON is fine, its content is not),
+    /// 404 for a customer or a company that does not match (the records were not found
+    /// together, as the API answers `record_not_found`), 413 for input over its size limit
+    /// and 500 for invalid company settings (the service's own configuration, not the
+    /// request).
+    ///
+    /// ```
+    /// use contract_draft::{Bundle, ErrorKind};
+    ///
+    /// let error = Bundle::from_json(b"{").unwrap_err();
+    /// assert_eq!(error.kind().http_status(), 400);
+    /// let error = Bundle::from_json(br#"{"opportunity": {"expect_amount": "-1"}}"#).unwrap_err();
+    /// assert_eq!(error.kind().http_status(), 422);
+    /// assert_eq!(ErrorKind::OrganizationMismatch.http_status(), 404);
+    /// ```
+    pub const fn http_status(self) -> u16 {
+        match self {
+            Self::MalformedJson | Self::InvalidUtf8 => 400,
+            Self::MissingField
+            | Self::WrongType
+            | Self::DateFormat
+            | Self::ImpossibleDate
+            | Self::InvalidAmount
+            | Self::InvalidValue
+            | Self::Overflow => 422,
+            Self::CustomerMismatch | Self::OrganizationMismatch => 404,
+            Self::InputTooLarge => 413,
+            Self::InvalidSettings => 500,
         }
     }
 
@@ -207,6 +241,32 @@ mod tests {
                 assert_ne!(a.name(), b.name());
             }
         }
+    }
+
+    /// Every kind's status, spelled out: a new kind must be added here (and to the
+    /// README's table) with the status a service answers with.
+    #[test]
+    fn every_kind_has_its_http_status() {
+        let statuses: Vec<(ErrorKind, u16)> =
+            ErrorKind::ALL.iter().map(|&kind| (kind, kind.http_status())).collect();
+        assert_eq!(
+            statuses,
+            [
+                (ErrorKind::MalformedJson, 400),
+                (ErrorKind::InvalidUtf8, 400),
+                (ErrorKind::MissingField, 422),
+                (ErrorKind::WrongType, 422),
+                (ErrorKind::DateFormat, 422),
+                (ErrorKind::ImpossibleDate, 422),
+                (ErrorKind::InvalidAmount, 422),
+                (ErrorKind::InvalidValue, 422),
+                (ErrorKind::CustomerMismatch, 404),
+                (ErrorKind::OrganizationMismatch, 404),
+                (ErrorKind::Overflow, 422),
+                (ErrorKind::InvalidSettings, 500),
+                (ErrorKind::InputTooLarge, 413),
+            ]
+        );
     }
 
     #[test]
