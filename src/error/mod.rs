@@ -4,7 +4,8 @@
 //! the field, such as `customer.contacts[0].address.lat`) and what exactly was wrong, in
 //! words a person can act on. The kind decides the `code` and `error` keys of the error
 //! envelope, reusing ikcrm's codes where one fits, and the HTTP status a service answers
-//! with; the path and detail make its message.
+//! with; the path and detail make its message, but for the details a caller may not read
+//! (`public`: a mismatch names ids of records the caller was refused).
 //!
 //! Errors are made where problems are found: reading JSON (`encoding::reader`), checking
 //! records and settings (`convert`, `settings`).
@@ -12,6 +13,7 @@
 use std::fmt;
 
 pub(crate) mod echo;
+mod public;
 
 /// What kind of problem an [`Error`] reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -144,6 +146,12 @@ impl fmt::Display for ErrorKind {
 
 /// A problem with the input, found while reading or checking it.
 ///
+/// Its `Display` (`path: detail`) is the full message, for logs; the
+/// [`ErrorEnvelope`](crate::ErrorEnvelope) made of it tells the caller the same, except
+/// that a [`CustomerMismatch`](ErrorKind::CustomerMismatch) or an
+/// [`OrganizationMismatch`](ErrorKind::OrganizationMismatch) keeps its path but not its
+/// detail, which names the records' ids (another company's among them).
+///
 /// ```
 /// use contract_draft::{Bundle, ErrorKind};
 ///
@@ -153,7 +161,7 @@ impl fmt::Display for ErrorKind {
 /// assert_eq!(error.to_string(), "opportunity.expect_amount: the amount is negative");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}{}{detail}", self.path, if self.path.is_empty() { "" } else { ": " })]
+#[error("{}", public::Joined(&self.path, &self.detail))]
 pub struct Error {
     kind: ErrorKind,
     path: String,
