@@ -64,6 +64,7 @@ impl<T> Envelope<T> {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct ErrorEnvelope {
     /// The error code (see [`ErrorKind::code`](crate::ErrorKind::code)).
     pub code: u32,
