@@ -14,9 +14,9 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Value, json};
 
 /// Plain compact JSON, as `serde_json::to_writer` writes it.
-const PLAIN: JsonStyle = JsonStyle { layout: Layout::Compact, html_safe: false };
+const PLAIN: JsonStyle = JsonStyle::new(Layout::Compact, false);
 /// The program's `--compact` default: HTML-safe.
-const HTML_SAFE: JsonStyle = JsonStyle { layout: Layout::Compact, html_safe: true };
+const HTML_SAFE: JsonStyle = JsonStyle::new(Layout::Compact, true);
 
 /// The crate's path: text in, checked conversion, text out.
 fn end_to_end(converter: &Converter, json: &[u8], style: JsonStyle, out: &mut Vec<u8>) {

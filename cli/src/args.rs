@@ -127,7 +127,7 @@ impl Output {
     /// The JSON style asked for; `--jsonl` is always compact.
     pub fn style(&self, jsonl: bool) -> JsonStyle {
         let layout = if self.compact || jsonl { Layout::Compact } else { Layout::Pretty };
-        JsonStyle { layout, html_safe: !self.no_html_escape }
+        JsonStyle::new(layout, !self.no_html_escape)
     }
 }
 

@@ -20,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(conversion) = CONVERTER.convert_json(data) {
         for layout in [Layout::Pretty, Layout::Compact] {
             let mut out = Vec::new();
-            JsonStyle { layout, html_safe: true }
+            JsonStyle::new(layout, true)
                 .write(&mut out, &Envelope::new(&conversion.draft))
                 .expect("a draft always serializes");
         }

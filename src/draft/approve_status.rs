@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// The approval status of a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ApproveStatus {
     /// 草稿: saved, not sent for approval.
     Draft,

@@ -3,7 +3,9 @@
 //! An [`Error`] says what kind of problem it is ([`ErrorKind`]), where (the JSON path of
 //! the field, such as `customer.contacts[0].address.lat`) and what exactly was wrong, in
 //! words a person can act on. The kind decides the `code` and `error` keys of the error
-//! envelope, reusing ikcrm's codes where one fits; the path and detail make its message.
+//! envelope, reusing ikcrm's codes where one fits, and the HTTP status a service answers
+//! with; the path and detail make its message, but for the details a caller may not read
+//! (`public`: a mismatch names ids of records the caller was refused).
 //!
 //! Errors are made where problems are found: reading JSON (`encoding::reader`), checking
 //! records and settings (`convert`, `settings`).
@@ -11,6 +13,7 @@
 use std::fmt;
 
 pub(crate) mod echo;
+mod public;
 
 /// What kind of problem an [`Error`] reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -82,6 +85,39 @@ impl ErrorKind {
         }
     }
 
+    /// The HTTP status a service answers with for this kind: 400 for input that is not
+    /// JSON ([`MalformedJson`](Self::MalformedJson), [`InvalidUtf8`](Self::InvalidUtf8)),
+    /// 422 for a field that is missing or invalid (the JSON is fine, its content is not),
+    /// 404 for a customer or a company that does not match (the records were not found
+    /// together, as the API answers `record_not_found`), 413 for input over its size limit
+    /// and 500 for invalid company settings (the service's own configuration, not the
+    /// request).
+    ///
+    /// ```
+    /// use contract_draft::{Bundle, ErrorKind};
+    ///
+    /// let error = Bundle::from_json(b"{").unwrap_err();
+    /// assert_eq!(error.kind().http_status(), 400);
+    /// let error = Bundle::from_json(br#"{"opportunity": {"expect_amount": "-1"}}"#).unwrap_err();
+    /// assert_eq!(error.kind().http_status(), 422);
+    /// assert_eq!(ErrorKind::OrganizationMismatch.http_status(), 404);
+    /// ```
+    pub const fn http_status(self) -> u16 {
+        match self {
+            Self::MalformedJson | Self::InvalidUtf8 => 400,
+            Self::MissingField
+            | Self::WrongType
+            | Self::DateFormat
+            | Self::ImpossibleDate
+            | Self::InvalidAmount
+            | Self::InvalidValue
+            | Self::Overflow => 422,
+            Self::CustomerMismatch | Self::OrganizationMismatch => 404,
+            Self::InputTooLarge => 413,
+            Self::InvalidSettings => 500,
+        }
+    }
+
     /// A stable `snake_case` name for the kind, used to carry it through serde.
     pub const fn name(self) -> &'static str {
         match self {
@@ -110,6 +146,12 @@ impl fmt::Display for ErrorKind {
 
 /// A problem with the input, found while reading or checking it.
 ///
+/// Its `Display` (`path: detail`) is the full message, for logs; the
+/// [`ErrorEnvelope`](crate::ErrorEnvelope) made of it tells the caller the same, except
+/// that a [`CustomerMismatch`](ErrorKind::CustomerMismatch) or an
+/// [`OrganizationMismatch`](ErrorKind::OrganizationMismatch) keeps its path but not its
+/// detail, which names the records' ids (another company's among them).
+///
 /// ```
 /// use contract_draft::{Bundle, ErrorKind};
 ///
@@ -119,7 +161,7 @@ impl fmt::Display for ErrorKind {
 /// assert_eq!(error.to_string(), "opportunity.expect_amount: the amount is negative");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}{}{detail}", self.path, if self.path.is_empty() { "" } else { ": " })]
+#[error("{}", public::Joined(&self.path, &self.detail))]
 pub struct Error {
     kind: ErrorKind,
     path: String,
@@ -207,6 +249,32 @@ mod tests {
                 assert_ne!(a.name(), b.name());
             }
         }
+    }
+
+    /// Every kind's status, spelled out: a new kind must be added here (and to the
+    /// README's table) with the status a service answers with.
+    #[test]
+    fn every_kind_has_its_http_status() {
+        let statuses: Vec<(ErrorKind, u16)> =
+            ErrorKind::ALL.iter().map(|&kind| (kind, kind.http_status())).collect();
+        assert_eq!(
+            statuses,
+            [
+                (ErrorKind::MalformedJson, 400),
+                (ErrorKind::InvalidUtf8, 400),
+                (ErrorKind::MissingField, 422),
+                (ErrorKind::WrongType, 422),
+                (ErrorKind::DateFormat, 422),
+                (ErrorKind::ImpossibleDate, 422),
+                (ErrorKind::InvalidAmount, 422),
+                (ErrorKind::InvalidValue, 422),
+                (ErrorKind::CustomerMismatch, 404),
+                (ErrorKind::OrganizationMismatch, 404),
+                (ErrorKind::Overflow, 422),
+                (ErrorKind::InvalidSettings, 500),
+                (ErrorKind::InputTooLarge, 413),
+            ]
+        );
     }
 
     #[test]

@@ -17,6 +17,7 @@ use serde::Serialize;
 
 /// How to lay out the JSON text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum Layout {
     /// Indented by two spaces, as the documented response.
     #[default]
@@ -25,18 +26,20 @@ pub enum Layout {
     Compact,
 }
 
-/// How to write JSON: its layout and whether it is HTML-safe.
+/// How to write JSON: its layout and whether it is HTML-safe. Made with
+/// [`JsonStyle::new`], or from `JsonStyle::default()` with the fields to change set.
 ///
 /// ```
 /// use contract_draft::{JsonStyle, Layout};
 ///
-/// let style = JsonStyle { layout: Layout::Compact, html_safe: true };
+/// let style = JsonStyle::new(Layout::Compact, true);
 /// let mut out = Vec::new();
 /// style.write(&mut out, &["<b>Tom & Jerry</b>"])?;
 /// assert_eq!(out, br#"["\u003cb\u003eTom \u0026 Jerry\u003c/b\u003e"]"#);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct JsonStyle {
     /// Pretty or compact.
     pub layout: Layout,
@@ -52,6 +55,21 @@ impl Default for JsonStyle {
 }
 
 impl JsonStyle {
+    /// A style of `layout`, HTML-safe if `html_safe`.
+    ///
+    /// ```
+    /// use contract_draft::{JsonStyle, Layout};
+    ///
+    /// const LOG: JsonStyle = JsonStyle::new(Layout::Compact, false);
+    /// let mut out = Vec::new();
+    /// LOG.append(&mut out, &["<b>"])?;
+    /// assert_eq!(out, br#"["<b>"]"#);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub const fn new(layout: Layout, html_safe: bool) -> Self {
+        Self { layout, html_safe }
+    }
+
     /// Writes `value` to `writer` in this style (no trailing newline). HTML-safe JSON is
     /// made in a buffer first; [`JsonStyle::append`] writes into a `Vec` directly.
     pub fn write<W: io::Write, T: Serialize + ?Sized>(

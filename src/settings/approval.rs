@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// How a company approves contracts.
+/// How a company approves contracts. Made with [`ApprovalSettings::new`] (or read with
+/// the settings).
 ///
 /// A draft follows it thus: `need_approve_step` is [`steps`](Self::steps) and
 /// `can_approve` is true when approval is required (`steps > 0`); `step` is 0,
@@ -10,6 +11,7 @@ use serde::{Deserialize, Serialize};
 /// since nothing has been sent for approval yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ApprovalSettings {
     /// How many approval steps a contract goes through; 0 when the company does not
     /// require approval. Absent or `null`: 1.
@@ -28,6 +30,19 @@ fn steps_or_one<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32
 }
 
 impl ApprovalSettings {
+    /// Approval in `steps` steps; 0 when the company does not require approval.
+    ///
+    /// ```
+    /// use contract_draft::{ApprovalSettings, CompanySettings};
+    ///
+    /// let mut settings = CompanySettings::default();
+    /// settings.approval = ApprovalSettings::new(0);
+    /// assert!(!settings.approval.required());
+    /// ```
+    pub const fn new(steps: u32) -> Self {
+        Self { steps }
+    }
+
     /// Whether contracts need approval at all.
     pub const fn required(self) -> bool {
         self.steps > 0

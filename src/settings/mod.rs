@@ -81,6 +81,7 @@ pub enum CompanyCheck {
 /// Where a contract's total comes from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum TotalSource {
     /// The opportunity's `expect_amount`.
     #[default]

@@ -107,9 +107,7 @@ fn every_bad_input_gives_the_error_envelope_a_message_and_status_1() {
         // The library's error, in the program's encoding (compact, HTML-safe).
         let error = Converter::default().convert_json(&case.input).unwrap_err();
         let mut envelope = Vec::new();
-        JsonStyle { layout: Layout::Compact, html_safe: true }
-            .write(&mut envelope, &ErrorEnvelope::from(&error))
-            .unwrap();
+        JsonStyle::new(Layout::Compact, true).write(&mut envelope, &ErrorEnvelope::from(&error)).unwrap();
         envelope.push(b'\n');
         assert_eq!(stdout(&output), String::from_utf8(envelope).unwrap(), "{}", case.name);
         let code = format!(r#"{{"code":{},"message":"{}"#, case.kind.code(), case.path);

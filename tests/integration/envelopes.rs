@@ -1,0 +1,164 @@
+//! What an error envelope tells the caller of a service: the kind's code and key, the
+//! path, and a detail that never names another company's id (the full detail stays in
+//! the error's `Display`, for logs) nor quotes a phone number hiding would cover.
+//! Asserted on the serialized text, as the caller receives it.
+
+use contract_draft::{
+    CompanySettings, Converter, Error, ErrorEnvelope, ErrorKind, LinesOptions, convert_lines,
+};
+use serde_json::{Value, json};
+
+use crate::bad_input_cases::change;
+use crate::support::fixture;
+
+/// The envelope of `error` as serde_json writes it, made from the error by reference
+/// and by value alike.
+fn shipped(error: Error) -> String {
+    let borrowed = serde_json::to_string(&ErrorEnvelope::from(&error)).unwrap();
+    let owned = serde_json::to_string(&ErrorEnvelope::from(error)).unwrap();
+    assert_eq!(borrowed, owned);
+    owned
+}
+
+/// The sample bundle, its opportunity without a creator and of company 50 by its own
+/// `organization_id` (the user is of company 49).
+fn opportunity_of_company_50_by_its_own_word() -> Vec<u8> {
+    let mut bundle: Value = serde_json::from_str(&fixture("bundle.json")).unwrap();
+    let opportunity = bundle["opportunity"].as_object_mut().unwrap();
+    opportunity.remove("creator");
+    opportunity.insert("organization_id".into(), json!(50));
+    serde_json::to_vec(&bundle).unwrap()
+}
+
+#[test]
+fn a_record_of_another_company_is_not_found_and_its_company_is_not_named() {
+    let not_found = |path: &str| {
+        format!(
+            r#"{{"code":100100,"message":"{path}: the record was not found in the user's company","error":"active_record/record_not_found"}}"#
+        )
+    };
+    for (input, path, logged) in [
+        (
+            change("/opportunity/creator/organization_id", json!(50)),
+            "opportunity.creator.organization_id",
+            "the opportunity belongs to company 50, not to the user's company 49",
+        ),
+        (
+            change("/customer/creator/organization_id", json!(50)),
+            "customer.creator.organization_id",
+            "the customer belongs to company 50, not to the user's company 49",
+        ),
+        (
+            opportunity_of_company_50_by_its_own_word(),
+            "opportunity.organization_id",
+            "the opportunity belongs to company 50, not to the user's company 49",
+        ),
+    ] {
+        let error = Converter::default().convert_json(&input).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::OrganizationMismatch);
+        assert_eq!(error.kind().http_status(), 404);
+        // The log keeps the full detail; the caller reads the path and "not found".
+        assert_eq!(error.to_string(), format!("{path}: {logged}"));
+        assert_eq!(shipped(error), not_found(path));
+    }
+}
+
+/// The customer is checked before the companies, so the opportunity may be another
+/// company's: its `customer_id` is not for the caller either.
+#[test]
+fn a_customer_mismatch_names_neither_customer() {
+    let error = Converter::default().convert_json(&change("/customer/id", json!(1))).unwrap_err();
+    assert_eq!(error.kind().http_status(), 404);
+    assert_eq!(error.to_string(), "customer.id: customer 1 is not the opportunity's customer (23481906)");
+    assert_eq!(
+        shipped(error),
+        r#"{"code":100000,"message":"customer.id: the customer is not the opportunity's customer","error":"invalid_app_error"}"#
+    );
+}
+
+/// JSON Lines writes the same envelope as the caller gets from the library.
+#[test]
+fn json_lines_withhold_the_other_company_too() {
+    let line = String::from_utf8(change("/customer/creator/organization_id", json!(50))).unwrap();
+    let mut output = Vec::new();
+    let mut options = LinesOptions::default();
+    options.html_safe = false;
+    convert_lines(&Converter::default(), format!("{line}\n").as_bytes(), &mut output, options, |_| {})
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(output).unwrap(),
+        "{\"code\":100100,\"message\":\"customer.creator.organization_id: the record was not found in the user's company\",\"error\":\"active_record/record_not_found\"}\n"
+    );
+}
+
+/// A company that hides numbers, with a phone contract field filled from the
+/// opportunity's `text_asset_cc33`.
+fn hiding_company_with_a_phone_field() -> Converter {
+    let settings = CompanySettings::from_json(
+        br#"{"version": 1, "hide_numbers": true,
+            "contract_fields": [{"key": "text_asset_aa11", "kind": "phone"}],
+            "field_mapping": [{"from": "text_asset_cc33", "to": "text_asset_aa11"}]}"#,
+    )
+    .unwrap();
+    Converter::new(&settings).unwrap()
+}
+
+/// A phone number sent with the wrong type, wherever a number is hidden (an address's
+/// `tel`, `phone` and their `_hidden_result`, a contact, a phone contract field), is
+/// refused by its type and never quoted, in the envelope or in the log.
+#[test]
+fn a_phone_number_of_the_wrong_type_is_not_quoted() {
+    const NUMBER: &str = "13912345678";
+    let converter = hiding_company_with_a_phone_field();
+    let invalid =
+        |message: &str| format!(r#"{{"code":100000,"message":"{message}","error":"invalid_app_error"}}"#);
+    let custom = |value: &str| {
+        fixture("bundle.json")
+            .replacen(r#""title_pinyin""#, &format!(r#""text_asset_cc33": {value}, "title_pinyin""#), 1)
+            .into_bytes()
+    };
+    for (input, envelope) in [
+        (
+            change("/customer/address/phone", json!(13912345678.0)),
+            invalid("customer.address.phone: is a number, expected a string"),
+        ),
+        (
+            change("/customer/address/tel", json!([NUMBER])),
+            invalid("customer.address.tel: is a list, expected a string"),
+        ),
+        (
+            change("/customer/address/phone_hidden_result", json!({"mobile": NUMBER})),
+            invalid("customer.address.phone_hidden_result: is a record, expected a string"),
+        ),
+        (
+            change("/customer/contacts/1/address/tel_hidden_result", json!(1.3912345678e10)),
+            invalid("customer.contacts[1].address.tel_hidden_result: is a number, expected a string"),
+        ),
+        (
+            change("/customer/contacts/0/address", json!(NUMBER)),
+            invalid("customer.contacts[0].address: is a string, expected a record, {} or null"),
+        ),
+        (
+            change("/customer/contacts/0", json!(NUMBER)),
+            invalid("customer.contacts[0]: is a string, expected a record"),
+        ),
+        (
+            custom(&format!(r#"["{NUMBER}"]"#)),
+            invalid(
+                "opportunity.text_asset_cc33: is a list, not a value for a phone field, so it cannot fill the contract field text_asset_aa11",
+            ),
+        ),
+        (
+            custom(&format!(r#"{{"mobile": {NUMBER}}}"#)),
+            invalid(
+                "opportunity.text_asset_cc33: is a record, not a value for a phone field, so it cannot fill the contract field text_asset_aa11",
+            ),
+        ),
+    ] {
+        let error = converter.convert_json(&input).unwrap_err();
+        assert!(!error.to_string().contains("912345678"), "{error}");
+        let shipped = shipped(error);
+        assert!(!shipped.contains("912345678"), "{shipped}");
+        assert_eq!(shipped, envelope);
+    }
+}
