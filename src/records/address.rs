@@ -71,6 +71,14 @@ pub struct Address {
     pub need_hidden_dispose: bool,
 }
 
+impl Address {
+    /// An address with its id, every other field empty and its distance unknown: start
+    /// here, then set public fields.
+    pub fn new(id: u64) -> Self {
+        Self { id, ..Self::default() }
+    }
+}
+
 /// `off_distance` when the API sends none: `-1`, its "unknown".
 fn unknown_distance() -> f64 {
     crate::encoding::distance::UNKNOWN
@@ -114,4 +122,12 @@ pub struct Contact {
     /// The contact's address and numbers; written `{}` when absent.
     #[serde(default, with = "crate::encoding::record")]
     pub address: Option<Address>,
+}
+
+impl Contact {
+    /// A contact with its id, without a name or an address: start here, then set public
+    /// fields.
+    pub fn new(id: u64) -> Self {
+        Self { id, ..Self::default() }
+    }
 }

@@ -38,3 +38,11 @@ pub struct ProductLine {
     #[serde(default, deserialize_with = "crate::encoding::text::deserialize")]
     pub remark: String,
 }
+
+impl ProductLine {
+    /// A line of `quantity` of the product `product_id` at `recommended_unit_price` each,
+    /// every other field empty: start here, then set public fields.
+    pub fn new(product_id: u64, quantity: Amount, recommended_unit_price: Amount) -> Self {
+        Self { product_id, quantity, recommended_unit_price, ..Self::default() }
+    }
+}
