@@ -85,6 +85,9 @@ mod receivables;
 mod convert;
 // The JSON edge on the way out: envelopes, output style, JSON Lines.
 mod json;
+// Property-test strategies for all of the above (the `proptest` feature).
+#[cfg(feature = "proptest")]
+pub mod strategy;
 
 pub use chrono;
 pub use rust_decimal;

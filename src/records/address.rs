@@ -46,6 +46,14 @@ pub struct Address {
     pub need_hidden_dispose: bool,
 }
 
+impl Address {
+    /// An address with its id, every other field empty and its distance unknown: start
+    /// here, then set public fields.
+    pub fn new(id: u64) -> Self {
+        Self { id, ..Self::default() }
+    }
+}
+
 impl Default for Address {
     /// An empty address, its distance unknown.
     fn default() -> Self {
@@ -81,6 +89,14 @@ pub struct Contact {
     pub name: String,
     /// The contact's address and numbers; written `{}` when absent.
     pub address: Option<Address>,
+}
+
+impl Contact {
+    /// A contact with its id, without a name or an address: start here, then set public
+    /// fields.
+    pub fn new(id: u64) -> Self {
+        Self { id, ..Self::default() }
+    }
 }
 
 record_fields! {

@@ -34,6 +34,14 @@ pub struct ProductLine {
     pub remark: String,
 }
 
+impl ProductLine {
+    /// A line of `quantity` of the product `product_id` at `recommended_unit_price` each,
+    /// every other field empty: start here, then set public fields.
+    pub fn new(product_id: u64, quantity: Amount, recommended_unit_price: Amount) -> Self {
+        Self { product_id, quantity, recommended_unit_price, ..Self::default() }
+    }
+}
+
 record_fields! {
     ProductLine, "a record",
     required: ["product_id", "quantity", "recommended_unit_price"],

@@ -9,11 +9,12 @@ fn source(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
 
-/// The top-level modules, in the order `src/lib.rs` declares them.
+/// The top-level modules, in the order `src/lib.rs` declares them (`mod m;` or
+/// `pub mod m;`).
 fn declared_order(src: &Path) -> Vec<String> {
     source(&src.join("lib.rs"))
         .lines()
-        .filter_map(|line| line.strip_prefix("mod ")?.strip_suffix(';'))
+        .filter_map(|line| line.strip_prefix("pub ").unwrap_or(line).strip_prefix("mod ")?.strip_suffix(';'))
         .map(str::to_owned)
         .collect()
 }

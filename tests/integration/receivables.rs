@@ -1,15 +1,9 @@
 //! The receivables engine: the published relationships and its invariants.
 
+use contract_draft::strategy::amount;
 use contract_draft::{Amount, ApproveStatus, ContractPayments, Payment, PaymentPlan, Receivables};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-
-use crate::properties::amount;
-
-/// An amount of [`amount`]'s domain, as the type that holds one.
-fn valid_amount() -> impl Strategy<Value = Amount> {
-    amount().prop_map(|value| Amount::new(value).unwrap())
-}
 
 #[test]
 fn the_published_contract_through_json() {
@@ -39,7 +33,7 @@ fn status() -> impl Strategy<Value = ApproveStatus> {
 }
 
 fn payment() -> impl Strategy<Value = Payment> {
-    (valid_amount(), status()).prop_map(|(amount, approve_status)| Payment::new(amount, approve_status))
+    (amount(), status()).prop_map(|(amount, approve_status)| Payment::new(amount, approve_status))
 }
 
 /// Any decimal `rust_decimal` can hold, sign and scale included.
@@ -51,8 +45,8 @@ fn any_decimal() -> impl Strategy<Value = Decimal> {
 proptest! {
     #[test]
     fn receivables_add_up(
-        total in valid_amount(),
-        plans in proptest::collection::vec(valid_amount().prop_map(PaymentPlan::new), 0..20),
+        total in amount(),
+        plans in proptest::collection::vec(amount().prop_map(PaymentPlan::new), 0..20),
         payments in proptest::collection::vec(payment(), 0..20),
     ) {
         let receivables = Receivables::compute(total, &plans, &payments).unwrap();
