@@ -171,8 +171,13 @@ pub enum StreamError {
     Panicked,
 }
 
-/// The parallel pipeline: a reader thread dealing batches round-robin to `jobs`
-/// workers, and the calling thread taking them back in the same order and writing them.
+/// The parallel pipeline: a reader thread dealing batches to `jobs` workers, and the
+/// calling thread taking them back in the order they were dealt and writing them. The
+/// reader tells the writer which worker has each batch (`dealt`), and each worker's
+/// channel keeps its batches in order, so the output keeps the input's order by
+/// construction. Each batch goes to the worker dealt the fewest bytes so far: batches
+/// end early where the input has nothing more buffered, so dealing them in turn would
+/// give one worker the full batches and the other the short ones.
 /// After the output fails, it returns once the reader's read in progress does.
 fn in_parallel<R: BufRead + Send>(
     converter: &Converter,
@@ -199,13 +204,16 @@ fn in_parallel<R: BufRead + Send>(
             to_workers.push(to_worker);
             from_workers.push(from_worker);
         }
+        // Which worker has each batch, in the order dealt.
+        let (deal, dealt) = mpsc::channel::<usize>();
         // Written batches go back to the reader, which counts the input they held off
         // the bytes in flight and reuses their buffers.
         let (spent, returned) = mpsc::channel::<Batch>();
         let budget = BUDGET_BYTES + jobs * BUDGET_BYTES_PER_JOB;
         let reading = scope.spawn(move || -> Result<(), StreamError> {
             let mut in_flight = 0;
-            for worker in to_workers.iter().cycle() {
+            let mut dealt_bytes = vec![0_u64; jobs];
+            loop {
                 // Take back what the writer has written, waiting while over the budget.
                 let mut reusable = None;
                 loop {
@@ -222,26 +230,29 @@ fn in_parallel<R: BufRead + Send>(
                 }
                 let mut batch = reusable.unwrap_or_default();
                 let more = reader.read_batch(&mut batch).map_err(StreamError::Read)?;
+                if !more {
+                    return Ok(());
+                }
+                let worker = (0..jobs).min_by_key(|&worker| dealt_bytes[worker]).unwrap_or_default();
+                dealt_bytes[worker] += batch.text.len() as u64 + 1;
                 in_flight += batch.text.len();
-                // A worker gone means the writer stopped: nothing more is needed.
-                if !more || worker.send(batch).is_err() {
+                // A worker or the writer gone means the writer stopped: nothing more is
+                // needed.
+                if to_workers[worker].send(batch).is_err() || deal.send(worker).is_err() {
                     return Ok(());
                 }
             }
+        });
+        // The dealing ends after the last batch: the stream is done.
+        let written = dealt.iter().map_while(|worker| from_workers[worker].recv().ok()).try_for_each(|done| {
+            let batch = done?;
+            write(&batch)?;
+            // The reader may have stopped; then the batch is simply not needed.
+            let _ = spent.send(batch);
             Ok(())
         });
-        // A worker's channel closes after its last batch; the next batch in the
-        // round-robin order would have been that worker's, so the stream is done.
-        let written =
-            from_workers.iter().cycle().map_while(|worker| worker.recv().ok()).try_for_each(|done| {
-                let batch = done?;
-                write(&batch)?;
-                // The reader may have stopped; then the batch is simply not needed.
-                let _ = spent.send(batch);
-                Ok(())
-            });
         // On an error the workers and the reader stop as their channels close.
-        drop((from_workers, spent));
+        drop((from_workers, spent, dealt));
         let read = reading.join().unwrap_or(Err(StreamError::Panicked));
         written.and(read)
     })
