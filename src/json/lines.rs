@@ -213,9 +213,11 @@ fn in_parallel<R: BufRead + Send>(
         let reading = scope.spawn(move || -> Result<(), StreamError> {
             let mut in_flight = 0;
             let mut dealt_bytes = vec![0_u64; jobs];
+            // Written batches, whose buffers are reused: after the first few batches,
+            // reading and converting allocate no batch memory.
+            let mut spare = Vec::new();
             loop {
                 // Take back what the writer has written, waiting while over the budget.
-                let mut reusable = None;
                 loop {
                     let batch = if in_flight > budget {
                         // The writer returns every batch until it stops.
@@ -226,9 +228,9 @@ fn in_parallel<R: BufRead + Send>(
                         batch
                     };
                     in_flight -= batch.text.len();
-                    reusable.get_or_insert(batch);
+                    spare.push(batch);
                 }
-                let mut batch = reusable.unwrap_or_default();
+                let mut batch = spare.pop().unwrap_or_default();
                 let more = reader.read_batch(&mut batch).map_err(StreamError::Read)?;
                 if !more {
                     return Ok(());
