@@ -55,20 +55,30 @@ EOF
 fi
 bytes=$(wc -c < "$input")
 
-# Median wall-clock seconds of RUNS runs of the command.
-median() {
-    for _ in $(seq "$runs"); do
-        start=$(date +%s.%N)
-        "$@" > /dev/null 2>&1
-        end=$(date +%s.%N)
-        echo "$end - $start" | bc
-    done | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
+# Wall-clock seconds of one run of the command.
+seconds() {
+    start=$(date +%s.%N)
+    "$@" > /dev/null 2>&1
+    end=$(date +%s.%N)
+    echo "$end - $start" | bc
 }
 
-echo "input: $lines lines, $bytes bytes; median of $runs runs each"
-for program in "base-$base" current; do
-    for jobs in 1 2; do
-        seconds=$(median "$work/$program" --jsonl "$input" --jobs "$jobs")
-        echo "$program --jobs $jobs: $seconds s, $(echo "$bytes / $seconds / 1000000" | bc) MB/s"
+# The configurations take turns in each round, so that the machine's noise hits all
+# alike; each one's median is reported.
+configs="base-$base:1 base-$base:2 current:1 current:2"
+rm -f "$work"/times.*
+for _ in $(seq "$runs"); do
+    for config in $configs; do
+        program=${config%:*}
+        jobs=${config#*:}
+        seconds "$work/$program" --jsonl "$input" --jobs "$jobs" >> "$work/times.$program.$jobs"
     done
+done
+
+echo "input: $lines lines, $bytes bytes; median of $runs runs each, taking turns"
+for config in $configs; do
+    program=${config%:*}
+    jobs=${config#*:}
+    median=$(sort -n "$work/times.$program.$jobs" | sed -n "$(( (runs + 1) / 2 ))p")
+    echo "$program --jobs $jobs: $median s, $(echo "$bytes / $median / 1000000" | bc) MB/s"
 done
