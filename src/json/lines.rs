@@ -3,9 +3,10 @@
 //! number of batches in flight, whatever the input.
 //!
 //! The input is read in batches of lines. With one job everything happens on the calling
-//! thread. With more, a reader thread deals the batches round-robin to the workers, one
-//! bounded channel each, and the calling thread takes the results back in the same
-//! round-robin order and writes them: the output is in input order by construction.
+//! thread. With more, each worker takes the next batch when it is free and says so, in
+//! reading order, to the calling thread, which takes the results back from the workers'
+//! bounded channels in that order and writes them: the output is in input order by
+//! construction.
 //!
 //! A batch ends after [`BATCH_LINES`] lines, after [`BATCH_BYTES`] bytes, or as soon as
 //! the input has no whole line buffered (the next read could wait for a slow producer);
@@ -16,7 +17,7 @@ use std::io::{self, BufRead, Write};
 use std::num::NonZeroUsize;
 use std::ops::Range;
 use std::panic::{self, AssertUnwindSafe};
-use std::sync::mpsc;
+use std::sync::{Mutex, mpsc};
 
 use crate::convert::Converter;
 use crate::error::Error;
@@ -37,11 +38,11 @@ const BATCH_LINES: usize = 64;
 /// Bytes of input after which a batch ends, so that a batch of long lines stays small.
 const BATCH_BYTES: usize = 1 << 20;
 
-/// Batches waiting on the way to each worker and on the way back from it.
+/// Converted batches waiting on the way back from each worker.
 const QUEUE: usize = 2;
 
 /// Input bytes the parallel pipeline holds in batches not yet written, besides
-/// [`BUDGET_BYTES_PER_JOB`] a job: past it, the reader waits for the writer. (One more
+/// [`BUDGET_BYTES_PER_JOB`] a job: past it, reading waits for the writer. (One more
 /// batch, of at most the line limit, may be read before it waits.)
 const BUDGET_BYTES: usize = 16 << 20;
 
@@ -171,93 +172,125 @@ pub enum StreamError {
     Panicked,
 }
 
-/// The parallel pipeline: a reader thread dealing batches to `jobs` workers, and the
-/// calling thread taking them back in the order they were dealt and writing them. The
-/// reader tells the writer which worker has each batch (`dealt`), and each worker's
-/// channel keeps its batches in order, so the output keeps the input's order by
-/// construction. Each batch goes to the worker dealt the fewest bytes so far: batches
-/// end early where the input has nothing more buffered, so dealing them in turn would
-/// give one worker the full batches and the other the short ones.
-/// After the output fails, it returns once the reader's read in progress does.
+/// The parallel pipeline: `jobs` workers, each taking the next batch of input when it
+/// is free ([`Intake`]), and the calling thread taking the converted batches back in
+/// the order they were read and writing them. Whoever reads a batch says so on the
+/// `dealt` channel while it holds the input, and each worker's channel keeps its
+/// batches in order, so the output keeps the input's order by construction; a free
+/// worker takes the next batch, so batches of any size share the work evenly.
+/// After the output fails, it returns once a read in progress does.
 fn in_parallel<R: BufRead + Send>(
     converter: &Converter,
-    mut reader: LineReader<R>,
+    reader: LineReader<R>,
     style: JsonStyle,
     jobs: usize,
     write: &mut dyn FnMut(&Batch) -> Result<(), StreamError>,
 ) -> Result<(), StreamError> {
     let max_line_bytes = reader.max_line_bytes;
+    let (deal, dealt) = mpsc::channel::<usize>();
+    // Written batches go back to the intake, which counts the input they held off the
+    // bytes in flight and reuses their buffers.
+    let (spent, returned) = mpsc::channel::<Batch>();
+    let intake = Mutex::new(Intake {
+        reader,
+        deal: Some(deal),
+        returned,
+        spare: Vec::new(),
+        in_flight: 0,
+        budget: BUDGET_BYTES + jobs * BUDGET_BYTES_PER_JOB,
+    });
     std::thread::scope(|scope| {
-        let mut to_workers = Vec::with_capacity(jobs);
         let mut from_workers = Vec::with_capacity(jobs);
-        for _ in 0..jobs {
-            let (to_worker, work) = mpsc::sync_channel::<Batch>(QUEUE);
+        let mut workers = Vec::with_capacity(jobs);
+        for worker in 0..jobs {
             let (done, from_worker) = mpsc::sync_channel::<Result<Batch, StreamError>>(QUEUE);
-            scope.spawn(move || {
-                for mut batch in work {
+            let intake = &intake;
+            workers.push(scope.spawn(move || -> Result<(), StreamError> {
+                loop {
+                    let next = match intake.lock() {
+                        Ok(mut intake) => {
+                            // A reader that panics ends the input for every worker.
+                            let read = panic::catch_unwind(AssertUnwindSafe(|| intake.next(worker)));
+                            read.unwrap_or_else(|_| {
+                                intake.deal = None;
+                                Err(StreamError::Panicked)
+                            })
+                        }
+                        // Only a panic while reading poisons the lock; its worker reports it.
+                        Err(_) => return Ok(()),
+                    };
+                    let Some(mut batch) = next? else { return Ok(()) };
                     let outcome = batch.convert_caught(converter, style, max_line_bytes).map(|()| batch);
                     if done.send(outcome).is_err() {
-                        return;
+                        return Ok(());
                     }
                 }
-            });
-            to_workers.push(to_worker);
+            }));
             from_workers.push(from_worker);
         }
-        // Which worker has each batch, in the order dealt.
-        let (deal, dealt) = mpsc::channel::<usize>();
-        // Written batches go back to the reader, which counts the input they held off
-        // the bytes in flight and reuses their buffers.
-        let (spent, returned) = mpsc::channel::<Batch>();
-        let budget = BUDGET_BYTES + jobs * BUDGET_BYTES_PER_JOB;
-        let reading = scope.spawn(move || -> Result<(), StreamError> {
-            let mut in_flight = 0;
-            let mut dealt_bytes = vec![0_u64; jobs];
-            // Written batches, whose buffers are reused: after the first few batches,
-            // reading and converting allocate no batch memory.
-            let mut spare = Vec::new();
-            loop {
-                // Take back what the writer has written, waiting while over the budget.
-                loop {
-                    let batch = if in_flight > budget {
-                        // The writer returns every batch until it stops.
-                        let Ok(batch) = returned.recv() else { return Ok(()) };
-                        batch
-                    } else {
-                        let Ok(batch) = returned.try_recv() else { break };
-                        batch
-                    };
-                    in_flight -= batch.text.len();
-                    spare.push(batch);
-                }
-                let mut batch = spare.pop().unwrap_or_default();
-                let more = reader.read_batch(&mut batch).map_err(StreamError::Read)?;
-                if !more {
-                    return Ok(());
-                }
-                let worker = (0..jobs).min_by_key(|&worker| dealt_bytes[worker]).unwrap_or_default();
-                dealt_bytes[worker] += batch.text.len() as u64 + 1;
-                in_flight += batch.text.len();
-                // A worker or the writer gone means the writer stopped: nothing more is
-                // needed.
-                if to_workers[worker].send(batch).is_err() || deal.send(worker).is_err() {
-                    return Ok(());
-                }
-            }
-        });
-        // The dealing ends after the last batch: the stream is done.
-        let written = dealt.iter().map_while(|worker| from_workers[worker].recv().ok()).try_for_each(|done| {
-            let batch = done?;
-            write(&batch)?;
-            // The reader may have stopped; then the batch is simply not needed.
-            let _ = spent.send(batch);
-            Ok(())
-        });
-        // On an error the workers and the reader stop as their channels close.
+        // The dealing ends after the last batch (or a failed read): the stream is done.
+        let written =
+            dealt.iter().map_while(|worker| from_workers[worker].recv().ok()).try_for_each(|done| {
+                let batch = done?;
+                write(&batch)?;
+                // The intake may have stopped; then the batch is simply not needed.
+                let _ = spent.send(batch);
+                Ok(())
+            });
+        // On an error the workers stop as their channels close.
         drop((from_workers, spent, dealt));
-        let read = reading.join().unwrap_or(Err(StreamError::Panicked));
+        let read = workers
+            .into_iter()
+            .map(|worker| worker.join().unwrap_or(Err(StreamError::Panicked)))
+            .fold(Ok(()), Result::and);
         written.and(read)
     })
+}
+
+/// The input of the parallel pipeline, taken by one worker at a time.
+struct Intake<R> {
+    reader: LineReader<R>,
+    /// Tells the writer which worker has each batch, in the order read; `None` once the
+    /// input ended or failed.
+    deal: Option<mpsc::Sender<usize>>,
+    /// Batches the writer has written.
+    returned: mpsc::Receiver<Batch>,
+    /// Written batches, whose buffers are reused: after the first few batches, reading
+    /// and converting allocate no batch memory.
+    spare: Vec<Batch>,
+    /// Input bytes in batches not yet written.
+    in_flight: usize,
+    /// Past this many bytes in flight, the intake waits for the writer.
+    budget: usize,
+}
+
+impl<R: BufRead> Intake<R> {
+    /// The next batch, for `worker`; `None` when there is no more (the input ended or
+    /// failed, or the writer stopped).
+    fn next(&mut self, worker: usize) -> Result<Option<Batch>, StreamError> {
+        let Some(deal) = &self.deal else { return Ok(None) };
+        // Take back what the writer has written, waiting while over the budget.
+        loop {
+            let batch = if self.in_flight > self.budget {
+                // The writer returns every batch until it stops.
+                let Ok(batch) = self.returned.recv() else { return Ok(None) };
+                batch
+            } else {
+                let Ok(batch) = self.returned.try_recv() else { break };
+                batch
+            };
+            self.in_flight -= batch.text.len();
+            self.spare.push(batch);
+        }
+        let mut batch = self.spare.pop().unwrap_or_default();
+        let more = self.reader.read_batch(&mut batch);
+        if !matches!(more, Ok(true)) || deal.send(worker).is_err() {
+            self.deal = None;
+            return more.map(|_| None).map_err(StreamError::Read);
+        }
+        self.in_flight += batch.text.len();
+        Ok(Some(batch))
+    }
 }
 
 /// Where a line of a batch is.

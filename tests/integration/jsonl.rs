@@ -69,6 +69,41 @@ fn a_failing_input_stops_the_stream_with_a_read_error() {
     }
 }
 
+/// A reader that gives `good` bytes, then panics (a bug of the caller's reader).
+struct PanickingReader {
+    good: std::io::Cursor<Vec<u8>>,
+}
+
+impl std::io::Read for PanickingReader {
+    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+        match self.good.read(buffer)? {
+            0 => panic!("the reader's own bug"),
+            read => Ok(read),
+        }
+    }
+}
+
+/// A reader that panics ends the stream with `Panicked` on any number of threads; the
+/// stream never hangs waiting for the batch that never comes.
+#[test]
+fn a_panicking_input_stops_the_stream_without_hanging() {
+    use contract_draft::{Converter, LinesOptions, StreamError, convert_lines};
+    for jobs in [2, 3] {
+        let reader = std::io::BufReader::new(PanickingReader {
+            good: std::io::Cursor::new(lines_every_seventh_broken(300).into_bytes()),
+        });
+        let mut options = LinesOptions::default();
+        options.jobs = std::num::NonZeroUsize::new(jobs).unwrap();
+        let mut written = 0;
+        let error = convert_lines(&Converter::default(), reader, std::io::sink(), options, |summary| {
+            written = summary.lines();
+        })
+        .unwrap_err();
+        assert!(matches!(error, StreamError::Panicked), "--jobs {jobs}: {error}");
+        assert_eq!(written, 300, "every line read before the panic is written");
+    }
+}
+
 /// A failure past the first batch of 64 lines is reported by its line in the stream,
 /// not its place in its batch (line 71, not 7).
 #[test]
