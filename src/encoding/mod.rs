@@ -16,6 +16,7 @@ pub(crate) mod empty_is_none;
 pub(crate) mod field;
 pub(crate) mod float;
 pub(crate) mod id;
+pub(crate) mod key;
 pub(crate) mod or_default;
 pub(crate) mod parsed_text;
 pub(crate) mod quantity;

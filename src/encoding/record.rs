@@ -6,12 +6,13 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::value::{MapAccessDeserializer, StringDeserializer};
-use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess};
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{self, DeserializeSeed, MapAccess};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serializer};
 
 use super::field::{Encoding, Form, InForm, WriteRecord};
+use super::key::Key;
 
 /// An embedded record that may be absent: `{}` and `null` read as `None`, written `{}`.
 pub(crate) struct Record<T>(PhantomData<T>);
@@ -62,7 +63,7 @@ impl<'de, T: Deserialize<'de>> de::Visitor<'de> for RecordVisitor<T> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         // Read the first key to tell `{}` from a record, then hand the record's
         // deserializer the map with that key put back: nothing is buffered.
-        let Some(first) = map.next_key::<String>()? else {
+        let Some(first) = map.next_key::<Key<'de>>()? else {
             return Ok(None);
         };
         let resumed = Resumed { first: Some(first), map };
@@ -102,20 +103,17 @@ pub(crate) fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
 }
 
 /// A map whose first key was already read.
-struct Resumed<A> {
-    first: Option<String>,
+struct Resumed<'de, A> {
+    first: Option<Key<'de>>,
     map: A,
 }
 
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for Resumed<A> {
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Resumed<'de, A> {
     type Error = A::Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
         match self.first.take() {
-            Some(key) => {
-                let key: StringDeserializer<A::Error> = key.into_deserializer();
-                seed.deserialize(key).map(Some)
-            }
+            Some(key) => key.replay(seed).map(Some),
             None => self.map.next_key_seed(seed),
         }
     }

@@ -148,10 +148,13 @@ impl Encoding for Minutes {
         form: Form,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        let china_time = field.and_then(|time| time.and_local_timezone(CHINA_TIME).single());
-        match (form, china_time) {
-            (Form::Input, Some(at)) => serialize_exact(at, serializer),
-            _ => minutes::serialize(field, serializer),
+        let exact = match form {
+            Form::Input => field.and_then(|time| time.and_local_timezone(CHINA_TIME).single()),
+            Form::Embedded => None,
+        };
+        match exact {
+            Some(at) => serialize_exact(at, serializer),
+            None => minutes::serialize(field, serializer),
         }
     }
 }

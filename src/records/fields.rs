@@ -8,52 +8,7 @@
 //! matters. Nothing is buffered; a known key given twice is refused, and so is a record
 //! without one of its required keys.
 
-use std::fmt;
-
-use serde::de::{self, Deserialize, Deserializer, Visitor};
-
-/// A key of a record, borrowed from the input when it can be.
-pub(crate) enum Key<'de> {
-    Borrowed(&'de str),
-    Owned(String),
-}
-
-impl Key<'_> {
-    pub(crate) fn as_str(&self) -> &str {
-        match self {
-            Key::Borrowed(key) => key,
-            Key::Owned(key) => key,
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(KeyVisitor)
-    }
-}
-
-struct KeyVisitor;
-
-impl<'de> Visitor<'de> for KeyVisitor {
-    type Value = Key<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a key")
-    }
-
-    fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<Key<'de>, E> {
-        Ok(Key::Borrowed(key))
-    }
-
-    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key<'de>, E> {
-        Ok(Key::Owned(key.to_owned()))
-    }
-
-    fn visit_string<E: de::Error>(self, key: String) -> Result<Key<'de>, E> {
-        Ok(Key::Owned(key))
-    }
-}
+use serde::de;
 
 /// Which of a record's known keys were read, by their place in its list.
 #[derive(Default)]
@@ -151,7 +106,7 @@ macro_rules! record_fields {
                         let mut seen = crate::records::fields::Seen::default();
                         $(let mut custom_values: Vec<(String, Box<serde_json::value::RawValue>)> = Vec::new();
                         let _ = stringify!($custom);)?
-                        while let Some(key) = map.next_key::<crate::records::fields::Key<'de>>()? {
+                        while let Some(key) = map.next_key::<crate::encoding::key::Key<'de>>()? {
                             match key.as_str() {
                                 $($key $(| $alias)? => {
                                     const INDEX: usize = crate::records::fields::position($record::KEYS, $key);
