@@ -81,6 +81,8 @@ mod draft;
 mod settings;
 // What a contract's payment plans and payments leave to be paid.
 mod receivables;
+// Payment-plan schedules: a total split into dated installments.
+mod plans;
 // The conversion and its steps: check, product lines, custom fields, hiding, report.
 mod convert;
 // The JSON edge on the way out: envelopes, output style, JSON Lines.
@@ -107,6 +109,7 @@ pub use json::{
     StreamError, convert_lines,
 };
 pub use money::Amount;
+pub use plans::{Offset, PlanSchedule, PlanStatus, ScheduleRequest, ScheduledPlan, Share, Term, Terms};
 pub use receivables::{ContractPayments, Payment, PaymentPlan, Receivables};
 pub use records::{
     Address, Bundle, Contact, CustomValues, Customer, Opportunity, Percent, ProductLine, User,

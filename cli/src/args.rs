@@ -27,7 +27,7 @@ file, or standard output that cannot be written (also when the input was invalid
     name = "contract-draft",
     version,
     after_help = EXIT_STATUS,
-    override_usage = "contract-draft [OPTIONS] [FILE|-]\n       contract-draft --jsonl [OPTIONS] [FILE|-]\n       contract-draft receivables [OPTIONS] FILE|-",
+    override_usage = "contract-draft [OPTIONS] [FILE|-]\n       contract-draft --jsonl [OPTIONS] [FILE|-]\n       contract-draft receivables [OPTIONS] FILE|-\n       contract-draft plans [OPTIONS] FILE|-",
     args_conflicts_with_subcommands = true,
     disable_help_subcommand = true
 )]
@@ -46,11 +46,13 @@ impl Cli {
 
     fn checked(self) -> Result<Self, clap::Error> {
         if self.convert.inputs.len() > 1 {
-            let receivables = Input::File("receivables".into());
-            let message = if self.convert.inputs.contains(&receivables) {
-                "options go after the subcommand: contract-draft receivables [OPTIONS] FILE|-"
+            let subcommand = ["receivables", "plans"]
+                .into_iter()
+                .find(|name| self.convert.inputs.contains(&Input::File((*name).into())));
+            let message = if let Some(subcommand) = subcommand {
+                format!("options go after the subcommand: contract-draft {subcommand} [OPTIONS] FILE|-")
             } else {
-                "give at most one FILE (or - for standard input)"
+                "give at most one FILE (or - for standard input)".to_owned()
             };
             return Err(<Self as clap::CommandFactory>::command()
                 .error(clap::error::ErrorKind::TooManyValues, message));
@@ -91,6 +93,17 @@ pub enum Command {
     /// "received_payment_plans": […], "received_payments": […]}.
     Receivables {
         /// The contract's payments ('-': standard input).
+        #[arg(value_name = "FILE|-")]
+        input: Input,
+        #[command(flatten)]
+        limits: Limits,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Splits a contract's total into dated payment-plan installments (回款计划) from
+    /// {"total_amount": …, "start": "YYYY-MM-DD", "today": …, "precision": 2, "terms": …}.
+    Plans {
+        /// The schedule request ('-': standard input).
         #[arg(value_name = "FILE|-")]
         input: Input,
         #[command(flatten)]

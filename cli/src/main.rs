@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use args::{Cli, Command, ConvertArgs, Input};
 use contract_draft::{
     CompanySettings, ContractPayments, Converter, Envelope, Error, ErrorEnvelope, JsonStyle, LinesOptions,
-    LinesSummary, MAX_JOBS, StreamError, convert_lines,
+    LinesSummary, MAX_JOBS, ScheduleRequest, StreamError, convert_lines,
 };
 
 /// The documented sample's records and company settings, compiled in.
@@ -75,6 +75,9 @@ fn main() -> ExitCode {
     let outcome = match &cli.command {
         Some(Command::Receivables { input, limits, output }) => {
             receivables(input, limits.max_line_bytes, output.style(false))
+        }
+        Some(Command::Plans { input, limits, output }) => {
+            plans(input, limits.max_line_bytes, output.style(false))
         }
         None if cli.convert.jsonl => convert_stream(&cli.convert),
         None => convert(&cli.convert),
@@ -178,6 +181,20 @@ fn receivables(input: &Input, limit: usize, style: JsonStyle) -> Result<ExitCode
     match ContractPayments::from_json(&payments).and_then(|payments| payments.receivables()) {
         Ok(receivables) => {
             print_json(&Envelope::new(&receivables), style)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(error) => invalid(&error, style),
+    }
+}
+
+/// Prints the payment-plan schedule a request asks for.
+fn plans(input: &Input, limit: usize, style: JsonStyle) -> Result<ExitCode, Failure> {
+    let Some(request) = read_all(input, limit)? else {
+        return invalid(&Error::input_too_large(limit), style);
+    };
+    match ScheduleRequest::from_json(&request).and_then(|request| request.schedule()) {
+        Ok(schedule) => {
+            print_json(&Envelope::new(&schedule), style)?;
             Ok(ExitCode::SUCCESS)
         }
         Err(error) => invalid(&error, style),

@@ -86,6 +86,16 @@ impl Encoding for OptionalDate {
     }
 }
 
+/// A required date, `YYYY-MM-DD` (for derived readers).
+pub(crate) fn required<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+    DateValue::deserialize(deserializer).map(|date| date.0)
+}
+
+/// A date that may be absent (for derived readers): `""` and `null` read as `None`.
+pub(crate) fn optional<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<NaiveDate>, D::Error> {
+    OptionalDate::read(deserializer)
+}
+
 /// A date as its own value, for [`empty_is_none`].
 struct DateValue(NaiveDate);
 

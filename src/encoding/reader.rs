@@ -222,7 +222,17 @@ const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
 /// serde's own messages about data start with fixed words (`invalid type`, `missing
 /// field`, …), never with a kind's `snake_case` name, so the input cannot pass for a kind.
 pub(crate) fn invalid<E: serde::de::Error>(kind: ErrorKind, detail: impl fmt::Display) -> E {
-    E::custom(format_args!("{}: {detail}", kind.name()))
+    E::custom(Problem(kind, detail))
+}
+
+/// A problem of a kind, written as [`invalid`] writes it: for serde's `try_from`
+/// conversions, whose errors serde turns into messages itself.
+pub(crate) struct Problem<T>(pub(crate) ErrorKind, pub(crate) T);
+
+impl<T: fmt::Display> fmt::Display for Problem<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.0.name(), self.1)
+    }
 }
 
 /// The kind and detail of a message made by [`invalid`].

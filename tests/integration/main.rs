@@ -16,6 +16,7 @@ mod golden;
 mod hiding;
 mod jsonl;
 mod layers;
+mod plans;
 mod properties;
 mod receivables;
 mod robustness;

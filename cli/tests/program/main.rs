@@ -9,6 +9,7 @@
 mod convert;
 mod jsonl;
 mod pipes;
+mod plans;
 mod receivables;
 
 #[path = "../../../tests/shared/bad_input_cases.rs"]
