@@ -4,6 +4,8 @@
 
 use std::borrow::Cow;
 
+use chrono::Months;
+
 use rust_decimal::Decimal;
 
 mod check;
@@ -51,6 +53,7 @@ pub struct Converter {
     hide_numbers: bool,
     company_check: CompanyCheck,
     approval: ApprovalSettings,
+    term_months: Option<Months>,
     template: Template,
 }
 
@@ -67,6 +70,7 @@ impl Converter {
             hide_numbers: settings.hide_numbers,
             company_check: settings.company_check,
             approval: settings.approval,
+            term_months: term_months(settings.term_months)?,
             template: Template::compile(settings)?,
         })
     }
@@ -194,7 +198,11 @@ impl Converter {
         self.template.note_unmapped(&opportunity.custom_fields, findings);
         let custom_fields = self.template.fill(&opportunity.custom_fields, hidden, findings);
         let receivables = Receivables::unpaid(total);
-        let term = DateSpan { start: opportunity.expect_sign_date, end: None };
+        let start = opportunity.expect_sign_date;
+        let end = start
+            .zip(self.term_months)
+            .and_then(|(start, months)| start.checked_add_months(months)?.pred_opt());
+        let term = DateSpan { start, end };
         ContractDraft {
             id: 0,
             category: String::new(),
@@ -298,6 +306,22 @@ impl Converter {
                 expect_amount
             }
         }
+    }
+}
+
+/// The longest contract term the settings take, in months (a hundred years).
+const MAX_TERM_MONTHS: u32 = 1200;
+
+/// The settings' contract term, checked.
+fn term_months(months: Option<u32>) -> Result<Option<Months>, Error> {
+    match months {
+        None => Ok(None),
+        Some(months @ 1..=MAX_TERM_MONTHS) => Ok(Some(Months::new(months))),
+        Some(months) => Err(Error::new(
+            ErrorKind::InvalidSettings,
+            "term_months",
+            format_args!("{months} months is not 1 to {MAX_TERM_MONTHS}"),
+        )),
     }
 }
 

@@ -61,6 +61,12 @@ pub struct CompanySettings {
     /// default they are refused only on evidence of another company.
     #[serde(default, deserialize_with = "crate::encoding::or_default::deserialize")]
     pub company_check: CompanyCheck,
+    /// The contract term in months (1 to 1200): a draft with a start date ends that many
+    /// calendar months later, less a day (`2015-09-09` and 12: `2016-09-08`), the month
+    /// clamped to its last day. None (or `null`): the draft's `end_at` is `""`, as
+    /// documented.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub term_months: Option<u32>,
 }
 
 /// How a draft's opportunity and customer must show that they belong to the user's
@@ -156,6 +162,7 @@ impl Default for CompanySettings {
             field_mapping: Vec::new(),
             hide_numbers: false,
             company_check: CompanyCheck::default(),
+            term_months: None,
         }
     }
 }

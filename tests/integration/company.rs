@@ -417,3 +417,36 @@ fn keys_are_at_most_64_characters_and_approval_defaults_to_one_step() {
         assert_eq!(settings.approval.steps, 1, "{approval}");
     }
 }
+
+/// A contract term in the settings ends the draft that many months after its start,
+/// less a day; the documented draft (no term) keeps `end_at` empty.
+#[test]
+fn a_term_in_months_sets_the_end() {
+    let with_term = |months: &str| load(&format!(r#"{{"version": 1, "term_months": {months}}}"#));
+    let converter = with_term("12").unwrap();
+    let json = data(&converter.convert_json(fixture("bundle.json").as_bytes()).unwrap());
+    assert_eq!(raw_at(&json, "/end_at"), r#""2016-09-08""#);
+    assert_eq!(raw_at(&json, "/times"), r#""2015-09-09 - 2016-09-08""#);
+    assert_eq!(raw_at(&json, "/times_display"), r#""2015-09-09 - 2016-09-08""#);
+    // Clamped to the month's end: a month from Jan 31 is Feb 28, less a day.
+    let end_of = |start: &str, months: &str| {
+        let bundle = fixture("bundle.json").replace("2015-09-09", start);
+        let json = data(&with_term(months).unwrap().convert_json(bundle.as_bytes()).unwrap());
+        raw_at(&json, "/end_at")
+    };
+    assert_eq!(end_of("2015-01-31", "1"), r#""2015-02-27""#);
+    assert_eq!(end_of("2016-01-31", "1"), r#""2016-02-28""#);
+    assert_eq!(end_of("2015-09-09", "1200"), r#""2115-09-08""#);
+    // Without a start date there is no end.
+    let no_start =
+        fixture("bundle.json").replace(r#""expect_sign_date": "2015-09-09""#, r#""expect_sign_date": """#);
+    let json = data(&converter.convert_json(no_start.as_bytes()).unwrap());
+    assert_eq!((raw_at(&json, "/end_at"), raw_at(&json, "/times")), (r#""""#.into(), r#"" - ""#.into()));
+    for months in ["0", "1201"] {
+        assert_eq!(
+            settings_problem(&format!(r#"{{"version": 1, "term_months": {months}}}"#)).0,
+            "term_months"
+        );
+    }
+    assert!(with_term("null").is_ok());
+}
