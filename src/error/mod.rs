@@ -195,13 +195,12 @@ impl Error {
         )
     }
 
-    /// The error for line `number` of a JSON Lines stream, longer than `limit` bytes.
-    pub(crate) fn line_too_long(number: u64, limit: usize) -> Self {
-        Self::new(
-            ErrorKind::InputTooLarge,
-            "",
-            format_args!("line {number} is longer than the limit of {limit} bytes"),
-        )
+    /// The error for a line of a JSON Lines stream longer than `limit` bytes. It does not
+    /// name the line's number: a line's envelope depends on the line alone, so that any
+    /// split of a stream converts to the same lines (see the README's "At scale"); the
+    /// stream's summary names the first failed line.
+    pub(crate) fn line_too_long(limit: usize) -> Self {
+        Self::new(ErrorKind::InputTooLarge, "", format_args!("the line is longer than the limit of {limit} bytes"))
     }
 
     /// What kind of problem this is.

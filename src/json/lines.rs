@@ -344,7 +344,7 @@ impl Batch {
         for (number, line) in (self.first_line..).zip(&self.lines) {
             let conversion = match line {
                 Line::Text(bytes) => converter.convert_json(&self.text[bytes.clone()]),
-                Line::TooLong => Err(Error::line_too_long(number, max_line_bytes)),
+                Line::TooLong => Err(Error::line_too_long(max_line_bytes)),
             };
             let written = match conversion {
                 Ok(conversion) => {

@@ -122,3 +122,71 @@ fn the_first_failure_is_counted_from_the_start_of_the_stream() {
         );
     }
 }
+
+/// What makes `--jsonl` a stage of a distributed engine (the README's "At scale"): a
+/// line's envelope depends on the line alone, so converting the parts of any split of
+/// a stream (at line ends, as Spark and Hadoop split text) and concatenating the
+/// outputs gives the output of the whole, blank, invalid and over-long lines included.
+mod any_split {
+    use contract_draft::{Converter, LinesOptions, convert_lines};
+    use proptest::prelude::*;
+
+    use crate::support::fixture;
+
+    const LIMIT: usize = 4096;
+
+    fn line(kind: u8, index: usize) -> String {
+        match kind {
+            0 => fixture("bundle.json").replace('\n', "").replacen("CRM集团版", &format!("<{index}> & 标题"), 1),
+            1 => String::new(),
+            2 => "{not json".to_owned(),
+            3 => r#"{"opportunity": [], "customer": {}, "user": {}}"#.to_owned(),
+            _ => "x".repeat(LIMIT + 1 + index),
+        }
+    }
+
+    fn converted(input: &str, jobs: usize) -> String {
+        let mut options = LinesOptions::default();
+        options.jobs = std::num::NonZeroUsize::new(jobs).unwrap();
+        options.max_line_bytes = LIMIT;
+        let mut output = Vec::new();
+        convert_lines(&Converter::default(), input.as_bytes(), &mut output, options, |_| {}).unwrap();
+        String::from_utf8(output).unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_split_of_a_stream_converts_to_the_same_lines(
+            kinds in proptest::collection::vec(0_u8..5, 0..40),
+            cuts in proptest::collection::vec(any::<proptest::sample::Index>(), 0..5),
+            ends_with_newline in any::<bool>(),
+            jobs in 1_usize..3,
+        ) {
+            let lines: Vec<String> = kinds.iter().enumerate().map(|(index, kind)| line(*kind, index)).collect();
+            let text = |lines: &[String], last: bool| {
+                let mut text = lines.join("\n");
+                if last && !lines.is_empty() {
+                    text.push('\n');
+                }
+                text
+            };
+            let input = text(&lines, ends_with_newline);
+            let whole = converted(&input, jobs);
+            // One line out per line in (a blank last line without its line break is none).
+            prop_assert_eq!(whole.lines().count(), input.lines().count());
+            let mut cuts: Vec<usize> = cuts.iter().map(|cut| cut.index(lines.len() + 1)).collect();
+            cuts.extend([0, lines.len()]);
+            cuts.sort_unstable();
+            let parts: String = cuts
+                .windows(2)
+                .map(|part| {
+                    let last = part[1] == lines.len();
+                    converted(&text(&lines[part[0]..part[1]], !last || ends_with_newline), jobs)
+                })
+                .collect();
+            prop_assert_eq!(parts, whole);
+        }
+    }
+}

@@ -119,7 +119,7 @@ fn a_line_over_the_limit_gets_its_envelope_and_the_stream_goes_on() {
     assert!(lines[0].starts_with(r#"{"code":0,"data":{"#));
     assert_eq!(
         lines[1],
-        "{\"code\":100000,\"message\":\"line 2 is longer than the limit of 1048576 bytes\",\"error\":\"invalid_app_error\"}\n"
+        "{\"code\":100000,\"message\":\"the line is longer than the limit of 1048576 bytes\",\"error\":\"invalid_app_error\"}\n"
     );
     assert_eq!(lines[2], lines[0]);
     assert!(peak < 64 * 1024, "peak memory {peak} KiB for a 200 MiB line");
