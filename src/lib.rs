@@ -27,7 +27,8 @@
 //!   [`ErrorKind::error_key`] are the API's). Each record also reads alone
 //!   ([`Opportunity::from_json`]), and [`Bundle::to_json`] writes a bundle back
 //!   losslessly.
-//! - **Batches**: [`convert_lines`] converts a JSON Lines stream on every core, in order.
+//! - **Batches**: [`convert_lines`] converts a JSON Lines stream in order, on as many
+//!   threads as [`LinesOptions::jobs`] says (one by default).
 //! - **After the draft**: [`ContractPayments`] and [`Receivables`] work out what a
 //!   contract's payment plans and payments leave to be paid.
 //!
@@ -50,8 +51,8 @@
 //!
 //! The conversion is pure: no I/O, clock or global state. What differs between companies
 //! (custom contract fields, approval) is a [`CompanySettings`] value, used through a
-//! [`Converter`]. Amounts are exact decimals ([`Amount`], [`rust_decimal`]), dates
-//! [`chrono`]'s; both crates are re-exported.
+//! [`Converter`]. Amounts are exact decimals ([`Amount`], [`rust_decimal`](crate::rust_decimal)),
+//! dates [`chrono`](crate::chrono)'s; both crates are re-exported.
 //!
 //! # Modules
 //!

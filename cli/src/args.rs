@@ -18,7 +18,8 @@ const MAX_LINE_BYTES_CAP: usize = 1 << 30;
 const EXIT_STATUS: &str = "\
 Exit status: 0 converted; 1 invalid input (the error envelope on standard output, the
 message on standard error; with --jsonl, any line invalid); 2 wrong usage, an unreadable
-file, or standard output that cannot be written (also when the input was invalid).";
+file, invalid settings with --jsonl, or standard output that cannot be written (also when
+the input was invalid).";
 
 /// Prints the contract draft that ikcrm's new_from_opportunity endpoint returns, as its
 /// JSON envelope.

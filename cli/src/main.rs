@@ -147,10 +147,10 @@ fn convert(args: &ConvertArgs) -> Result<ExitCode, Failure> {
 /// Converts a stream of bundles, one a line.
 fn convert_stream(args: &ConvertArgs) -> Result<ExitCode, Failure> {
     let style = args.output.style(true);
-    let converter = match converter(args)? {
-        Ok(converter) => converter,
-        Err(error) => return invalid(&error, style),
-    };
+    // Settings that cannot convert any line are the run's problem, not a line's: no
+    // envelope stands for every line (one line out per line in), so it is status 2.
+    let converter =
+        converter(args)?.map_err(|error| Failure::Stopped(format!("invalid settings: {error}")))?;
     let input = args.input().cloned().unwrap_or(Input::Stdin);
     let reader = open(&input)?;
     let cores = std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN);

@@ -105,7 +105,7 @@ impl Converter {
     /// let opportunity = Opportunity::new(576543, "CRM集团版", "19800".parse()?, 23481906);
     /// let (customer, user) = (Customer::new(23481906, "向导"), User::new(364513, "个比唠忘", 49));
     /// let conversion = Converter::default().convert_owned(opportunity, customer, user)?;
-    /// assert_eq!(conversion.draft.total_amount.to_string(), "19800");
+    /// assert_eq!(conversion.draft.total_amount, contract_draft::rust_decimal::Decimal::from(19800));
     /// # Ok::<(), contract_draft::Error>(())
     /// ```
     pub fn convert_owned(

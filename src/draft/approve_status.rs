@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::echo::Quoted;
+use crate::error::{Error, ErrorKind};
+
 /// The approval status of a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -18,6 +21,17 @@ pub enum ApproveStatus {
 }
 
 impl ApproveStatus {
+    /// The status's API name, as `approve_status` writes it: `draft`, `applying`,
+    /// `approved`, `rejected`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::Applying => "applying",
+            Self::Approved => "approved",
+            Self::Rejected => "rejected",
+        }
+    }
+
     /// The status in words, as `approve_status_i18n` shows it.
     pub const fn i18n(self) -> &'static str {
         match self {
@@ -26,5 +40,31 @@ impl ApproveStatus {
             Self::Approved => "已通过",
             Self::Rejected => "已驳回",
         }
+    }
+}
+
+impl std::str::FromStr for ApproveStatus {
+    type Err = Error;
+
+    /// The status its API name names (`"approved"`), as a database row may hold it.
+    ///
+    /// ```
+    /// use contract_draft::ApproveStatus;
+    ///
+    /// assert_eq!("applying".parse::<ApproveStatus>()?, ApproveStatus::Applying);
+    /// assert!("done".parse::<ApproveStatus>().is_err());
+    /// # Ok::<(), contract_draft::Error>(())
+    /// ```
+    fn from_str(name: &str) -> Result<Self, Error> {
+        [Self::Draft, Self::Applying, Self::Approved, Self::Rejected]
+            .into_iter()
+            .find(|status| status.name() == name)
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorKind::InvalidValue,
+                    "",
+                    format_args!("{} is not one of draft, applying, approved, rejected", Quoted(name)),
+                )
+            })
     }
 }

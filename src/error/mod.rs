@@ -169,11 +169,20 @@ pub struct Error {
 }
 
 impl Error {
-    /// An error of `kind` about the field at `path` (empty for the whole input).
+    /// An error of `kind` about the field at `path` (empty for the whole input), for a
+    /// service's own checks to answer in the API's shape (through
+    /// [`ErrorEnvelope`](crate::ErrorEnvelope)).
     ///
-    /// However a message was made, its path and detail are cut to [`MAX_PATH`] and
-    /// [`MAX_DETAIL`] characters, so that no input makes an error (or its envelope) large.
-    pub(crate) fn new(kind: ErrorKind, path: impl Into<String>, detail: impl fmt::Display) -> Self {
+    /// However a message was made, its path and detail are cut to 256 and 512
+    /// characters, so that no input makes an error (or its envelope) large.
+    ///
+    /// ```
+    /// use contract_draft::{Error, ErrorEnvelope, ErrorKind};
+    ///
+    /// let error = Error::new(ErrorKind::MissingField, "opportunity.sn", "is required");
+    /// assert_eq!(ErrorEnvelope::from(error).message, "opportunity.sn: is required");
+    /// ```
+    pub fn new(kind: ErrorKind, path: impl Into<String>, detail: impl fmt::Display) -> Self {
         Self { kind, path: bounded(path.into(), MAX_PATH), detail: bounded(detail.to_string(), MAX_DETAIL) }
     }
 
@@ -200,7 +209,32 @@ impl Error {
     /// split of a stream converts to the same lines (see the README's "At scale"); the
     /// stream's summary names the first failed line.
     pub(crate) fn line_too_long(limit: usize) -> Self {
-        Self::new(ErrorKind::InputTooLarge, "", format_args!("the line is longer than the limit of {limit} bytes"))
+        Self::new(
+            ErrorKind::InputTooLarge,
+            "",
+            format_args!("the line is longer than the limit of {limit} bytes"),
+        )
+    }
+
+    /// The same error about the field `parent` holds: its path becomes `parent.path`
+    /// (`parent` alone for an error about a whole value). For errors of values made
+    /// outside a record's reader, such as [`Amount::new`](crate::Amount::new)'s.
+    ///
+    /// ```
+    /// use contract_draft::Amount;
+    ///
+    /// let error = "-5".parse::<Amount>().unwrap_err().within("opportunity.expect_amount");
+    /// assert_eq!(error.to_string(), "opportunity.expect_amount: the amount is negative");
+    /// ```
+    #[must_use]
+    pub fn within(self, parent: &str) -> Self {
+        let path = match (parent.is_empty(), self.path.is_empty()) {
+            (_, true) => parent.to_owned(),
+            (true, false) => self.path,
+            (false, false) if self.path.starts_with('[') => format!("{parent}{}", self.path),
+            (false, false) => format!("{parent}.{}", self.path),
+        };
+        Self::new(self.kind, path, self.detail)
     }
 
     /// What kind of problem this is.

@@ -5,6 +5,10 @@ use serde_json::value::RawValue;
 /// (with `_display` companions), in the order given, each value with its JSON text
 /// exactly as given (a number keeps all its digits). Other keys are not kept.
 ///
+/// Values are `serde_json::value::RawValue`s: building them in Rust needs serde_json's
+/// `raw_value` feature in your own `Cargo.toml` (`serde_json = { version = "1",
+/// features = ["raw_value"] }`), which this crate turns on for itself.
+///
 /// ```
 /// use contract_draft::CustomValues;
 /// use serde_json::value::to_raw_value;

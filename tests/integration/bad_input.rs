@@ -179,3 +179,22 @@ fn records_read_on_their_own() {
     let plain = serde_json::from_str::<contract_draft::Opportunity>(r#"{"id": 1, "expect_amount": "-1"}"#);
     assert_eq!(plain.unwrap_err().to_string(), "invalid_amount: the amount is negative at line 1 column 32");
 }
+
+/// A service's own errors: built with a path, or given one after the fact.
+#[test]
+fn errors_can_be_made_and_placed_by_a_service() {
+    use contract_draft::{Amount, ApproveStatus, Error, ErrorEnvelope};
+    let error = Error::new(ErrorKind::MissingField, "contract.sn", "is required");
+    assert_eq!(
+        serde_json::to_string(&ErrorEnvelope::from(error)).unwrap(),
+        r#"{"code":100000,"message":"contract.sn: is required","error":"invalid_app_error"}"#
+    );
+    let error = "1e3".parse::<Amount>().unwrap_err().within("rows[3].amount_cents");
+    assert_eq!(error.to_string(), "rows[3].amount_cents: the amount is not a decimal number");
+    let nested = Error::new(ErrorKind::InvalidValue, "[2].amount", "x").within("plans");
+    assert_eq!(nested.path(), "plans[2].amount");
+    assert_eq!(Error::new(ErrorKind::InvalidValue, "a", "x").within("").path(), "a");
+    assert_eq!("rejected".parse::<ApproveStatus>(), Ok(ApproveStatus::Rejected));
+    let error = "Approved".parse::<ApproveStatus>().unwrap_err();
+    assert_eq!(error.to_string(), r#""Approved" is not one of draft, applying, approved, rejected"#);
+}

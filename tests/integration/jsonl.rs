@@ -137,7 +137,11 @@ mod any_split {
 
     fn line(kind: u8, index: usize) -> String {
         match kind {
-            0 => fixture("bundle.json").replace('\n', "").replacen("CRM集团版", &format!("<{index}> & 标题"), 1),
+            0 => fixture("bundle.json").replace('\n', "").replacen(
+                "CRM集团版",
+                &format!("<{index}> & 标题"),
+                1,
+            ),
             1 => String::new(),
             2 => "{not json".to_owned(),
             3 => r#"{"opportunity": [], "customer": {}, "user": {}}"#.to_owned(),

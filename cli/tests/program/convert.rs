@@ -1,6 +1,6 @@
 //! The command-line program, run as a user runs it.
 
-use crate::support::{fixture, fixture_path};
+use crate::support::{compact, fixture, fixture_path};
 use crate::{run, stdout};
 
 #[test]
@@ -47,9 +47,17 @@ fn invalid_settings_are_their_own_error() {
     std::fs::write(&settings, r#"{"version": 9}"#).unwrap();
     let output =
         run(&[&fixture_path("bundle.json"), "--compact", "--settings", settings.to_str().unwrap()], b"");
-    std::fs::remove_file(&settings).unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert!(stdout(&output).starts_with(r#"{"code":190001,"message":"version: version 9 is not supported"#));
+    // With --jsonl no envelope could stand for every line: status 2, nothing on stdout.
+    let lines = format!("{}\n{}\n", compact(&fixture("bundle.json")), compact(&fixture("bundle.json")));
+    let output = run(&["--jsonl", "--settings", settings.to_str().unwrap()], lines.as_bytes());
+    std::fs::remove_file(&settings).unwrap();
+    assert_eq!((output.status.code(), stdout(&output)), (Some(2), ""));
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "contract-draft: invalid settings: version: version 9 is not supported (this crate reads version 1)\n"
+    );
 }
 
 #[test]
