@@ -86,6 +86,8 @@ mod receivables;
 mod plans;
 // The conversion and its steps: check, product lines, custom fields, hiding, report.
 mod convert;
+// The create request: a posted form checked and normalized.
+mod submit;
 // The JSON edge on the way out: envelopes, output style, JSON Lines.
 mod json;
 // Property-test strategies for all of the above (the `proptest` feature).
@@ -104,10 +106,10 @@ pub use draft::{
 };
 pub use encoding::ruby_decimal::RubyDecimal;
 pub use encoding::timestamp::CHINA_TIME;
-pub use error::{Error, ErrorKind};
+pub use error::{Error, ErrorKind, MAX_PROBLEMS};
 pub use json::{
-    DEFAULT_MAX_LINE_BYTES, Envelope, ErrorEnvelope, JsonStyle, Layout, LinesOptions, LinesSummary, MAX_JOBS,
-    StreamError, convert_lines,
+    DEFAULT_MAX_LINE_BYTES, Envelope, ErrorEnvelope, FieldProblem, JsonStyle, Layout, LinesOptions,
+    LinesSummary, MAX_JOBS, StreamError, convert_lines,
 };
 pub use money::Amount;
 pub use plans::{Offset, PlanSchedule, PlanStatus, ScheduleRequest, ScheduledPlan, Share, Term, Terms};
@@ -119,6 +121,7 @@ pub use settings::{
     ApprovalSettings, CompanyCheck, CompanySettings, ContractField, FieldKind, FieldMapping,
     SETTINGS_VERSION, TotalSource,
 };
+pub use submit::{ContractForm, CreateRequest};
 
 /// The README's examples, run as doctests.
 #[cfg(doctest)]

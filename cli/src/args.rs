@@ -28,7 +28,7 @@ the input was invalid).";
     name = "contract-draft",
     version,
     after_help = EXIT_STATUS,
-    override_usage = "contract-draft [OPTIONS] [FILE|-]\n       contract-draft --jsonl [OPTIONS] [FILE|-]\n       contract-draft receivables [OPTIONS] FILE|-\n       contract-draft plans [OPTIONS] FILE|-",
+    override_usage = "contract-draft [OPTIONS] [FILE|-]\n       contract-draft --jsonl [OPTIONS] [FILE|-]\n       contract-draft receivables [OPTIONS] FILE|-\n       contract-draft plans [OPTIONS] FILE|-\n       contract-draft submit [--settings FILE] [OPTIONS] FILE|-",
     args_conflicts_with_subcommands = true,
     disable_help_subcommand = true
 )]
@@ -47,7 +47,7 @@ impl Cli {
 
     fn checked(self) -> Result<Self, clap::Error> {
         if self.convert.inputs.len() > 1 {
-            let subcommand = ["receivables", "plans"]
+            let subcommand = ["receivables", "plans", "submit"]
                 .into_iter()
                 .find(|name| self.convert.inputs.contains(&Input::File((*name).into())));
             let message = if let Some(subcommand) = subcommand {
@@ -94,6 +94,20 @@ pub enum Command {
     /// "received_payment_plans": […], "received_payments": […]}.
     Receivables {
         /// The contract's payments ('-': standard input).
+        #[arg(value_name = "FILE|-")]
+        input: Input,
+        #[command(flatten)]
+        limits: Limits,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Checks a contract form ({"contract": {…}}, as a client posts it back) and prints
+    /// the create request's body; every problem is reported at once.
+    Submit {
+        /// Company settings (JSON; see the README); by default none.
+        #[arg(long, value_name = "FILE")]
+        settings: Option<PathBuf>,
+        /// The contract form ('-': standard input).
         #[arg(value_name = "FILE|-")]
         input: Input,
         #[command(flatten)]

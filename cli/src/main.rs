@@ -17,8 +17,8 @@ use std::time::{Duration, Instant};
 
 use args::{Cli, Command, ConvertArgs, Input};
 use contract_draft::{
-    CompanySettings, ContractPayments, Converter, Envelope, Error, ErrorEnvelope, JsonStyle, LinesOptions,
-    LinesSummary, MAX_JOBS, ScheduleRequest, StreamError, convert_lines,
+    CompanySettings, ContractForm, ContractPayments, Converter, Envelope, Error, ErrorEnvelope, JsonStyle,
+    LinesOptions, LinesSummary, MAX_JOBS, ScheduleRequest, StreamError, convert_lines,
 };
 
 /// The documented sample's records and company settings, compiled in.
@@ -78,6 +78,9 @@ fn main() -> ExitCode {
         }
         Some(Command::Plans { input, limits, output }) => {
             plans(input, limits.max_line_bytes, output.style(false))
+        }
+        Some(Command::Submit { settings, input, limits, output }) => {
+            submit(settings.as_deref(), input, limits.max_line_bytes, output.style(false))
         }
         None if cli.convert.jsonl => convert_stream(&cli.convert),
         None => convert(&cli.convert),
@@ -187,6 +190,33 @@ fn receivables(input: &Input, limit: usize, style: JsonStyle) -> Result<ExitCode
     }
 }
 
+/// Checks a contract form and prints the create request's body.
+fn submit(
+    settings: Option<&std::path::Path>,
+    input: &Input,
+    limit: usize,
+    style: JsonStyle,
+) -> Result<ExitCode, Failure> {
+    let settings = match settings {
+        None => Ok(CompanySettings::default()),
+        Some(path) => read_settings(path, limit)?,
+    };
+    let converter = match settings.and_then(|settings| Converter::new(&settings)) {
+        Ok(converter) => converter,
+        Err(error) => return invalid(&error, style),
+    };
+    let Some(form) = read_all(input, limit)? else {
+        return invalid(&Error::input_too_large(limit), style);
+    };
+    match ContractForm::from_json(&form).and_then(|form| converter.create_request(&form)) {
+        Ok(request) => {
+            print_json(&request, style)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(error) => invalid(&error, style),
+    }
+}
+
 /// Prints the payment-plan schedule a request asks for.
 fn plans(input: &Input, limit: usize, style: JsonStyle) -> Result<ExitCode, Failure> {
     let Some(request) = read_all(input, limit)? else {
@@ -215,19 +245,23 @@ fn invalid(error: &Error, style: JsonStyle) -> Result<ExitCode, Failure> {
 fn converter(args: &ConvertArgs) -> Result<Result<Converter, Error>, Failure> {
     let limit = args.limits.max_line_bytes;
     let settings = match (&args.settings, args.input()) {
-        (Some(path), _) => {
-            let Some(settings) = read_all(&Input::File(path.clone()), limit)? else {
-                let path = path.display();
-                let problem =
-                    format!("the settings file {path} is longer than {limit} bytes (--max-line-bytes)");
-                return Err(Failure::Stopped(problem));
-            };
-            CompanySettings::from_json(&settings)
-        }
+        (Some(path), _) => read_settings(path, limit)?,
         (None, None) if !args.jsonl => CompanySettings::from_json(SAMPLE_SETTINGS),
         (None, _) => Ok(CompanySettings::default()),
     };
     Ok(settings.and_then(|settings| Converter::new(&settings)))
+}
+
+/// The company settings in the file at `path`; a file that cannot be read, or is over
+/// the size limit, is a [`Failure`], invalid settings the inner `Err`.
+fn read_settings(path: &std::path::Path, limit: usize) -> Result<Result<CompanySettings, Error>, Failure> {
+    let Some(settings) = read_all(&Input::File(path.to_owned()), limit)? else {
+        let path = path.display();
+        return Err(Failure::Stopped(format!(
+            "the settings file {path} is longer than {limit} bytes (--max-line-bytes)"
+        )));
+    };
+    Ok(CompanySettings::from_json(&settings))
 }
 
 /// A buffered reader of standard input or a file.

@@ -49,12 +49,12 @@ const NO_ATTACHMENTS: &str = "暂无附件";
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Converter {
-    total: TotalSource,
+    pub(crate) total: TotalSource,
     hide_numbers: bool,
     company_check: CompanyCheck,
-    approval: ApprovalSettings,
+    pub(crate) approval: ApprovalSettings,
     term_months: Option<Months>,
-    template: Template,
+    pub(crate) template: Template,
 }
 
 impl Converter {

@@ -166,6 +166,8 @@ pub struct Error {
     kind: ErrorKind,
     path: String,
     detail: String,
+    /// The problems of an error that reports several at once; empty otherwise.
+    problems: Vec<Error>,
 }
 
 impl Error {
@@ -183,7 +185,12 @@ impl Error {
     /// assert_eq!(ErrorEnvelope::from(error).message, "opportunity.sn: is required");
     /// ```
     pub fn new(kind: ErrorKind, path: impl Into<String>, detail: impl fmt::Display) -> Self {
-        Self { kind, path: bounded(path.into(), MAX_PATH), detail: bounded(detail.to_string(), MAX_DETAIL) }
+        Self {
+            kind,
+            path: bounded(path.into(), MAX_PATH),
+            detail: bounded(detail.to_string(), MAX_DETAIL),
+            problems: Vec::new(),
+        }
     }
 
     /// The error for an input (a file, a request body) longer than the `limit` in bytes
@@ -234,7 +241,50 @@ impl Error {
             (false, false) if self.path.starts_with('[') => format!("{parent}{}", self.path),
             (false, false) => format!("{parent}.{}", self.path),
         };
-        Self::new(self.kind, path, self.detail)
+        let mut placed = Self::new(self.kind, path, self.detail);
+        placed.problems = self.problems.into_iter().map(|problem| problem.within(parent)).collect();
+        placed
+    }
+
+    /// Every problem found at once, as one error: `Ok` without any, the problem itself
+    /// when there is one, else an error of the first one's kind, about the whole input,
+    /// whose detail joins them all (`contract.title: is required; contract.sn: is
+    /// required`) and whose [`Error::problems`] lists them.
+    ///
+    /// ```
+    /// use contract_draft::{Error, ErrorKind};
+    ///
+    /// let error = Error::all(vec![
+    ///     Error::new(ErrorKind::MissingField, "contract.title", "is required"),
+    ///     Error::new(ErrorKind::InvalidValue, "contract.end_at", "is before start_at"),
+    /// ]).unwrap_err();
+    /// assert_eq!(error.to_string(), "contract.title: is required; contract.end_at: is before start_at");
+    /// assert_eq!(error.problems()[1].path(), "contract.end_at");
+    /// ```
+    ///
+    /// At most [`MAX_PROBLEMS`] are kept (the detail counts the rest), so that no input
+    /// makes an error large.
+    pub fn all(mut problems: Vec<Error>) -> Result<(), Self> {
+        match problems.len() {
+            0 => Ok(()),
+            1 => Err(problems.remove(0)),
+            found => {
+                problems.truncate(MAX_PROBLEMS);
+                let mut detail = problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
+                if found > MAX_PROBLEMS {
+                    detail = format!("{detail}; and {} more", found - MAX_PROBLEMS);
+                }
+                let mut error = Self::new(problems[0].kind, "", detail);
+                error.problems = problems;
+                Err(error)
+            }
+        }
+    }
+
+    /// The problems of an error that reports several at once ([`Error::all`]); empty
+    /// for an error about one problem.
+    pub fn problems(&self) -> &[Error] {
+        &self.problems
     }
 
     /// What kind of problem this is.
@@ -258,6 +308,9 @@ impl Error {
 /// The most characters of an error's path: a few nested keys of at most
 /// [`ECHO_LIMIT`](crate::error::echo::ECHO_LIMIT) characters each.
 const MAX_PATH: usize = 256;
+
+/// The most problems an error reporting several at once keeps ([`Error::all`]).
+pub const MAX_PROBLEMS: usize = 100;
 
 /// The most characters of an error's detail.
 const MAX_DETAIL: usize = 512;

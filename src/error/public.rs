@@ -38,10 +38,16 @@ impl Error {
     /// [`Display`](fmt::Display) writes them, but with a fixed detail for the kinds whose
     /// detail names records the caller may not learn of.
     pub(crate) fn public_message(&self) -> String {
-        match self.kind().withheld_detail() {
-            Some(detail) => Joined(self.path(), detail).to_string(),
-            None => self.to_string(),
+        if !self.problems().is_empty() {
+            let each: Vec<String> = self.problems().iter().map(Error::public_message).collect();
+            return super::bounded(each.join("; "), super::MAX_DETAIL);
         }
+        Joined(self.path(), self.public_detail()).to_string()
+    }
+
+    /// The detail a caller reads: the error's own, or the fixed one of its kind.
+    pub(crate) fn public_detail(&self) -> &str {
+        self.kind().withheld_detail().unwrap_or(self.detail())
     }
 }
 

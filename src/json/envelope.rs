@@ -72,11 +72,38 @@ pub struct ErrorEnvelope {
     pub message: String,
     /// The error key (see [`ErrorKind::error_key`](crate::ErrorKind::error_key)).
     pub error: &'static str,
+    /// For an error that reports several problems at once ([`Error::problems`]), each
+    /// with its path; written after the three documented keys, and only then.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldProblem>,
+}
+
+/// One of several problems an error envelope lists: `{"path": …, "message": …}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct FieldProblem {
+    /// The JSON path of the field (`contract.title`).
+    pub path: String,
+    /// What was wrong with it, as the envelope's message says it.
+    pub message: String,
 }
 
 impl From<&Error> for ErrorEnvelope {
     fn from(error: &Error) -> Self {
-        Self { code: error.kind().code(), message: error.public_message(), error: error.kind().error_key() }
+        let errors = error
+            .problems()
+            .iter()
+            .map(|problem| FieldProblem {
+                path: problem.path().to_owned(),
+                message: problem.public_detail().to_owned(),
+            })
+            .collect();
+        Self {
+            code: error.kind().code(),
+            message: error.public_message(),
+            error: error.kind().error_key(),
+            errors,
+        }
     }
 }
 

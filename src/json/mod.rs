@@ -5,6 +5,6 @@ mod envelope;
 mod lines;
 mod style;
 
-pub use envelope::{Envelope, ErrorEnvelope};
+pub use envelope::{Envelope, ErrorEnvelope, FieldProblem};
 pub use lines::{DEFAULT_MAX_LINE_BYTES, LinesOptions, LinesSummary, MAX_JOBS, StreamError, convert_lines};
 pub use style::{JsonStyle, Layout};

@@ -26,6 +26,8 @@ pub(crate) struct Template {
     pub(crate) companions: Vec<usize>,
     /// The opportunity keys some mapping copies.
     pub(crate) mapped: HashSet<Box<str>>,
+    /// Every key the fields and their companions take, and the field each names.
+    pub(crate) keys: HashMap<Arc<str>, usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -130,7 +132,7 @@ impl Template {
             .chain(with_companion(FieldKind::MultiSelect))
             .chain(with_companion(FieldKind::Phone))
             .collect();
-        Ok(Self { fields, companions, mapped })
+        Ok(Self { fields, companions, mapped, keys: taken })
     }
 }
 

@@ -21,6 +21,7 @@ mod properties;
 mod receivables;
 mod robustness;
 mod snapshots;
+mod submit;
 #[path = "../shared/support.rs"]
 mod support;
 mod tolerant_input;

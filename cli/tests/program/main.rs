@@ -11,6 +11,7 @@ mod jsonl;
 mod pipes;
 mod plans;
 mod receivables;
+mod submit;
 
 #[path = "../../../tests/shared/bad_input_cases.rs"]
 mod bad_input_cases;

@@ -1,0 +1,155 @@
+//! The create request: a form made from the sample draft, every problem found at once,
+//! and the values normalized as ikcrm takes them.
+
+use contract_draft::{Bundle, CompanySettings, ContractForm, Converter, ErrorEnvelope, ErrorKind};
+use proptest::prelude::*;
+use serde_json::value::{RawValue, to_raw_value};
+
+use crate::support::{fixture, raw_at, sample_converter};
+
+fn raw(json: &str) -> Box<RawValue> {
+    RawValue::from_string(json.to_owned()).unwrap()
+}
+
+/// The sample's draft as a form, with the contract number and end date filled in.
+fn sample_form(converter: &Converter) -> ContractForm {
+    let bundle = Bundle::from_json(fixture("bundle.json").as_bytes()).unwrap();
+    let draft = converter.convert_owned(bundle.opportunity, bundle.customer, bundle.user).unwrap().draft;
+    let mut form = ContractForm::from_draft(&draft);
+    form.set("sn", to_raw_value("HT-2015-001").unwrap());
+    form.set("end_at", to_raw_value("2016-09-08").unwrap());
+    form
+}
+
+#[test]
+fn the_sample_draft_becomes_a_create_request() {
+    let converter = sample_converter();
+    let json = serde_json::to_string(&converter.create_request(&sample_form(&converter)).unwrap()).unwrap();
+    assert_eq!(
+        json.split(r#","product_assets_attributes""#).next().unwrap(),
+        r#"{"contract":{"title":"CRM集团版","sn":"HT-2015-001","approve_status":"applying","user_id":364513,"custom_field_template_id":null,"opportunity_id":576543,"customer_id":23481906,"total_amount":"19800.0","start_at":"2015-09-09","end_at":"2016-09-08","category":"","payment_type":"","status":"","customer_signer":"","our_signer":"","sign_date":"","special_terms":"0","want_department_id":null,"attachments_attributes":[]"#
+    );
+    assert_eq!(raw_at(&json, "/contract/product_assets_attributes"), "[]");
+    assert_eq!(raw_at(&json, "/contract_action_name"), r#""turn_to_contract""#);
+    // The sample company's custom fields, as the draft filled them, in template order,
+    // each followed by its companion.
+    assert!(
+        json.ends_with(r#""product_assets_attributes":[],"text_asset_1ca6ef":[],"text_asset_1ca6ef_display":"","text_asset_238a59":null,"text_asset_90d3e6":null,"text_asset_90d3e6_display":null,"numeric_asset_e0a85b":null},"contract_action_name":"turn_to_contract"}"#),
+        "{json}"
+    );
+    // Read back from its JSON, the form makes the same request.
+    let form = sample_form(&converter);
+    let again = ContractForm::from_json(serde_json::to_string(&form).unwrap().as_bytes()).unwrap();
+    assert_eq!(again, form);
+}
+
+#[test]
+fn approval_decides_the_status_and_lines_their_totals() {
+    let settings = CompanySettings::from_json(br#"{"version": 1, "approval": {"steps": 0}}"#).unwrap();
+    let converter = Converter::new(&settings).unwrap();
+    let mut form = sample_form(&converter);
+    form.set("approve_status", to_raw_value("rejected").unwrap());
+    form.set(
+        "product_assets_attributes",
+        raw(r#"[{"product_id": "7", "quantity": 1.5, "recommended_unit_price": "0.333333", "total_price": "999"},
+                {"id": 12, "destroy": true, "product_id": 8, "quantity": "1", "recommended_unit_price": "5"}]"#),
+    );
+    let json = serde_json::to_string(&converter.create_request(&form).unwrap()).unwrap();
+    assert_eq!(raw_at(&json, "/contract/approve_status"), r#""approved""#);
+    assert_eq!(
+        raw_at(&json, "/contract/product_assets_attributes/0"),
+        r#"{"id":null,"destroy":false,"product_id":7,"product_name":"","product_attr_id":null,"product_no":"","quantity":"1.5","recommended_unit_price":"0.333333","total_price":"0.4999995","sale_unit":"","spec":"","remark":""}"#
+    );
+    assert_eq!(raw_at(&json, "/contract/product_assets_attributes/1/total_price"), r#""5.0""#);
+}
+
+#[test]
+fn every_problem_is_reported_at_once_with_its_path() {
+    let settings =
+        CompanySettings::from_json(fixture("products/settings-sum-of-lines.json").as_bytes()).unwrap();
+    let converter = Converter::new(&settings).unwrap();
+    let form = ContractForm::from_json(
+        br#"{"contract": {"title": " ", "customer_id": 0, "start_at": "2026-02-01", "end_at": "2026-01-31",
+            "total_amount": "10", "sign_date": "2026/01/01", "colour": "red", "text_asset_nope": "x",
+            "product_assets_attributes": [{"product_id": 1, "quantity": "2", "recommended_unit_price": "3"},
+                                          {"quantity": "-1", "price": 1}]}}"#,
+    )
+    .unwrap();
+    let error = converter.create_request(&form).unwrap_err();
+    let paths: Vec<(ErrorKind, &str)> =
+        error.problems().iter().map(|problem| (problem.kind(), problem.path())).collect();
+    assert_eq!(
+        paths,
+        [
+            (ErrorKind::MissingField, "contract.title"),
+            (ErrorKind::MissingField, "contract.sn"),
+            (ErrorKind::MissingField, "contract.customer_id"),
+            (ErrorKind::DateFormat, "contract.sign_date"),
+            (ErrorKind::InvalidValue, "contract.end_at"),
+            (ErrorKind::InvalidValue, "contract.product_assets_attributes[1].price"),
+            (ErrorKind::MissingField, "contract.product_assets_attributes[1].product_id"),
+            (ErrorKind::InvalidAmount, "contract.product_assets_attributes[1].quantity"),
+            (ErrorKind::MissingField, "contract.product_assets_attributes[1].recommended_unit_price"),
+            (ErrorKind::InvalidValue, "contract.text_asset_nope"),
+            (ErrorKind::InvalidValue, "contract.colour"),
+        ]
+    );
+    let envelope = serde_json::to_string(&ErrorEnvelope::from(&error)).unwrap();
+    assert!(
+        envelope.starts_with(
+            r#"{"code":100000,"message":"contract.title: is required; contract.sn: is required; "#
+        ),
+        "{envelope}"
+    );
+    assert_eq!(raw_at(&envelope, "/errors/0"), r#"{"path":"contract.title","message":"is required"}"#);
+    assert_eq!(raw_at(&envelope, "/error"), r#""invalid_app_error""#);
+    // With valid lines, a total that is not their sum is refused under sum_of_lines.
+    let form = ContractForm::from_json(
+        br#"{"contract": {"title": "T", "sn": "1", "customer_id": 2, "start_at": "2026-01-01", "end_at": "2026-12-31",
+            "total_amount": "10", "product_assets_attributes": [{"product_id": 1, "quantity": "2", "recommended_unit_price": "3"}]}}"#,
+    )
+    .unwrap();
+    let error = converter.create_request(&form).unwrap_err();
+    assert_eq!(
+        (error.kind(), error.to_string()),
+        (
+            ErrorKind::InvalidValue,
+            "contract.total_amount: 10.0 is not the sum of the product lines (6.0), which the company's total is".into()
+        )
+    );
+}
+
+/// The defects a form can have, each with the path its problem names.
+const DEFECTS: [(&str, &str, &str); 6] = [
+    ("title", "\"\"", "contract.title"),
+    ("sn", "null", "contract.sn"),
+    ("customer_id", "\"x\"", "contract.customer_id"),
+    ("total_amount", "\"1e3\"", "contract.total_amount"),
+    ("sign_date", "\"2026-02-30\"", "contract.sign_date"),
+    ("unknown_key", "1", "contract.unknown_key"),
+];
+
+proptest! {
+    #[test]
+    fn every_defect_is_found_whatever_the_others(defects in proptest::collection::vec(any::<bool>(), DEFECTS.len())) {
+        let converter = sample_converter();
+        let mut form = sample_form(&converter);
+        let mut expected = Vec::new();
+        for ((key, value, path), defective) in DEFECTS.iter().zip(&defects) {
+            if *defective {
+                form.set(*key, raw(value));
+                expected.push(*path);
+            }
+        }
+        match converter.create_request(&form) {
+            Ok(_) => prop_assert!(expected.is_empty()),
+            Err(error) if expected.len() == 1 => prop_assert_eq!(error.path(), expected[0]),
+            Err(error) => {
+                let mut found: Vec<&str> = error.problems().iter().map(contract_draft::Error::path).collect();
+                found.sort_unstable();
+                expected.sort_unstable();
+                prop_assert_eq!(found, expected);
+            }
+        }
+    }
+}
