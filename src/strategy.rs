@@ -414,7 +414,10 @@ fn custom_values() -> impl Strategy<Value = CustomValues> {
         .prop_map(|entries| {
             let mut values = CustomValues::default();
             for (index, (kind, value)) in entries.into_iter().enumerate() {
-                values.insert(format!("{}o{index}", kind.key_prefix()), value);
+                // `<prefix>o<n>` always holds `_asset_`: a custom-field key.
+                values
+                    .insert(format!("{}o{index}", kind.key_prefix()), value)
+                    .expect("a <kind>_asset_o<n> key is a custom-field key");
             }
             values
         })

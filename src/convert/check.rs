@@ -1,12 +1,19 @@
-//! The checks of the checked entry point: that the three records belong together.
-//! (Their values need no check: an amount or percentage is checked where it is made.)
+//! The checks of the checked entry point: that the three records belong together, and
+//! that their dates are ones the draft can write. (Amounts and percentages need no
+//! check: they are checked where they are made.)
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use crate::convert::report::{Findings, Note};
+use crate::encoding::timestamp::CHINA_TIME;
 use crate::error::{Error, ErrorKind};
 use crate::records::{Customer, Opportunity, User};
 use crate::settings::CompanyCheck;
 
 /// Checks what [`Converter::convert`](crate::Converter::convert) trusts:
+/// - the records' dates and times are in the years 0001 to 9999 (times in China time),
+///   which the draft's four-digit forms write and the reader takes (a record built in
+///   Rust can hold any `chrono` value);
 /// - the customer is the opportunity's customer;
 /// - the opportunity and the customer belong to the user's company (see
 ///   [`check_company`]).
@@ -17,6 +24,7 @@ pub(crate) fn check_records(
     company_check: CompanyCheck,
     findings: &mut Findings,
 ) -> Result<(), Error> {
+    check_years(opportunity, customer, user)?;
     if customer.id != opportunity.customer_id {
         return Err(Error::new(
             ErrorKind::CustomerMismatch,
@@ -35,6 +43,33 @@ pub(crate) fn check_records(
         check_company(record, creator, organization_id, user, company_check, findings)?;
     }
     Ok(())
+}
+
+/// Refuses a date or time outside the years 0001 to 9999 (a time's year in China time),
+/// naming the first such field.
+fn check_years(opportunity: &Opportunity, customer: &Customer, user: &User) -> Result<(), Error> {
+    let day = |date: Option<NaiveDate>| date.map(|date| date.year());
+    let time = |time: Option<NaiveDateTime>| time.map(|time| time.year());
+    let created = |user: Option<&User>| time(user.and_then(|user| user.created_at));
+    let years = [
+        ("opportunity.get_time", day(opportunity.get_time)),
+        ("opportunity.expect_sign_date", day(opportunity.expect_sign_date)),
+        ("opportunity.created_at", time(opportunity.created_at)),
+        ("opportunity.creator.created_at", created(opportunity.creator.as_ref())),
+        ("customer.revisit_at", customer.revisit_at.map(|at| at.with_timezone(&CHINA_TIME).year())),
+        ("customer.created_at", time(customer.created_at)),
+        ("customer.updated_at", time(customer.updated_at)),
+        ("customer.creator.created_at", created(customer.creator.as_ref())),
+        ("user.created_at", time(user.created_at)),
+    ];
+    match years.into_iter().find(|(_, year)| year.is_some_and(|year| !(1..=9999).contains(&year))) {
+        Some((path, Some(year))) => Err(Error::new(
+            ErrorKind::InvalidValue,
+            path,
+            format_args!("year {year} is outside the years 0001 to 9999 (in China time)"),
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// Checks that a record belongs to the user's company. A record tells its company by its
@@ -139,6 +174,23 @@ mod tests {
         assert_eq!(
             problem(&opportunity),
             (ErrorKind::OrganizationMismatch, "opportunity.organization_id".into())
+        );
+    }
+
+    #[test]
+    fn dates_outside_four_digit_years_are_refused() {
+        let (mut opportunity, customer, _) = records();
+        opportunity.expect_sign_date = NaiveDate::from_ymd_opt(12_345, 1, 1);
+        let error = check(&opportunity, &customer, CompanyCheck::Evidence).unwrap_err();
+        assert_eq!((error.kind(), error.path()), (ErrorKind::InvalidValue, "opportunity.expect_sign_date"));
+        let (mut opportunity, mut customer, _) = records();
+        opportunity.expect_sign_date = NaiveDate::from_ymd_opt(9999, 12, 31);
+        assert!(check(&opportunity, &customer, CompanyCheck::Evidence).is_ok());
+        customer.revisit_at = chrono::DateTime::parse_from_rfc3339("9999-12-31T20:00:00-12:00").ok();
+        let error = check(&opportunity, &customer, CompanyCheck::Evidence).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "customer.revisit_at: year 10000 is outside the years 0001 to 9999 (in China time)"
         );
     }
 }

@@ -41,7 +41,12 @@ fn read_coordinate<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<
         RawJson::Null => Ok(None),
         RawJson::Text(text) if text.is_empty() => Ok(None),
         RawJson::Text(text) => {
-            let plain = text.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
+            // Plain decimal text, as amounts are written: digits on both sides of a point.
+            let digits = text.strip_prefix('-').unwrap_or(&text);
+            let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+            let plain = [whole, fraction]
+                .iter()
+                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()));
             finite(&text).filter(|_| plain).map(Some).ok_or_else(|| {
                 invalid(
                     ErrorKind::InvalidValue,

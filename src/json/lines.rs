@@ -145,7 +145,13 @@ pub fn convert_lines<R: BufRead + Send, W: Write>(
     };
     if jobs == 1 {
         let mut batch = Batch::default();
-        while reader.read_batch(&mut batch).map_err(StreamError::Read)? {
+        // A reader that panics is caught as on the workers, whatever the jobs.
+        let mut read = |batch: &mut Batch| {
+            panic::catch_unwind(AssertUnwindSafe(|| reader.read_batch(batch)))
+                .map_err(|_| StreamError::Panicked)?
+                .map_err(StreamError::Read)
+        };
+        while read(&mut batch)? {
             batch.convert_caught(converter, style, options.max_line_bytes)?;
             write(&batch)?;
         }
@@ -167,8 +173,9 @@ pub enum StreamError {
     /// The output could not be written.
     #[error("cannot write the output: {0}")]
     Write(#[source] io::Error),
-    /// A conversion panicked, which is a bug of this crate.
-    #[error("a conversion panicked (a bug of contract-draft)")]
+    /// A conversion or the input's reader panicked: a bug of this crate, or of the
+    /// caller's `BufRead`.
+    #[error("a conversion or the input's reader panicked (a bug of contract-draft or of the reader)")]
     Panicked,
 }
 

@@ -16,6 +16,10 @@ use crate::error::{Error, ErrorKind};
 /// hold what the JSON reader refuses, and nothing checks it again. Trailing fractional
 /// zeros are dropped (`19800.50` is `19800.5`); the value is otherwise kept exactly.
 ///
+/// Its `Deserialize` reads JSON (with serde_json) from the number's text, so that no
+/// digit is lost to a double; other serde formats cannot feed it. Its `Serialize`
+/// writes the Ruby decimal string.
+///
 /// ```
 /// use contract_draft::Amount;
 /// use contract_draft::rust_decimal::Decimal;

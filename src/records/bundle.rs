@@ -1,10 +1,7 @@
 //! The input of one conversion as JSON: `{"opportunity": …, "customer": …, "user": …}`.
 
-use serde::{Deserialize, Serialize};
-
-use crate::encoding::reader::read_json;
-use crate::encoding::record::Required;
-use crate::error::Error;
+use super::fields::record_fields;
+use crate::encoding::field::Plain;
 use crate::records::{Customer, Opportunity, User};
 
 /// The three records a draft is made from, as one JSON object.
@@ -20,7 +17,7 @@ use crate::records::{Customer, Opportunity, User};
 /// assert_eq!(bundle.opportunity.customer_id, bundle.customer.id);
 /// # Ok::<(), contract_draft::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Bundle {
     /// The opportunity to convert.
@@ -37,13 +34,13 @@ impl Bundle {
         Self { opportunity, customer, user }
     }
 
-    /// Reads a bundle from JSON; errors name the field by its path
-    /// (`opportunity.expect_sign_date`).
-    pub fn from_json(json: &[u8]) -> Result<Self, Error> {
-        read_json::<Required<Self>>(json).map(|bundle| bundle.0)
-    }
-
     /// The bundle as JSON that [`Bundle::from_json`] reads back as the same bundle.
+    ///
+    /// The same for every bundle the reader could have read: dates and times in the
+    /// years 0001 to 9999 (times in China time), without leap-second nanoseconds, offsets
+    /// in whole minutes (RFC 3339 has no seconds), finite coordinates and distances (a
+    /// distance of `-0.0` comes back as `0`). A record built in Rust outside these is
+    /// written as chrono and the JSON writer write it, and may not read back.
     ///
     /// ```
     /// use contract_draft::Bundle;
@@ -61,4 +58,14 @@ impl Bundle {
         }
         json
     }
+}
+
+record_fields! {
+    Bundle, "a record",
+    required: ["opportunity", "customer", "user"],
+    keys: [
+        "opportunity" => opportunity: Plain<Opportunity>,
+        "customer" => customer: Plain<Customer>,
+        "user" => user: Plain<User>,
+    ]
 }

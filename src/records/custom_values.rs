@@ -1,4 +1,7 @@
 use serde::de;
+
+use crate::error::echo::Quoted;
+use crate::error::{Error, ErrorKind};
 use serde_json::value::RawValue;
 
 /// The custom-field values of a record as the API sent them: every `*_asset_*` key
@@ -14,9 +17,10 @@ use serde_json::value::RawValue;
 /// use serde_json::value::to_raw_value;
 ///
 /// let mut values = CustomValues::default();
-/// values.insert("numeric_asset_a1b2c3", to_raw_value(&12.5)?);
+/// values.insert("numeric_asset_a1b2c3", to_raw_value(&12.5)?)?;
 /// assert_eq!(values.get("numeric_asset_a1b2c3").map(|value| value.get()), Some("12.5"));
-/// # Ok::<(), serde_json::Error>(())
+/// assert!(values.insert("title", to_raw_value("x")?).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct CustomValues {
@@ -61,9 +65,19 @@ impl CustomValues {
         self.entries.is_empty()
     }
 
-    /// Sets `key` to `value`, replacing an earlier value under the same key.
-    pub fn insert(&mut self, key: impl Into<String>, value: Box<RawValue>) {
+    /// Sets `key` to `value`, replacing an earlier value under the same key. A key that
+    /// is not a custom field's ([`CustomValues::is_custom_key`]) is refused with an
+    /// [`InvalidValue`](crate::ErrorKind::InvalidValue) error: the reader would not read
+    /// it back as one, and it could collide with the record's own keys.
+    pub fn insert(&mut self, key: impl Into<String>, value: Box<RawValue>) -> Result<(), Error> {
         let key = key.into();
+        if !Self::is_custom_key(&key) {
+            return Err(Error::new(
+                ErrorKind::InvalidValue,
+                "",
+                format_args!("{} is not a custom-field key (<kind>_asset_…)", Quoted(&key)),
+            ));
+        }
         match self.position(&key) {
             Ok(at) => self.entries[self.by_key[at]].1 = value,
             Err(at) => {
@@ -71,6 +85,7 @@ impl CustomValues {
                 self.entries.push((key, value));
             }
         }
+        Ok(())
     }
 
     /// Where `key` is (or would be) in `by_key`.

@@ -110,7 +110,7 @@ macro_rules! record_fields {
                             match key.as_str() {
                                 $($key $(| $alias)? => {
                                     const INDEX: usize = crate::records::fields::position($record::KEYS, $key);
-                                    seen.first::<A::Error>(INDEX, $key)?;
+                                    seen.first::<A::Error>(INDEX, concat!($key $(, " (or ", $alias, ")")?))?;
                                     record.$field = map.next_value_seed(Read::<$encoding>::new())?;
                                 })*
                                 $(other if crate::records::CustomValues::is_custom_key(other) => {

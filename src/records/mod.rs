@@ -2,6 +2,10 @@
 //!
 //! Each record reads every encoding the API is seen to send for it and ignores keys it
 //! does not know (detail endpoints send many more); it writes the draft's encoding.
+//! Their serde implementations are JSON's: amounts and coordinates are read from the
+//! number's text (serde_json's `RawValue`), so other serde formats cannot read them;
+//! build records in Rust with `new`, or convert to JSON first.
+//!
 //! Required keys are the ones a draft cannot be made or checked without (ids, the
 //! opportunity's title and amount, the user's company); every other key may be absent
 //! and then takes its documented empty value (`""`, `false`, `[]`, `{}`).

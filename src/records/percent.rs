@@ -119,7 +119,7 @@ impl de::Visitor<'_> for PercentVisitor {
         let digits = text.strip_suffix('%').unwrap_or(text);
         let negative = digits
             .strip_prefix('-')
-            .is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()));
+            .is_some_and(|rest| rest.bytes().all(|b| b.is_ascii_digit()) && rest.bytes().any(|b| b != b'0'));
         if negative {
             return Err(invalid(ErrorKind::InvalidValue, format_args!("{}% is below 0%", Excerpt(digits))));
         }

@@ -198,3 +198,36 @@ fn errors_can_be_made_and_placed_by_a_service() {
     let error = "Approved".parse::<ApproveStatus>().unwrap_err();
     assert_eq!(error.to_string(), r#""Approved" is not one of draft, applying, approved, rejected"#);
 }
+
+/// Found by an attack on the records' readers.
+#[test]
+fn readers_refuse_what_they_cannot_give_back() {
+    use contract_draft::{Bundle, Opportunity};
+    let sample = fixture("bundle.json");
+    // Plain serde reads a bundle from an object only, as Bundle::from_json does.
+    let as_list = format!(
+        "[{}, {}, {}]",
+        crate::support::raw_at(&sample, "/opportunity"),
+        crate::support::raw_at(&sample, "/customer"),
+        crate::support::raw_at(&sample, "/user")
+    );
+    assert!(serde_json::from_str::<Bundle>(&as_list).is_err());
+    // A key and its alias are one key.
+    let line = r#"{"id": 1, "title": "t", "expect_amount": 1, "customer_id": 2,
+        "product_assets": [{"product_id": 1, "quantity": 1, "recommended_unit_price": 1, "name": "a", "product_name": "b"}]}"#;
+    let error = Opportunity::from_json(line.as_bytes()).unwrap_err();
+    assert_eq!(error.detail(), "the key name (or product_name) is given twice");
+    // "-0%" is not a percentage below zero.
+    let error = Opportunity::from_json(
+        br#"{"id": 1, "title": "t", "expect_amount": 1, "customer_id": 2, "sign_possibility": "-0%"}"#,
+    )
+    .unwrap_err();
+    assert_eq!(error.detail(), r#""-0%" is not a percentage ("10%" or 10)"#);
+    // Coordinates as text are plain decimals, as amounts are.
+    for text in [".5", "5.", "-.5"] {
+        let bundle = sample.replacen(r#""lng": 0.0"#, &format!(r#""lng": "{text}""#), 1);
+        assert_ne!(bundle, sample);
+        let error = Bundle::from_json(bundle.as_bytes()).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::InvalidValue, "{text}");
+    }
+}

@@ -22,7 +22,8 @@ fn a_valid_form_prints_the_create_request() {
 
 #[test]
 fn an_invalid_form_exits_1_with_every_problem() {
-    let form = br#"{"contract": {"title": "", "customer_id": 5, "start_at": "2026-02-01", "end_at": "2026-01-01"}}"#;
+    let form =
+        br#"{"contract": {"title": "", "customer_id": 5, "start_at": "2026-02-01", "end_at": "2026-01-01"}}"#;
     let output = run(&["submit", "--settings", &fixture_path("settings.json"), "-", "--compact"], form);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
