@@ -93,13 +93,14 @@ pub enum Command {
     /// Works out a contract's six receivable fields from {"total_amount": …,
     /// "received_payment_plans": […], "received_payments": […]}.
     Receivables {
-        /// The contract's payments ('-': standard input).
-        #[arg(value_name = "FILE|-")]
-        input: Input,
         #[command(flatten)]
-        limits: Limits,
+        file: FileArgs,
+    },
+    /// Splits a contract's total into dated payment-plan installments (回款计划) from
+    /// {"total_amount": …, "start": "YYYY-MM-DD", "today": …, "precision": 2, "terms": …}.
+    Plans {
         #[command(flatten)]
-        output: Output,
+        file: FileArgs,
     },
     /// Checks a contract form ({"contract": {…}}, as a client posts it back) and prints
     /// the create request's body; every problem is reported at once.
@@ -107,25 +108,21 @@ pub enum Command {
         /// Company settings (JSON; see the README); by default none.
         #[arg(long, value_name = "FILE")]
         settings: Option<PathBuf>,
-        /// The contract form ('-': standard input).
-        #[arg(value_name = "FILE|-")]
-        input: Input,
         #[command(flatten)]
-        limits: Limits,
-        #[command(flatten)]
-        output: Output,
+        file: FileArgs,
     },
-    /// Splits a contract's total into dated payment-plan installments (回款计划) from
-    /// {"total_amount": …, "start": "YYYY-MM-DD", "today": …, "precision": 2, "terms": …}.
-    Plans {
-        /// The schedule request ('-': standard input).
-        #[arg(value_name = "FILE|-")]
-        input: Input,
-        #[command(flatten)]
-        limits: Limits,
-        #[command(flatten)]
-        output: Output,
-    },
+}
+
+/// The arguments of a subcommand that reads one JSON document.
+#[derive(Debug, Args)]
+pub struct FileArgs {
+    /// The document ('-': standard input).
+    #[arg(value_name = "FILE|-")]
+    pub input: Input,
+    #[command(flatten)]
+    pub limits: Limits,
+    #[command(flatten)]
+    pub output: Output,
 }
 
 /// How much input the program reads.

@@ -15,11 +15,12 @@ use std::num::NonZeroUsize;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use args::{Cli, Command, ConvertArgs, Input};
+use args::{Cli, Command, ConvertArgs, FileArgs, Input};
 use contract_draft::{
     CompanySettings, ContractForm, ContractPayments, Converter, Envelope, Error, ErrorEnvelope, JsonStyle,
     LinesOptions, LinesSummary, MAX_JOBS, ScheduleRequest, StreamError, convert_lines,
 };
+use serde::Serialize;
 
 /// The documented sample's records and company settings, compiled in.
 const SAMPLE_BUNDLE: &[u8] = include_bytes!("../../fixtures/bundle.json");
@@ -73,15 +74,9 @@ fn main() -> ExitCode {
         }
     };
     let outcome = match &cli.command {
-        Some(Command::Receivables { input, limits, output }) => {
-            receivables(input, limits.max_line_bytes, output.style(false))
-        }
-        Some(Command::Plans { input, limits, output }) => {
-            plans(input, limits.max_line_bytes, output.style(false))
-        }
-        Some(Command::Submit { settings, input, limits, output }) => {
-            submit(settings.as_deref(), input, limits.max_line_bytes, output.style(false))
-        }
+        Some(Command::Receivables { file }) => receivables(file),
+        Some(Command::Plans { file }) => plans(file),
+        Some(Command::Submit { settings, file }) => submit(settings.as_deref(), file),
         None if cli.convert.jsonl => convert_stream(&cli.convert),
         None => convert(&cli.convert),
     };
@@ -176,27 +171,36 @@ fn convert_stream(args: &ConvertArgs) -> Result<ExitCode, Failure> {
     Ok(if summary.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(INVALID_INPUT) })
 }
 
-/// Works out a contract's receivables and prints them.
-fn receivables(input: &Input, limit: usize, style: JsonStyle) -> Result<ExitCode, Failure> {
-    let Some(payments) = read_all(input, limit)? else {
+/// Reads the whole of `input` (at most `limit` bytes), answers it with `answer` and
+/// prints the answer: the subcommands that read one JSON document.
+fn answer_file<T: Serialize>(
+    input: &Input,
+    limit: usize,
+    style: JsonStyle,
+    answer: impl FnOnce(&[u8]) -> Result<T, Error>,
+) -> Result<ExitCode, Failure> {
+    let Some(document) = read_all(input, limit)? else {
         return invalid(&Error::input_too_large(limit), style);
     };
-    match ContractPayments::from_json(&payments).and_then(|payments| payments.receivables()) {
-        Ok(receivables) => {
-            print_json(&Envelope::new(&receivables), style)?;
+    match answer(&document) {
+        Ok(answer) => {
+            print_json(&answer, style)?;
             Ok(ExitCode::SUCCESS)
         }
         Err(error) => invalid(&error, style),
     }
 }
 
+/// Works out a contract's receivables and prints them.
+fn receivables(file: &FileArgs) -> Result<ExitCode, Failure> {
+    answer_file(&file.input, file.limits.max_line_bytes, file.output.style(false), |payments| {
+        ContractPayments::from_json(payments)?.receivables().map(Envelope::new)
+    })
+}
+
 /// Checks a contract form and prints the create request's body.
-fn submit(
-    settings: Option<&std::path::Path>,
-    input: &Input,
-    limit: usize,
-    style: JsonStyle,
-) -> Result<ExitCode, Failure> {
+fn submit(settings: Option<&std::path::Path>, file: &FileArgs) -> Result<ExitCode, Failure> {
+    let (limit, style) = (file.limits.max_line_bytes, file.output.style(false));
     let settings = match settings {
         None => Ok(CompanySettings::default()),
         Some(path) => read_settings(path, limit)?,
@@ -205,30 +209,14 @@ fn submit(
         Ok(converter) => converter,
         Err(error) => return invalid(&error, style),
     };
-    let Some(form) = read_all(input, limit)? else {
-        return invalid(&Error::input_too_large(limit), style);
-    };
-    match ContractForm::from_json(&form).and_then(|form| converter.create_request(&form)) {
-        Ok(request) => {
-            print_json(&request, style)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(error) => invalid(&error, style),
-    }
+    answer_file(&file.input, limit, style, |form| converter.create_request(&ContractForm::from_json(form)?))
 }
 
 /// Prints the payment-plan schedule a request asks for.
-fn plans(input: &Input, limit: usize, style: JsonStyle) -> Result<ExitCode, Failure> {
-    let Some(request) = read_all(input, limit)? else {
-        return invalid(&Error::input_too_large(limit), style);
-    };
-    match ScheduleRequest::from_json(&request).and_then(|request| request.schedule()) {
-        Ok(schedule) => {
-            print_json(&Envelope::new(&schedule), style)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(error) => invalid(&error, style),
-    }
+fn plans(file: &FileArgs) -> Result<ExitCode, Failure> {
+    answer_file(&file.input, file.limits.max_line_bytes, file.output.style(false), |request| {
+        ScheduleRequest::from_json(request)?.schedule().map(Envelope::new)
+    })
 }
 
 /// Reports invalid input: the error envelope on standard output, the message on

@@ -50,21 +50,31 @@ fn a_failing_output_stops_the_stream_with_a_write_error() {
     }
 }
 
+/// Converts `lines` of bundles read through `reader` (given the lines' bytes) on `jobs`
+/// threads, to a sink: how the stream stopped, and how many lines were written first.
+fn stream_through<R: std::io::Read + Send>(
+    reader: impl FnOnce(std::io::Cursor<Vec<u8>>) -> R,
+    lines: usize,
+    jobs: usize,
+) -> (contract_draft::StreamError, u64) {
+    use contract_draft::{Converter, LinesOptions, convert_lines};
+    let reader =
+        std::io::BufReader::new(reader(std::io::Cursor::new(lines_every_seventh_broken(lines).into_bytes())));
+    let mut options = LinesOptions::default();
+    options.jobs = std::num::NonZeroUsize::new(jobs).unwrap();
+    let mut written = 0;
+    let error = convert_lines(&Converter::default(), reader, std::io::sink(), options, |summary| {
+        written = summary.lines();
+    })
+    .unwrap_err();
+    (error, written)
+}
+
 #[test]
 fn a_failing_input_stops_the_stream_with_a_read_error() {
-    use contract_draft::{Converter, LinesOptions, StreamError, convert_lines};
     for jobs in [1, 2] {
-        let reader = std::io::BufReader::new(FailingReader {
-            good: std::io::Cursor::new(lines_every_seventh_broken(100).into_bytes()),
-        });
-        let mut options = LinesOptions::default();
-        options.jobs = std::num::NonZeroUsize::new(jobs).unwrap();
-        let mut written = 0;
-        let error = convert_lines(&Converter::default(), reader, std::io::sink(), options, |summary| {
-            written = summary.lines();
-        })
-        .unwrap_err();
-        assert!(matches!(error, StreamError::Read(_)), "--jobs {jobs}: {error}");
+        let (error, written) = stream_through(|good| FailingReader { good }, 100, jobs);
+        assert!(matches!(error, contract_draft::StreamError::Read(_)), "--jobs {jobs}: {error}");
         assert_eq!(written, 100, "every line read before the failure is written");
     }
 }
@@ -87,19 +97,9 @@ impl std::io::Read for PanickingReader {
 /// stream never hangs waiting for the batch that never comes.
 #[test]
 fn a_panicking_input_stops_the_stream_without_hanging() {
-    use contract_draft::{Converter, LinesOptions, StreamError, convert_lines};
     for jobs in [1, 2, 3] {
-        let reader = std::io::BufReader::new(PanickingReader {
-            good: std::io::Cursor::new(lines_every_seventh_broken(300).into_bytes()),
-        });
-        let mut options = LinesOptions::default();
-        options.jobs = std::num::NonZeroUsize::new(jobs).unwrap();
-        let mut written = 0;
-        let error = convert_lines(&Converter::default(), reader, std::io::sink(), options, |summary| {
-            written = summary.lines();
-        })
-        .unwrap_err();
-        assert!(matches!(error, StreamError::Panicked), "--jobs {jobs}: {error}");
+        let (error, written) = stream_through(|good| PanickingReader { good }, 300, jobs);
+        assert!(matches!(error, contract_draft::StreamError::Panicked), "--jobs {jobs}: {error}");
         assert_eq!(written, 300, "every line read before the panic is written");
     }
 }
