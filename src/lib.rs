@@ -51,8 +51,8 @@
 //!
 //! The conversion is pure: no I/O, clock or global state. What differs between companies
 //! (custom contract fields, approval) is a [`CompanySettings`] value, used through a
-//! [`Converter`]. Amounts are exact decimals ([`Amount`], [`rust_decimal`](crate::rust_decimal)),
-//! dates [`chrono`](crate::chrono)'s; both crates are re-exported.
+//! [`Converter`]. Amounts are exact decimals ([`Amount`], [`rust_decimal`]),
+//! dates [`chrono`]'s; both crates are re-exported.
 //!
 //! # Modules
 //!
