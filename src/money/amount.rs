@@ -111,4 +111,12 @@ mod tests {
         assert_eq!("1e3".parse::<Amount>().unwrap_err().detail(), "the amount is not a decimal number");
         assert_eq!("-1".parse::<Amount>().unwrap_err().detail(), "the amount is negative");
     }
+
+    #[test]
+    fn conversions_keep_the_value_and_refuse_what_new_refuses() {
+        let value = Decimal::new(198_005, 1);
+        let amount = Amount::try_from(value).unwrap();
+        assert_eq!((amount.get(), Decimal::from(amount)), (value, value));
+        assert_eq!(Amount::try_from(Decimal::new(-1, 0)).unwrap_err().kind(), ErrorKind::InvalidAmount);
+    }
 }

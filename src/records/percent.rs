@@ -135,3 +135,26 @@ impl de::Visitor<'_> for PercentVisitor {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentages_convert_both_ways_within_0_to_100() {
+        let percent = Percent::try_from(42).unwrap();
+        assert_eq!((percent.get(), u8::from(percent), percent.to_string()), (42, 42, "42%".to_owned()));
+        assert_eq!(Percent::try_from(101).unwrap_err().kind(), ErrorKind::InvalidValue);
+        assert_eq!(Percent::new(100).map(Percent::get), Ok(100));
+    }
+
+    #[test]
+    fn a_wrong_type_says_what_a_percentage_is() {
+        let error = serde_json::from_str::<Percent>("true").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            r#"invalid type: boolean `true`, expected a percentage from 0 to 100 ("10%" or 10) at line 1 column 4"#
+        );
+        assert_eq!(serde_json::from_str::<Percent>(r#""7%""#).unwrap().get(), 7);
+    }
+}
