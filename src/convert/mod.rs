@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use chrono::Months;
+use chrono::{Datelike, Months};
 
 use rust_decimal::Decimal;
 
@@ -199,9 +199,22 @@ impl Converter {
         let custom_fields = self.template.fill(&opportunity.custom_fields, hidden, findings);
         let receivables = Receivables::unpaid(total);
         let start = opportunity.expect_sign_date;
-        let end = start
-            .zip(self.term_months)
-            .and_then(|(start, months)| start.checked_add_months(months)?.pred_opt());
+        let end = start.zip(self.term_months).and_then(|(start, months)| {
+            let end = start
+                .checked_add_months(months)
+                .and_then(|day| day.pred_opt())
+                .filter(|end| end.year() <= 9999);
+            if end.is_none() {
+                findings.problem(|| {
+                    Error::new(
+                        ErrorKind::InvalidValue,
+                        "opportunity.expect_sign_date",
+                        "the contract term from this day would end after 9999-12-31",
+                    )
+                });
+            }
+            end
+        });
         let term = DateSpan { start, end };
         ContractDraft {
             id: 0,

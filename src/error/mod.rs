@@ -246,10 +246,11 @@ impl Error {
         placed
     }
 
-    /// Every problem found at once, as one error: `Ok` without any, the problem itself
-    /// when there is one, else an error of the first one's kind, about the whole input,
-    /// whose detail joins them all (`contract.title: is required; contract.sn: is
-    /// required`) and whose [`Error::problems`] lists them.
+    /// Every problem found at once, as one error: `Ok` without any, else an error of the
+    /// first one's kind, about the whole input, whose detail joins them all
+    /// (`contract.title: is required; contract.sn: is required`) and whose
+    /// [`Error::problems`] lists them (one problem too, so that a caller always finds
+    /// the list).
     ///
     /// ```
     /// use contract_draft::{Error, ErrorKind};
@@ -264,21 +265,12 @@ impl Error {
     ///
     /// At most [`MAX_PROBLEMS`] are kept (the detail counts the rest), so that no input
     /// makes an error large.
-    pub fn all(mut problems: Vec<Error>) -> Result<(), Self> {
-        match problems.len() {
-            0 => Ok(()),
-            1 => Err(problems.remove(0)),
-            found => {
-                problems.truncate(MAX_PROBLEMS);
-                let mut detail = problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
-                if found > MAX_PROBLEMS {
-                    detail = format!("{detail}; and {} more", found - MAX_PROBLEMS);
-                }
-                let mut error = Self::new(problems[0].kind, "", detail);
-                error.problems = problems;
-                Err(error)
-            }
+    pub fn all(problems: Vec<Error>) -> Result<(), Self> {
+        let mut collected = Problems::default();
+        for problem in problems {
+            collected.push(problem);
         }
+        collected.into_result()
     }
 
     /// The problems of an error that reports several at once ([`Error::all`]); empty
@@ -308,6 +300,42 @@ impl Error {
 /// The most characters of an error's path: a few nested keys of at most
 /// [`ECHO_LIMIT`](crate::error::echo::ECHO_LIMIT) characters each.
 const MAX_PATH: usize = 256;
+
+/// Problems found one after another, for an error that reports them all: the first
+/// [`MAX_PROBLEMS`] kept, the rest only counted, so that no input makes them large.
+#[derive(Debug, Default)]
+pub(crate) struct Problems {
+    kept: Vec<Error>,
+    more: usize,
+}
+
+impl Problems {
+    /// Adds a problem.
+    pub(crate) fn push(&mut self, problem: Error) {
+        if self.kept.len() < MAX_PROBLEMS {
+            self.kept.push(problem);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// Whether none was found.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.kept.is_empty()
+    }
+
+    /// `Ok` without problems, else the error that reports them (see [`Error::all`]).
+    pub(crate) fn into_result(self) -> Result<(), Error> {
+        let Some(first) = self.kept.first() else { return Ok(()) };
+        let mut detail = self.kept.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
+        if self.more > 0 {
+            detail = format!("{detail}; and {} more", self.more);
+        }
+        let mut error = Error::new(first.kind, "", detail);
+        error.problems = self.kept;
+        Err(error)
+    }
+}
 
 /// The most problems an error reporting several at once keeps ([`Error::all`]).
 pub const MAX_PROBLEMS: usize = 100;

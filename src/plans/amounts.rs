@@ -1,10 +1,10 @@
 //! Splitting a total into installments that add up to it exactly.
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use super::request::Share;
 use crate::error::{Error, ErrorKind};
-use crate::money::{Amount, exact_mul, exact_sub};
+use crate::money::{Amount, MAX_FRACTION_DIGITS, exact_sub};
 
 /// The most installments an equal split makes.
 pub(super) const MAX_EQUAL: u32 = 120;
@@ -40,12 +40,7 @@ pub(super) fn split(total: Amount, precision: u32, shares: &[Share]) -> Result<V
                         format_args!("{percent}% is not above 0% and at most 100%"),
                     ));
                 }
-                // Both factors fit decimal(24,6), so the product and the division are exact.
-                let exact = exact_mul(total.get(), percent).map(|product| product / Decimal::ONE_HUNDRED);
-                let rounded = exact.map(|exact| {
-                    exact.round_dp_with_strategy(precision, RoundingStrategy::MidpointAwayFromZero)
-                });
-                match rounded {
+                match share_of(total, percent, precision) {
                     Some(rounded) if rounded > Decimal::ZERO => rounded,
                     _ => {
                         return Err(invalid(
@@ -64,6 +59,24 @@ pub(super) fn split(total: Amount, precision: u32, shares: &[Share]) -> Result<V
         installments.push(installment.normalize());
     }
     Ok(installments)
+}
+
+/// `percent`% of `total`, rounded half away from zero to `precision` digits, in integer
+/// arithmetic: in millionths both are below 10^24 and 10^8, so their product (up to 32
+/// digits, more than a decimal holds) fits an `i128`, and the rounded share fits a
+/// decimal again. `None` only beyond that, which amounts never reach.
+fn share_of(total: Amount, percent: Decimal, precision: u32) -> Option<Decimal> {
+    let millionths = |value: Decimal| -> Option<i128> {
+        let value = value.normalize();
+        let scale = MAX_FRACTION_DIGITS.checked_sub(value.scale())?;
+        value.mantissa().checked_mul(10_i128.checked_pow(scale)?)
+    };
+    let product = millionths(total.get())?.checked_mul(millionths(percent)?)?;
+    // The product is in units of 10^-12 of a percent, 10^-14 of the total.
+    let divisor = 10_i128.checked_pow(2 * MAX_FRACTION_DIGITS + 2 - precision)?;
+    let (quotient, remainder) = (product / divisor, product % divisor);
+    let rounded = quotient + i128::from(remainder * 2 >= divisor);
+    Decimal::try_from_i128_with_scale(rounded, precision).ok()
 }
 
 /// `count` installments of `total` that differ by at most one unit of `precision`, the

@@ -166,7 +166,7 @@ struct RawTerm {
 struct RawEqual {
     equal: u32,
     #[serde(default)]
-    every_months: u32,
+    every_months: Option<u32>,
 }
 
 impl<'de> Deserialize<'de> for Terms {
@@ -195,7 +195,7 @@ impl<'de> Visitor<'de> for TermsVisitor<'de> {
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Terms, A::Error> {
         let raw = RawEqual::deserialize(MapAccessDeserializer::new(map))?;
-        Ok(Terms::Equal { count: raw.equal, every_months: raw.every_months })
+        Ok(Terms::Equal { count: raw.equal, every_months: raw.every_months.unwrap_or(0) })
     }
 }
 

@@ -1,7 +1,7 @@
 //! The schedule: each installment with its due date and status, written as ikcrm lists
 //! a contract's payment plans.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
@@ -112,14 +112,19 @@ impl PlanSchedule {
                 (amounts::equal(request.total_amount, precision, *count)?, offsets.collect())
             }
         };
+        if !(1..=9999).contains(&request.start.year()) {
+            return Err(Error::new(ErrorKind::InvalidValue, "start", "is outside the years 0001 to 9999"));
+        }
         let mut plans = Vec::with_capacity(installments.len());
         let mut previous = request.start;
         for (stage, (amount, (path, offset))) in (1..).zip(installments.into_iter().zip(offsets)) {
-            let Some(receive_date) = due(request.start, offset).filter(|day| *day >= previous) else {
+            let Some(receive_date) =
+                due(request.start, offset).filter(|day| *day >= previous && day.year() <= 9999)
+            else {
                 return Err(Error::new(
                     ErrorKind::InvalidValue,
                     path,
-                    "is due before an earlier term, or beyond the calendar",
+                    "is due before an earlier term, or after 9999-12-31",
                 ));
             };
             previous = receive_date;

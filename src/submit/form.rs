@@ -40,7 +40,7 @@ impl ContractForm {
     /// The form a client starts from for `draft`: the create request's keys the draft
     /// fills (title, amounts, dates, ids, product lines, custom fields), the others
     /// empty, `sn` (the contract number) and `end_at` (without a term) left for the
-    /// client.
+    /// client. With hiding in force, phone fields are left empty rather than masked.
     pub fn from_draft(draft: &ContractDraft) -> Self {
         let mut form = Self::default();
         let date = |date: Option<chrono::NaiveDate>| date.map(|date| date.to_string()).unwrap_or_default();
@@ -61,8 +61,18 @@ impl ContractForm {
         form.put("special_terms", &draft.special_terms);
         let lines: Vec<FormLine<'_>> = draft.product_assets_for_new_record.iter().map(FormLine).collect();
         form.put("product_assets_attributes", &lines);
+        // With hiding in force the draft's phone fields hold masks, which are not the
+        // numbers: the form leaves them empty rather than post a mask back.
+        let masked = |key: &str| {
+            let field = key.strip_suffix(HIDDEN_RESULT).unwrap_or(key);
+            draft.need_hidden_dispose && draft.custom_fields.get(&format!("{field}{HIDDEN_RESULT}")).is_some()
+        };
         for (key, value) in draft.custom_fields.iter() {
-            form.put(key, value);
+            if masked(key) {
+                form.put(key, &());
+            } else {
+                form.put(key, value);
+            }
         }
         form
     }
@@ -133,8 +143,12 @@ impl Serialize for FormLine<'_> {
     }
 }
 
+/// The ending of a phone field's companion key.
+const HIDDEN_RESULT: &str = "_hidden_result";
+
 /// `{"contract": {…}}` as read.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Wrapped {
     #[serde(deserialize_with = "object")]
     contract: ContractForm,

@@ -18,10 +18,11 @@ use crate::encoding::raw::RawJson;
 use crate::encoding::reader::read_json;
 use crate::encoding::ruby_decimal::RubyDecimal;
 use crate::encoding::text::Text;
-use crate::error::{Error, ErrorKind};
-use crate::money::{Amount, exact_add, exact_mul};
-use crate::settings::TotalSource;
+use crate::error::{Error, ErrorKind, Problems};
+use crate::money::{Amount, check_amount, exact_add, exact_mul, fits_stored_integer_digits};
+use crate::records::CustomValues;
 use crate::settings::template::{is_empty, value_of};
+use crate::settings::{FieldKind, TotalSource};
 
 /// The body of `POST /api/v2/contracts`: `{"contract": {…}, "contract_action_name":
 /// "turn_to_contract"}`, its values checked and normalized (see
@@ -45,9 +46,6 @@ enum Value {
     Bool(bool),
     Field(FieldValue),
 }
-
-/// A product line of the request: its keys and values, in order.
-type Line = Vec<(&'static str, Value)>;
 
 /// A JSON value passed on as given (attachments), compared by its text.
 #[derive(Debug, Clone)]
@@ -80,7 +78,7 @@ const KEYS: [(&str, Kind); 19] = [
     ("sign_date", Kind::Date),
     ("special_terms", Kind::Text),
     ("want_department_id", Kind::OptionalId),
-    ("attachments_attributes", Kind::Raw),
+    ("attachments_attributes", Kind::List),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,7 +91,7 @@ enum Kind {
     Date,
     RequiredDate,
     Status,
-    Raw,
+    List,
 }
 
 /// The keys of a product line, in the order written, and how each is read.
@@ -143,142 +141,145 @@ fn read_plain<T: DeserializeOwned>(raw: &RawValue, path: &str) -> Result<T, Erro
 
 impl Converter {
     /// Checks a contract form against the company's settings and makes the create
-    /// request's body, reporting every problem at once ([`Error::all`]): `title`, `sn`,
+    /// request's body, reporting every problem at once ([`Error::all`], so the error
+    /// lists them in [`Error::problems`] even when there is one): `title`, `sn`,
     /// `customer_id`, `start_at`, `end_at` required; `end_at` not before `start_at`;
     /// amounts within `decimal(24,6)`; each product line's `product_id`, `quantity` and
-    /// `recommended_unit_price`, its `total_price` computed (never taken from the form);
-    /// with `"total": "sum_of_lines"`, `total_amount` equal to the lines' sum; custom
-    /// fields known to the template and suiting their kinds; no other key.
+    /// `recommended_unit_price` (not for a line being deleted, `"destroy": true`), its
+    /// `total_price` computed (never taken from the form) and within `decimal(24,6)`;
+    /// with `"total": "sum_of_lines"` and lines, `total_amount` equal to their sum (or,
+    /// left out, set to it); custom fields known to the template and suiting their kinds
+    /// (a phone field's value not a mask); no other key.
     /// `approve_status` is the company's: `applying` when approval is required,
     /// `approved` when not, whatever the form says.
     pub fn create_request(&self, form: &ContractForm) -> Result<CreateRequest, Error> {
-        let mut problems = Vec::new();
-        let mut entries: Vec<(Arc<str>, Value)> = Vec::new();
-        let path = |key: &str| format!("contract.{key}");
+        let mut problems = Problems::default();
+        let mut entries: Vec<(Arc<str>, Value)> = Vec::with_capacity(KEYS.len() + 1);
         let mut dates = (None, None);
         let mut total = None;
         for (key, kind) in KEYS {
-            let raw = form.get(key);
-            let value = match (kind, raw) {
-                (Kind::Status, _) => Ok(Value::Status(if self.approval.required() {
-                    ApproveStatus::Applying
-                } else {
-                    ApproveStatus::Approved
-                })),
-                (Kind::RequiredText, Some(raw)) => read::<Text>(raw, &path(key)).and_then(|text| {
-                    if text.trim().is_empty() {
-                        Err(Error::new(ErrorKind::MissingField, path(key), "is required"))
-                    } else {
-                        Ok(Value::Text(text))
-                    }
-                }),
-                (Kind::Text, Some(raw)) => read::<Text>(raw, &path(key)).map(Value::Text),
-                (Kind::OptionalId, Some(raw)) => read::<OptionalId>(raw, &path(key)).map(Value::OptionalId),
-                (Kind::OptionalId, None) => Ok(Value::OptionalId(None)),
-                (Kind::RequiredId, Some(raw)) => read::<Id>(raw, &path(key)).and_then(|id| {
-                    if id == 0 {
-                        Err(Error::new(ErrorKind::MissingField, path(key), "is required"))
-                    } else {
-                        Ok(Value::Id(id))
-                    }
-                }),
-                (Kind::Amount, Some(raw)) if !is_empty(raw) => {
-                    read_plain::<Amount>(raw, &path(key)).map(|amount| {
-                        total = Some(amount.get());
-                        Value::Amount(amount.get())
-                    })
-                }
-                (Kind::Amount, _) | (Kind::Text, None) => Ok(Value::Text(String::new())),
-                (Kind::Date | Kind::RequiredDate, Some(raw)) => {
-                    read::<crate::encoding::date::OptionalDate>(raw, &path(key)).and_then(|date| match date {
-                        None if kind == Kind::RequiredDate => {
-                            Err(Error::new(ErrorKind::MissingField, path(key), "is required"))
-                        }
-                        date => Ok(Value::Date(date)),
-                    })
-                }
-                (Kind::Date, None) => Ok(Value::Date(None)),
-                (Kind::Raw, Some(raw)) => Ok(Value::Raw(Box::new(RawValueText(raw.to_owned())))),
-                (Kind::Raw, None) => Ok(Value::Raw(Box::new(RawValueText(empty_list())))),
-                (Kind::RequiredText | Kind::RequiredId | Kind::RequiredDate, None) => {
-                    Err(Error::new(ErrorKind::MissingField, path(key), "is required"))
-                }
-            };
-            match value {
+            match self.contract_value(key, kind, form.get(key)) {
                 Ok(value) => {
-                    if let Value::Date(date) = &value {
-                        match key {
-                            "start_at" => dates.0 = *date,
-                            "end_at" => dates.1 = *date,
-                            _ => {}
-                        }
+                    match (key, &value) {
+                        ("start_at", Value::Date(date)) => dates.0 = *date,
+                        ("end_at", Value::Date(date)) => dates.1 = *date,
+                        ("total_amount", Value::Amount(amount)) => total = Some(*amount),
+                        _ => {}
                     }
                     entries.push((Arc::from(key), value));
                 }
                 Err(problem) => problems.push(problem),
             }
         }
-        if let (Some(start), Some(end)) = dates
-            && end < start
-        {
-            problems.push(Error::new(
-                ErrorKind::InvalidValue,
-                path("end_at"),
-                format_args!("{end} is before start_at ({start})"),
-            ));
+        if let (Some(start), Some(end)) = dates {
+            if end < start {
+                let detail = format_args!("{end} is before start_at ({start})");
+                problems.push(Error::new(ErrorKind::InvalidValue, "contract.end_at", detail));
+            }
         }
         let (lines, sum) = lines(form.get("product_assets_attributes"), &mut problems);
-        if self.total == TotalSource::SumOfLines
-            && let (Some(total), Some(sum)) = (total, sum)
-            && total != sum
-        {
-            problems.push(Error::new(
-                ErrorKind::InvalidValue,
-                path("total_amount"),
-                format_args!(
-                    "{} is not the sum of the product lines ({}), which the company's total is",
-                    RubyDecimal(total),
-                    RubyDecimal(sum)
-                ),
-            ));
+        if self.total == TotalSource::SumOfLines {
+            // Without lines the total is the opportunity's amount, as in the draft.
+            if let Some(sum) = sum.filter(|_| lines.iter().any(|line| !line.deleted)) {
+                match total {
+                    None => set_total(&mut entries, sum),
+                    Some(total) if total != sum => problems.push(Error::new(
+                        ErrorKind::InvalidValue,
+                        "contract.total_amount",
+                        format_args!(
+                            "{} is not the sum of the product lines ({}), which the company's total is",
+                            RubyDecimal(total),
+                            RubyDecimal(sum)
+                        ),
+                    )),
+                    Some(_) => {}
+                }
+            }
         }
         entries.push((Arc::from("product_assets_attributes"), Value::Lines(lines)));
         self.custom_fields(form, &mut entries, &mut problems);
-        Error::all(problems)?;
+        unknown_keys(form, &mut problems);
+        problems.into_result()?;
         Ok(CreateRequest { entries })
     }
 
-    /// The form's custom fields, in template order, each suiting its kind; a custom key
-    /// the template does not know is a problem.
+    /// The value of the contract's `key`, read as `kind`.
+    fn contract_value(&self, key: &str, kind: Kind, raw: Option<&RawValue>) -> Result<Value, Error> {
+        let path = format!("contract.{key}");
+        let required = || Error::new(ErrorKind::MissingField, path.as_str(), "is required");
+        let raw = raw.filter(|raw| !is_empty(raw));
+        match (kind, raw) {
+            (Kind::Status, _) => Ok(Value::Status(if self.approval.required() {
+                ApproveStatus::Applying
+            } else {
+                ApproveStatus::Approved
+            })),
+            (Kind::RequiredText, Some(raw)) => match read::<Text>(raw, &path)? {
+                text if text.trim().is_empty() => Err(required()),
+                text => Ok(Value::Text(text)),
+            },
+            (Kind::Text, Some(raw)) => read::<Text>(raw, &path).map(Value::Text),
+            (Kind::Text | Kind::Amount, None) => Ok(Value::Text(String::new())),
+            (Kind::OptionalId, Some(raw)) => read::<OptionalId>(raw, &path).map(Value::OptionalId),
+            (Kind::OptionalId, None) => Ok(Value::OptionalId(None)),
+            (Kind::RequiredId, Some(raw)) => match read::<Id>(raw, &path)? {
+                0 => Err(required()),
+                id => Ok(Value::Id(id)),
+            },
+            (Kind::Amount, Some(raw)) => {
+                read_plain::<Amount>(raw, &path).map(|amount| Value::Amount(amount.get()))
+            }
+            (Kind::Date | Kind::RequiredDate, Some(raw)) => {
+                read::<crate::encoding::date::OptionalDate>(raw, &path).map(Value::Date)
+            }
+            (Kind::Date, None) => Ok(Value::Date(None)),
+            (Kind::List, Some(raw)) => match RawJson::of(raw.get()) {
+                RawJson::List => Ok(Value::Raw(Box::new(RawValueText(raw.to_owned())))),
+                other => Err(Error::new(
+                    ErrorKind::WrongType,
+                    path.as_str(),
+                    format_args!("is {}, expected a list", other.in_words()),
+                )),
+            },
+            (Kind::List, None) => Ok(Value::Raw(Box::new(RawValueText(empty_list())))),
+            (Kind::RequiredText | Kind::RequiredId | Kind::RequiredDate, None) => Err(required()),
+        }
+    }
+
+    /// The form's custom fields, in template order (each followed by its companion),
+    /// each suiting its kind; a field the form leaves out takes its kind's empty value,
+    /// so that the body has one shape. A custom key the template does not know is a
+    /// problem, and so is a masked number for a phone field (a form made from a draft
+    /// with hiding in force carries the mask, which must not be saved as the number).
     fn custom_fields(
         &self,
         form: &ContractForm,
         entries: &mut Vec<(Arc<str>, Value)>,
-        problems: &mut Vec<Error>,
+        problems: &mut Problems,
     ) {
         let template = &self.template;
-        for (key, _) in form.iter().filter(|(key, _)| crate::records::CustomValues::is_custom_key(key)) {
+        for (key, _) in form.iter().filter(|(key, _)| CustomValues::is_custom_key(key)) {
             if !template.keys.contains_key(key) {
-                problems.push(Error::new(
-                    ErrorKind::InvalidValue,
-                    format!("contract.{key}"),
-                    "is not a field of the company's contract template",
-                ));
+                let detail = "is not a field of the company's contract template";
+                problems.push(Error::new(ErrorKind::InvalidValue, format!("contract.{key}"), detail));
             }
         }
         for field in &template.fields {
-            let keys = std::iter::once((&field.key, true))
-                .chain(field.companion_key.as_ref().map(|key| (key, false)));
-            for (key, is_field) in keys {
-                let Some(raw) = form.get(key) else { continue };
-                let value = if is_field {
-                    if is_empty(raw) { Ok(field.kind.empty_value()) } else { value_of(field.kind, raw) }
-                } else {
-                    match RawJson::of(raw.get()) {
-                        RawJson::Text(text) => Ok(FieldValue::Text(text.into_owned())),
-                        RawJson::Null => Ok(FieldValue::Null),
-                        other => Err(format!("is {}, not a field's display text", other.in_words())),
+            let companion = field.companion_key.as_ref().map(|key| (key, false));
+            for (key, is_field) in std::iter::once((&field.key, true)).chain(companion) {
+                let raw = form.get(key).filter(|raw| !is_empty(raw));
+                let value = match (raw, is_field) {
+                    (None, true) => Ok(field.kind.empty_value()),
+                    (None, false) => {
+                        Ok(field.kind.empty_display().unwrap_or(FieldValue::Text(String::new())))
                     }
+                    (Some(raw), true) => {
+                        value_of(field.kind, raw).and_then(|value| unmasked(field.kind, value))
+                    }
+                    (Some(raw), false) => match RawJson::of(raw.get()) {
+                        RawJson::Text(text) => Ok(FieldValue::Text(text.into_owned())),
+                        other => Err(format!("is {}, not a field's display text", other.in_words())),
+                    },
                 };
                 match value {
                     Ok(value) => entries.push((Arc::clone(key), Value::Field(value))),
@@ -292,22 +293,54 @@ impl Converter {
                 }
             }
         }
-        for (key, _) in form.iter() {
-            let known = KEYS.iter().any(|(known, _)| *known == key) || key == "product_assets_attributes";
-            if !known && !crate::records::CustomValues::is_custom_key(key) {
-                problems.push(Error::new(
-                    ErrorKind::InvalidValue,
-                    format!("contract.{key}"),
-                    "is not a key of the create request",
-                ));
-            }
+    }
+}
+
+/// Sets the request's `total_amount` to `total`.
+fn set_total(entries: &mut [(Arc<str>, Value)], total: Decimal) {
+    if let Some(entry) = entries.iter_mut().find(|(key, _)| &**key == "total_amount") {
+        entry.1 = Value::Amount(total);
+    }
+}
+
+/// A phone field's value, unless it is a mask (`138****5678`).
+fn unmasked(kind: FieldKind, value: FieldValue) -> Result<FieldValue, String> {
+    match (kind, &value) {
+        (FieldKind::Phone, FieldValue::Text(number)) if number.contains('*') => {
+            Err("is a masked number; post the number itself, or leave it out".to_owned())
+        }
+        _ => Ok(value),
+    }
+}
+
+/// Every key of the form that the create request does not have.
+fn unknown_keys(form: &ContractForm, problems: &mut Problems) {
+    for (key, _) in form.iter() {
+        let known = KEYS.iter().any(|(known, _)| *known == key) || key == "product_assets_attributes";
+        if !known && !CustomValues::is_custom_key(key) {
+            problems.push(Error::new(
+                ErrorKind::InvalidValue,
+                format!("contract.{key}"),
+                "is not a key of the create request",
+            ));
         }
     }
 }
 
-/// The form's product lines, checked, with their totals; and their sum, if every
-/// line's total is known.
-fn lines(raw: Option<&RawValue>, problems: &mut Vec<Error>) -> (Vec<Line>, Option<Decimal>) {
+/// A product line of the request.
+#[derive(Debug, Clone, PartialEq)]
+struct Line {
+    /// Its keys and values, in order.
+    values: Vec<(&'static str, Value)>,
+    /// Whether it is deleted (`"destroy": true`).
+    deleted: bool,
+}
+
+/// The form's product lines, checked, with their totals; and the sum of the kept
+/// lines' totals, when every one is known and the sum fits `decimal(24,6)` (else the
+/// problem is noted). Once a problem is found the lines are checked but no longer kept,
+/// since no request will be made: the memory taken stays that of the valid lines.
+fn lines(raw: Option<&RawValue>, problems: &mut Problems) -> (Vec<Line>, Option<Decimal>) {
     let list_path = "contract.product_assets_attributes";
     let Some(raw) = raw.filter(|raw| !is_empty(raw)) else { return (Vec::new(), Some(Decimal::ZERO)) };
     let lines = match read_plain::<Vec<Object>>(raw, list_path) {
@@ -321,73 +354,114 @@ fn lines(raw: Option<&RawValue>, problems: &mut Vec<Error>) -> (Vec<Line>, Optio
     let mut sum = Some(Decimal::ZERO);
     for (index, line) in lines.iter().enumerate() {
         let path = |key: &str| format!("{list_path}[{index}].{key}");
-        if let Some((key, _)) =
-            line.0.iter().find(|(key, _)| !LINE_KEYS.iter().any(|(known, _)| known == key))
-        {
+        for (key, _) in line.0.iter().filter(|(key, _)| !LINE_KEYS.iter().any(|(known, _)| known == key)) {
             problems.push(Error::new(ErrorKind::InvalidValue, path(key), "is not a key of a product line"));
         }
-        let get = |key: &str| line.0.iter().find(|(k, _)| k == key).map(|(_, value)| &**value);
-        let mut values = Vec::with_capacity(LINE_KEYS.len());
-        let mut factors = (None, None);
-        for (key, kind) in LINE_KEYS {
-            let value = match (kind, get(key)) {
-                (LineKind::Text, Some(raw)) => read::<Text>(raw, &path(key)).map(Value::Text),
-                (LineKind::Text, None) => Ok(Value::Text(String::new())),
-                (LineKind::OptionalId, Some(raw)) => {
-                    read::<OptionalId>(raw, &path(key)).map(Value::OptionalId)
+        match line_values(line, &path) {
+            Ok(line) => {
+                sum = match (&line, sum) {
+                    (Line { deleted: true, .. }, sum) => sum,
+                    (line, Some(sum)) => line.total().and_then(|total| exact_add(sum, total)),
+                    (_, None) => None,
+                };
+                if problems.is_empty() {
+                    written.push(line);
                 }
-                (LineKind::OptionalId, None) => Ok(Value::OptionalId(None)),
-                (LineKind::RequiredId, Some(raw)) => read::<Id>(raw, &path(key)).map(Value::Id),
-                (LineKind::Bool, Some(raw)) => {
-                    read_plain::<Option<bool>>(raw, &path(key)).map(|flag| Value::Bool(flag.unwrap_or(false)))
-                }
-                (LineKind::Bool, None) => Ok(Value::Bool(false)),
-                (LineKind::Amount, Some(raw)) => read_plain::<Amount>(raw, &path(key)).map(|amount| {
-                    if key == "quantity" {
-                        factors.0 = Some(amount.get());
-                    } else {
-                        factors.1 = Some(amount.get());
-                    }
-                    Value::Amount(amount.get())
-                }),
-                (LineKind::Computed, _) => match factors {
-                    (Some(quantity), Some(price)) => match exact_mul(price, quantity) {
-                        Some(total) => Ok(Value::Amount(total.normalize())),
-                        None => Err(Error::new(
-                            ErrorKind::Overflow,
-                            path(key),
-                            "recommended_unit_price × quantity does not fit a decimal",
-                        )),
-                    },
-                    _ => Ok(Value::Text(String::new())),
-                },
-                (LineKind::RequiredId | LineKind::Amount, None) => {
-                    Err(Error::new(ErrorKind::MissingField, path(key), "is required"))
-                }
-            };
-            match value {
-                Ok(value) => {
-                    if key == "total_price" {
-                        let destroyed = values
-                            .iter()
-                            .any(|(key, value)| *key == "destroy" && *value == Value::Bool(true));
-                        sum = match (&value, destroyed) {
-                            (_, true) => sum,
-                            (Value::Amount(total), false) => sum.and_then(|sum| exact_add(sum, *total)),
-                            _ => None,
-                        };
-                    }
-                    values.push((key, value));
-                }
-                Err(problem) => {
-                    sum = None;
+            }
+            Err(line_problems) => {
+                sum = None;
+                for problem in line_problems {
                     problems.push(problem);
                 }
             }
         }
-        written.push(values);
     }
-    (written, sum)
+    match sum {
+        Some(total) if !fits_stored_integer_digits(total) => {
+            problems.push(Error::new(
+                ErrorKind::Overflow,
+                list_path,
+                format_args!("the sum of the lines, {}, is beyond decimal(24,6)", RubyDecimal(total)),
+            ));
+            (written, None)
+        }
+        sum => (written, sum),
+    }
+}
+
+/// A line's values, or its problems. A line being deleted needs no product or amounts.
+fn line_values(line: &Object, path: &dyn Fn(&str) -> String) -> Result<Line, Vec<Error>> {
+    let get = |key: &str| {
+        line.0.iter().find(|(k, _)| k == key).map(|(_, value)| &**value).filter(|raw| !is_empty(raw))
+    };
+    let deleted = match get("destroy").map(|raw| read_plain::<bool>(raw, &path("destroy"))) {
+        Some(Err(problem)) => return Err(vec![problem]),
+        Some(Ok(deleted)) => deleted,
+        None => false,
+    };
+    let mut problems = Vec::new();
+    let mut values = Vec::with_capacity(LINE_KEYS.len());
+    let mut factors = (None, None);
+    for (key, kind) in LINE_KEYS {
+        let required = || Error::new(ErrorKind::MissingField, path(key), "is required");
+        let value = match (kind, get(key)) {
+            (LineKind::Bool, _) => Ok(Value::Bool(deleted)),
+            (LineKind::Text, Some(raw)) => read::<Text>(raw, &path(key)).map(Value::Text),
+            (LineKind::Text | LineKind::Amount | LineKind::RequiredId, None)
+                if kind == LineKind::Text || deleted =>
+            {
+                Ok(Value::Text(String::new()))
+            }
+            (LineKind::OptionalId, Some(raw)) => read::<OptionalId>(raw, &path(key)).map(Value::OptionalId),
+            (LineKind::OptionalId, None) => Ok(Value::OptionalId(None)),
+            (LineKind::RequiredId, Some(raw)) => match read::<Id>(raw, &path(key)) {
+                Ok(0) => Err(required()),
+                id => id.map(Value::Id),
+            },
+            (LineKind::Amount, Some(raw)) => read_plain::<Amount>(raw, &path(key)).map(|amount| {
+                if key == "quantity" {
+                    factors.0 = Some(amount.get());
+                } else {
+                    factors.1 = Some(amount.get());
+                }
+                Value::Amount(amount.get())
+            }),
+            (LineKind::Computed, _) => match factors {
+                (Some(quantity), Some(price)) => line_total(price, quantity, &path(key)).map(Value::Amount),
+                _ => Ok(Value::Text(String::new())),
+            },
+            (LineKind::Text | LineKind::RequiredId | LineKind::Amount, None) => Err(required()),
+        };
+        match value {
+            Ok(value) => values.push((key, value)),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    if problems.is_empty() { Ok(Line { values, deleted }) } else { Err(problems) }
+}
+
+/// `price × quantity`, exact and within `decimal(24,6)`, as a line's total is stored.
+fn line_total(price: Decimal, quantity: Decimal, path: &str) -> Result<Decimal, Error> {
+    let total = exact_mul(price, quantity).ok_or_else(|| {
+        Error::new(ErrorKind::Overflow, path, "recommended_unit_price × quantity does not fit a decimal")
+    })?;
+    check_amount(total).map_err(|problem| {
+        Error::new(
+            ErrorKind::InvalidAmount,
+            path,
+            format_args!("recommended_unit_price × quantity, {}, {problem}", RubyDecimal(total)),
+        )
+    })
+}
+
+impl Line {
+    /// The line's total, if it was computed.
+    fn total(&self) -> Option<Decimal> {
+        self.values.iter().find_map(|(key, value)| match (*key, value) {
+            ("total_price", Value::Amount(total)) => Some(*total),
+            _ => None,
+        })
+    }
 }
 
 /// `[]`.
@@ -422,7 +496,7 @@ impl Serialize for Value {
             Self::Date(date) => crate::encoding::date::serialize_optional(date, serializer),
             Self::Status(status) => serializer.serialize_str(status.name()),
             Self::Raw(raw) => raw.0.serialize(serializer),
-            Self::Lines(lines) => serializer.collect_seq(lines.iter().map(|line| LineEntries(line))),
+            Self::Lines(lines) => serializer.collect_seq(lines.iter().map(|line| LineEntries(&line.values))),
             Self::Bool(flag) => serializer.serialize_bool(*flag),
             Self::Field(value) => value.serialize(serializer),
         }

@@ -449,4 +449,15 @@ fn a_term_in_months_sets_the_end() {
         );
     }
     assert!(with_term("null").is_ok());
+    // A term that would end after 9999-12-31 is refused by the checked path; the total
+    // one leaves the end empty.
+    let last = fixture("bundle.json").replace("2015-09-09", "9999-12-31");
+    let error = converter.convert_json(last.as_bytes()).unwrap_err();
+    assert_eq!(
+        (error.kind(), error.path()),
+        (contract_draft::ErrorKind::InvalidValue, "opportunity.expect_sign_date")
+    );
+    let bundle = contract_draft::Bundle::from_json(last.as_bytes()).unwrap();
+    let draft = converter.convert(&bundle.opportunity, &bundle.customer, &bundle.user);
+    assert_eq!(draft.end_at, None);
 }

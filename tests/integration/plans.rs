@@ -192,3 +192,24 @@ proptest! {
         prop_assert!(plans.windows(2).all(|pair| pair[0].receive_date <= pair[1].receive_date));
     }
 }
+
+/// Found by an attack on the schedules.
+#[test]
+fn the_largest_totals_and_the_last_years_are_handled() {
+    // The share of a near-maximal total needs 32 digits before rounding.
+    let json = schedule_json(
+        r#"{"total_amount": "999999999999999999.999999", "start": "2026-01-31",
+            "terms": [{"percent": "33.333333"}, {"balance": true}]}"#,
+    );
+    // 999999999999999999.999999 × 33.333333 % = 333333329999999999.99999966666667
+    assert_eq!(raw_at(&json, "/data/received_payment_plans/0/amount"), r#""333333330000000000.0""#);
+    assert_eq!(raw_at(&json, "/data/received_payment_plans/1/amount"), r#""666666669999999999.999999""#);
+    let (kind, path, _) = problem(
+        r#"{"total_amount": "100", "start": "9999-12-31", "terms": [{"percent": 50}, {"balance": true, "after_days": 1}]}"#,
+    );
+    assert_eq!((kind, path.as_str()), (ErrorKind::InvalidValue, "terms[1]"));
+    let json = schedule_json(
+        r#"{"total_amount": "2", "start": "2026-01-31", "terms": {"equal": 2, "every_months": null}}"#,
+    );
+    assert_eq!(raw_at(&json, "/data/received_payment_plans/1/receive_date"), r#""2026-01-31""#);
+}
