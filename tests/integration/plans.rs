@@ -78,6 +78,8 @@ fn every_refusal_names_its_term() {
     for (terms, path) in [
         (r#"[{"percent": "101"}, {"balance": true}]"#, "terms[0].percent"),
         (r#"[{"percent": "0"}, {"balance": true}]"#, "terms[0].percent"),
+        // 100 % is a percentage; it leaves no balance.
+        (r#"[{"percent": "100"}, {"balance": true}]"#, "terms[1].balance"),
         (r#"[{"percent": "60"}, {"percent": "40"}, {"balance": true}]"#, "terms[2].balance"),
         (r#"[{"percent": "30"}]"#, "terms"),
         (r#"[{"balance": true}, {"percent": "30"}]"#, "terms[0].balance"),
