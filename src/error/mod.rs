@@ -392,6 +392,45 @@ mod tests {
     }
 
     #[test]
+    fn kinds_have_the_apis_codes_and_keys_and_their_names() {
+        let envelope = |kind: ErrorKind| (kind.code(), kind.error_key(), kind.to_string());
+        assert_eq!(
+            envelope(ErrorKind::InvalidAmount),
+            (100_000, "invalid_app_error", "invalid_amount".into())
+        );
+        assert_eq!(
+            envelope(ErrorKind::OrganizationMismatch),
+            (100_100, "active_record/record_not_found", "organization_mismatch".into())
+        );
+        assert_eq!(
+            envelope(ErrorKind::InvalidSettings),
+            (190_001, "invalid_settings_error", "invalid_settings".into())
+        );
+    }
+
+    #[test]
+    fn problems_are_reported_together_and_counted_past_the_limit() {
+        assert_eq!(Error::all(Vec::new()), Ok(()));
+        let one = Error::all(vec![Error::new(ErrorKind::MissingField, "a", "is required")]).unwrap_err();
+        assert_eq!((one.kind(), one.path(), one.problems().len()), (ErrorKind::MissingField, "", 1));
+        let many = (0..=MAX_PROBLEMS).map(|_| Error::new(ErrorKind::InvalidValue, "", "x")).collect();
+        let error = Error::all(many).unwrap_err();
+        assert_eq!(error.problems().len(), MAX_PROBLEMS);
+        assert!(error.detail().ends_with("x; x; and 1 more"), "{}", error.detail());
+    }
+
+    #[test]
+    fn an_error_is_placed_under_its_parent() {
+        let within = |path: &str, parent: &str| {
+            Error::new(ErrorKind::InvalidValue, path, "x").within(parent).path().to_owned()
+        };
+        assert_eq!(within("amount", "rows[3]"), "rows[3].amount");
+        assert_eq!(within("[2].amount", "plans"), "plans[2].amount");
+        assert_eq!(within("", "total"), "total");
+        assert_eq!(within("a", ""), "a");
+    }
+
+    #[test]
     fn errors_are_bounded_however_they_are_made() {
         let error = Error::new(ErrorKind::InvalidValue, "p".repeat(1000), "d".repeat(10_000));
         assert_eq!(error.path().chars().count(), MAX_PATH + 1);
