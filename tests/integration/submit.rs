@@ -273,3 +273,29 @@ fn custom_fields_have_one_shape_and_masks_are_not_numbers() {
     let error = phone.create_request(&form).unwrap_err();
     assert_eq!(error.problems()[0].path(), "contract.text_asset_ab0001");
 }
+
+/// The edges of the checks: a one-day contract, a total equal to the lines' sum, and
+/// requests compared by what they hold.
+#[test]
+fn the_edges_pass_and_requests_compare_by_content() {
+    let form = |extra: &str| {
+        ContractForm::from_json(
+            format!(r#"{{"contract": {{"title": "T", "sn": "S1", "customer_id": 5, "start_at": "2026-01-01", "end_at": "2026-01-01"{extra}}}}}"#)
+                .as_bytes(),
+        )
+        .unwrap()
+    };
+    let converter = Converter::default();
+    assert!(converter.create_request(&form("")).is_ok(), "a contract may end the day it starts");
+    let sum_of_lines = Converter::new(
+        &CompanySettings::from_json(fixture("products/settings-sum-of-lines.json").as_bytes()).unwrap(),
+    )
+    .unwrap();
+    let lines = r#", "total_amount": "6.00", "product_assets_attributes": [{"product_id": 1, "quantity": 2, "recommended_unit_price": "3"}]"#;
+    assert!(sum_of_lines.create_request(&form(lines)).is_ok());
+    let with = |attachments: &str| {
+        converter.create_request(&form(&format!(r#", "attachments_attributes": {attachments}"#))).unwrap()
+    };
+    assert_eq!(with(r#"[{"id": 1}]"#), with(r#"[{"id": 1}]"#));
+    assert_ne!(with(r#"[{"id": 1}]"#), with(r#"[{"id": 2}]"#));
+}
