@@ -9,9 +9,6 @@ use crate::money::{Amount, MAX_FRACTION_DIGITS, exact_sub};
 /// The most installments an equal split makes.
 pub(super) const MAX_EQUAL: u32 = 120;
 
-/// The most fractional digits of an installment (`decimal(24,6)`).
-pub(super) const MAX_PRECISION: u32 = 6;
-
 fn invalid(path: impl Into<String>, detail: impl std::fmt::Display) -> Error {
     Error::new(ErrorKind::InvalidValue, path, detail)
 }

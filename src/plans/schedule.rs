@@ -6,13 +6,14 @@ use rust_decimal::Decimal;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use super::amounts::{self, MAX_PRECISION};
+use super::amounts;
 use super::dates::due;
 use super::request::{Offset, ScheduleRequest, Terms};
 use crate::encoding::date::IsoDate;
 use crate::encoding::ruby_decimal::RubyDecimal;
 use crate::encoding::stack_text::serialize_display;
 use crate::error::{Error, ErrorKind};
+use crate::money::MAX_FRACTION_DIGITS;
 
 /// A contract's payment plans, as `data` of ikcrm's list of them:
 /// `{"received_payment_plans": […], "total_count": N}`.
@@ -91,11 +92,11 @@ impl PlanSchedule {
     /// See [`ScheduleRequest::schedule`].
     pub(super) fn of(request: &ScheduleRequest) -> Result<Self, Error> {
         let precision = request.precision;
-        if precision > MAX_PRECISION {
+        if precision > MAX_FRACTION_DIGITS {
             return Err(Error::new(
                 ErrorKind::InvalidValue,
                 "precision",
-                format_args!("{precision} fractional digits is above {MAX_PRECISION}"),
+                format_args!("{precision} fractional digits is above {MAX_FRACTION_DIGITS}"),
             ));
         }
         let (installments, offsets): (Vec<Decimal>, Vec<(String, Offset)>) = match &request.terms {
