@@ -90,6 +90,8 @@ mod convert;
 mod submit;
 // The JSON edge on the way out: envelopes, output style, JSON Lines.
 mod json;
+// The request side of the endpoint: the Authorization header and the query.
+pub mod request;
 // Property-test strategies for all of the above (the `proptest` feature).
 #[cfg(feature = "proptest")]
 pub mod strategy;
@@ -106,7 +108,7 @@ pub use draft::{
 };
 pub use encoding::ruby_decimal::RubyDecimal;
 pub use encoding::timestamp::CHINA_TIME;
-pub use error::{Error, ErrorKind, MAX_PROBLEMS};
+pub use error::{Error, ErrorKind, Language, MAX_PROBLEMS, UnknownLanguage};
 pub use json::{
     DEFAULT_MAX_LINE_BYTES, Envelope, ErrorEnvelope, FieldProblem, JsonStyle, Layout, LinesOptions,
     LinesSummary, MAX_JOBS, StreamError, convert_lines,

@@ -10,7 +10,7 @@ use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
-use contract_draft::{DEFAULT_MAX_LINE_BYTES, JsonStyle, Layout, MAX_JOBS};
+use contract_draft::{DEFAULT_MAX_LINE_BYTES, JsonStyle, Language, Layout, MAX_JOBS};
 
 /// The largest `--max-line-bytes`: 1 GiB. A larger line is not a bundle.
 const MAX_LINE_BYTES_CAP: usize = 1 << 30;
@@ -146,14 +146,28 @@ pub struct Output {
     /// as Rails writes them, so the JSON can be embedded in a web page).
     #[arg(long)]
     pub no_html_escape: bool,
+    /// The language of error envelopes' messages: zh (the API's, as ikcrm's clients show
+    /// them) or en. Standard error is always English.
+    #[arg(long, value_name = "zh|en", default_value_t = Language::Chinese)]
+    pub language: Language,
 }
 
 impl Output {
     /// The JSON style asked for; `--jsonl` is always compact.
-    pub fn style(&self, jsonl: bool) -> JsonStyle {
+    pub fn style(&self, jsonl: bool) -> Answer {
         let layout = if self.compact || jsonl { Layout::Compact } else { Layout::Pretty };
-        JsonStyle::new(layout, !self.no_html_escape)
+        Answer { style: JsonStyle::new(layout, !self.no_html_escape), language: self.language }
     }
+}
+
+/// How the program writes its answer: the JSON style, and the language of an error
+/// envelope's message.
+#[derive(Debug, Clone, Copy)]
+pub struct Answer {
+    /// Layout and escaping.
+    pub style: JsonStyle,
+    /// The error envelope's language.
+    pub language: Language,
 }
 
 /// Where input comes from.
@@ -210,6 +224,8 @@ mod tests {
         assert_eq!(parse("--jsonl --jobs=256").unwrap().convert.jobs, Some(256));
         assert_eq!(parse("-- --compact").unwrap().convert.input(), Some(&Input::File("--compact".into())));
         assert_eq!(parse("").unwrap().convert.limits.max_line_bytes, DEFAULT_MAX_LINE_BYTES);
+        assert_eq!(parse("").unwrap().convert.output.language, Language::Chinese);
+        assert_eq!(parse("--language=en").unwrap().convert.output.language, Language::English);
     }
 
     #[test]
@@ -240,6 +256,8 @@ mod tests {
             "--max-line-bytes 0",
             "--max-line-bytes 1073741825",
             "--max-line-bytes -1",
+            "--language fr",
+            "--language",
         ] {
             let error = parse(words).map(drop).unwrap_err();
             assert_eq!(error.exit_code(), 2, "{words}");

@@ -15,7 +15,7 @@ use std::num::NonZeroUsize;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use args::{Cli, Command, ConvertArgs, FileArgs, Input};
+use args::{Answer, Cli, Command, ConvertArgs, FileArgs, Input};
 use contract_draft::{
     CompanySettings, ContractForm, ContractPayments, Converter, Envelope, Error, ErrorEnvelope, JsonStyle,
     LinesOptions, LinesSummary, MAX_JOBS, ScheduleRequest, StreamError, convert_lines,
@@ -135,7 +135,7 @@ fn convert(args: &ConvertArgs) -> Result<ExitCode, Failure> {
             if conversion.omitted_notes > 0 {
                 say!("note: and {} more notes", conversion.omitted_notes);
             }
-            print_json(&Envelope::new(&conversion.draft), style)?;
+            print_json(&Envelope::new(&conversion.draft), style.style)?;
             Ok(ExitCode::SUCCESS)
         }
         Err(error) => invalid(&error, style),
@@ -155,7 +155,8 @@ fn convert_stream(args: &ConvertArgs) -> Result<ExitCode, Failure> {
     let cores = NonZeroUsize::new(cores.get().min(MAX_JOBS)).unwrap_or(NonZeroUsize::MIN);
     let mut options = LinesOptions::default();
     options.jobs = args.jobs(cores);
-    options.html_safe = style.html_safe;
+    options.html_safe = style.style.html_safe;
+    options.language = style.language;
     options.max_line_bytes = args.limits.max_line_bytes;
     let mut progress = Progress::new();
     let output = QuitOnClosedPipe(io::BufWriter::with_capacity(1 << 16, io::stdout().lock()));
@@ -176,7 +177,7 @@ fn convert_stream(args: &ConvertArgs) -> Result<ExitCode, Failure> {
 fn answer_file<T: Serialize>(
     input: &Input,
     limit: usize,
-    style: JsonStyle,
+    style: Answer,
     answer: impl FnOnce(&[u8]) -> Result<T, Error>,
 ) -> Result<ExitCode, Failure> {
     let Some(document) = read_all(input, limit)? else {
@@ -184,7 +185,7 @@ fn answer_file<T: Serialize>(
     };
     match answer(&document) {
         Ok(answer) => {
-            print_json(&answer, style)?;
+            print_json(&answer, style.style)?;
             Ok(ExitCode::SUCCESS)
         }
         Err(error) => invalid(&error, style),
@@ -221,9 +222,9 @@ fn plans(file: &FileArgs) -> Result<ExitCode, Failure> {
 
 /// Reports invalid input: the error envelope on standard output, the message on
 /// standard error, exit status 1 (2 if the envelope cannot be written).
-fn invalid(error: &Error, style: JsonStyle) -> Result<ExitCode, Failure> {
+fn invalid(error: &Error, answer: Answer) -> Result<ExitCode, Failure> {
     say!("{error}");
-    print_json(&ErrorEnvelope::from(error), style)?;
+    print_json(&ErrorEnvelope::new(error, answer.language), answer.style)?;
     Ok(ExitCode::from(INVALID_INPUT))
 }
 

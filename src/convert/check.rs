@@ -10,13 +10,15 @@ use crate::error::{Error, ErrorKind};
 use crate::records::{Customer, Opportunity, User};
 use crate::settings::CompanyCheck;
 
-/// Checks what [`Converter::convert`](crate::Converter::convert) trusts:
+/// Checks what [`Converter::convert`](crate::Converter::convert) trusts, the company
+/// first, so that a record of another company is refused as not found whatever else is
+/// wrong with it (nothing else about it may reach the caller):
+/// - the opportunity and the customer belong to the user's company (see
+///   [`check_company`]);
 /// - the records' dates and times are in the years 0001 to 9999 (times in China time),
 ///   which the draft's four-digit forms write and the reader takes (a record built in
 ///   Rust can hold any `chrono` value);
-/// - the customer is the opportunity's customer;
-/// - the opportunity and the customer belong to the user's company (see
-///   [`check_company`]).
+/// - the customer is the opportunity's customer.
 pub(crate) fn check_records(
     opportunity: &Opportunity,
     customer: &Customer,
@@ -24,6 +26,13 @@ pub(crate) fn check_records(
     company_check: CompanyCheck,
     findings: &mut Findings,
 ) -> Result<(), Error> {
+    let evidence = [
+        ("opportunity", opportunity.creator.as_ref(), opportunity.organization_id),
+        ("customer", customer.creator.as_ref(), customer.organization_id),
+    ];
+    for (record, creator, organization_id) in evidence {
+        check_company(record, creator, organization_id, user, company_check, findings)?;
+    }
     check_years(opportunity, customer, user)?;
     if customer.id != opportunity.customer_id {
         return Err(Error::new(
@@ -34,13 +43,6 @@ pub(crate) fn check_records(
                 customer.id, opportunity.customer_id
             ),
         ));
-    }
-    let evidence = [
-        ("opportunity", opportunity.creator.as_ref(), opportunity.organization_id),
-        ("customer", customer.creator.as_ref(), customer.organization_id),
-    ];
-    for (record, creator, organization_id) in evidence {
-        check_company(record, creator, organization_id, user, company_check, findings)?;
     }
     Ok(())
 }
@@ -192,5 +194,17 @@ mod tests {
             error.to_string(),
             "customer.revisit_at: year 10000 is outside the years 0001 to 9999 (in China time)"
         );
+    }
+
+    /// Nothing else about another company's record reaches the caller: its company is
+    /// checked before its dates and its customer.
+    #[test]
+    fn another_companys_record_is_refused_before_anything_else_is_checked() {
+        let (mut opportunity, mut customer, _) = records();
+        opportunity.organization_id = Some(50);
+        opportunity.expect_sign_date = NaiveDate::from_ymd_opt(12_345, 1, 1);
+        customer.id = 1;
+        let error = check(&opportunity, &customer, CompanyCheck::Evidence).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::OrganizationMismatch);
     }
 }

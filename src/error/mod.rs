@@ -2,18 +2,22 @@
 //!
 //! An [`Error`] says what kind of problem it is ([`ErrorKind`]), where (the JSON path of
 //! the field, such as `customer.contacts[0].address.lat`) and what exactly was wrong, in
-//! words a person can act on. The kind decides the `code` and `error` keys of the error
-//! envelope, reusing ikcrm's codes where one fits, and the HTTP status a service answers
-//! with; the path and detail make its message, but for the details a caller may not read
-//! (`public`: a mismatch names ids of records the caller was refused).
+//! words a person can act on (its `Display`, English, for logs). The kind decides the
+//! `code` and `error` keys of the error envelope, reusing ikcrm's codes, and the HTTP
+//! status a service answers with; the caller's message is made in the caller's
+//! [`Language`] and withholds what the caller may not learn (`message`).
 //!
 //! Errors are made where problems are found: reading JSON (`encoding::reader`), checking
-//! records and settings (`convert`, `settings`).
+//! records and settings (`convert`, `settings`), checking a request (`request`); a
+//! service makes its own with the constructors ([`Error::not_found`], ...).
 
 use std::fmt;
 
 pub(crate) mod echo;
-mod public;
+mod labels;
+mod message;
+
+pub use message::{Language, UnknownLanguage};
 
 /// What kind of problem an [`Error`] reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -46,6 +50,21 @@ pub enum ErrorKind {
     InvalidSettings,
     /// The input (a file, a JSON Lines line) is longer than the limit set for it.
     InputTooLarge,
+    /// A request parameter is wrong: the `Authorization` header's `device` or
+    /// `version_code`, a query's `opportunity_id` (ikcrm's `device参数错误`).
+    InvalidParameter,
+    /// The request carries no valid access token.
+    Unauthenticated,
+    /// The record asked for does not exist, or the user may not see it: the service's
+    /// answer for an id it does not have, and the same bytes as an
+    /// [`OrganizationMismatch`](Self::OrganizationMismatch).
+    NotFound,
+    /// A value that must be unique is taken, such as a contract number already used in
+    /// the company.
+    Duplicate,
+    /// The service failed by no fault of the caller's: its storage, or records it loaded
+    /// from its storage that the conversion refuses ([`Error::of_stored_records`]).
+    ServiceFailure,
 }
 
 impl ErrorKind {
@@ -64,14 +83,24 @@ impl ErrorKind {
         Self::Overflow,
         Self::InvalidSettings,
         Self::InputTooLarge,
+        Self::InvalidParameter,
+        Self::Unauthenticated,
+        Self::NotFound,
+        Self::Duplicate,
+        Self::ServiceFailure,
     ];
 
     /// The envelope's `code`: ikcrm's 100000 for invalid input, 100100 for a record the
-    /// user may not see, and 190001 (the crate's own) for invalid company settings.
+    /// user may not see, 100401 without a valid login, 100407 for a duplicate; 190001 and
+    /// 190002 (the crate's own; ikcrm publishes none) for invalid company settings and
+    /// any other failure of the service's.
     pub const fn code(self) -> u32 {
         match self {
-            Self::OrganizationMismatch => 100_100,
+            Self::OrganizationMismatch | Self::NotFound => 100_100,
+            Self::Unauthenticated => 100_401,
+            Self::Duplicate => 100_407,
             Self::InvalidSettings => 190_001,
+            Self::ServiceFailure => 190_002,
             _ => 100_000,
         }
     }
@@ -79,19 +108,29 @@ impl ErrorKind {
     /// The envelope's `error` key, paired with [`ErrorKind::code`].
     pub const fn error_key(self) -> &'static str {
         match self {
-            Self::OrganizationMismatch => "active_record/record_not_found",
+            Self::OrganizationMismatch | Self::NotFound => "active_record/record_not_found",
+            Self::Unauthenticated => "user_authentication_error",
+            Self::Duplicate => "entity_duplicate_error",
             Self::InvalidSettings => "invalid_settings_error",
+            Self::ServiceFailure => "service_error",
             _ => "invalid_app_error",
         }
     }
 
-    /// The HTTP status a service answers with for this kind: 400 for input that is not
-    /// JSON ([`MalformedJson`](Self::MalformedJson), [`InvalidUtf8`](Self::InvalidUtf8)),
-    /// 422 for a field that is missing or invalid (the JSON is fine, its content is not),
-    /// 404 for a customer or a company that does not match (the records were not found
-    /// together, as the API answers `record_not_found`), 413 for input over its size limit
-    /// and 500 for invalid company settings (the service's own configuration, not the
-    /// request).
+    /// Whose fault an error of this kind is: `true` for the service's own (its
+    /// settings, its storage: HTTP 500), `false` for the caller's.
+    pub const fn is_service_failure(self) -> bool {
+        matches!(self, Self::InvalidSettings | Self::ServiceFailure)
+    }
+
+    /// The HTTP status a service answers with for this kind (ikcrm documents none): 400
+    /// for input that is not JSON ([`MalformedJson`](Self::MalformedJson),
+    /// [`InvalidUtf8`](Self::InvalidUtf8)) and a wrong request parameter, 401 without a
+    /// valid login, 422 for a field that is missing or invalid (the JSON is fine, its
+    /// content is not), 404 for a record not found and for a customer or a company that
+    /// does not match (the records were not found together, as the API answers
+    /// `record_not_found`), 409 for a duplicate, 413 for input over its size limit and
+    /// 500 for the service's own failures (invalid company settings, its storage).
     ///
     /// ```
     /// use contract_draft::{Bundle, ErrorKind};
@@ -104,7 +143,8 @@ impl ErrorKind {
     /// ```
     pub const fn http_status(self) -> u16 {
         match self {
-            Self::MalformedJson | Self::InvalidUtf8 => 400,
+            Self::MalformedJson | Self::InvalidUtf8 | Self::InvalidParameter => 400,
+            Self::Unauthenticated => 401,
             Self::MissingField
             | Self::WrongType
             | Self::DateFormat
@@ -112,9 +152,10 @@ impl ErrorKind {
             | Self::InvalidAmount
             | Self::InvalidValue
             | Self::Overflow => 422,
-            Self::CustomerMismatch | Self::OrganizationMismatch => 404,
+            Self::CustomerMismatch | Self::OrganizationMismatch | Self::NotFound => 404,
+            Self::Duplicate => 409,
             Self::InputTooLarge => 413,
-            Self::InvalidSettings => 500,
+            Self::InvalidSettings | Self::ServiceFailure => 500,
         }
     }
 
@@ -134,6 +175,11 @@ impl ErrorKind {
             Self::Overflow => "overflow",
             Self::InvalidSettings => "invalid_settings",
             Self::InputTooLarge => "input_too_large",
+            Self::InvalidParameter => "invalid_parameter",
+            Self::Unauthenticated => "unauthenticated",
+            Self::NotFound => "not_found",
+            Self::Duplicate => "duplicate",
+            Self::ServiceFailure => "service_failure",
         }
     }
 }
@@ -144,13 +190,13 @@ impl fmt::Display for ErrorKind {
     }
 }
 
-/// A problem with the input, found while reading or checking it.
+/// A problem with the input, found while reading or checking it, or a service's own
+/// answer (a record not found, a missing login, a duplicate, a failure of its own).
 ///
-/// Its `Display` (`path: detail`) is the full message, for logs; the
-/// [`ErrorEnvelope`](crate::ErrorEnvelope) made of it tells the caller the same, except
-/// that a [`CustomerMismatch`](ErrorKind::CustomerMismatch) or an
-/// [`OrganizationMismatch`](ErrorKind::OrganizationMismatch) keeps its path but not its
-/// detail, which names the records' ids (another company's among them).
+/// Its `Display` (`path: detail`, English) is the full message, for logs; the
+/// [`ErrorEnvelope`](crate::ErrorEnvelope) made of it tells the caller
+/// [`Error::message`], in the caller's [`Language`] and without what the caller may not
+/// learn (another company's ids, whether a record exists).
 ///
 /// ```
 /// use contract_draft::{Bundle, ErrorKind};
@@ -161,13 +207,15 @@ impl fmt::Display for ErrorKind {
 /// assert_eq!(error.to_string(), "opportunity.expect_amount: the amount is negative");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", public::Joined(&self.path, &self.detail))]
+#[error("{}", message::Joined(&self.path, &self.detail))]
 pub struct Error {
     kind: ErrorKind,
     path: String,
     detail: String,
     /// The problems of an error that reports several at once; empty otherwise.
     problems: Vec<Error>,
+    /// How many problems there were beyond those kept in `problems`.
+    omitted_problems: usize,
 }
 
 impl Error {
@@ -181,8 +229,8 @@ impl Error {
     /// ```
     /// use contract_draft::{Error, ErrorEnvelope, ErrorKind};
     ///
-    /// let error = Error::new(ErrorKind::MissingField, "opportunity.sn", "is required");
-    /// assert_eq!(ErrorEnvelope::from(error).message, "opportunity.sn: is required");
+    /// let error = Error::new(ErrorKind::MissingField, "contract.sn", "is required");
+    /// assert_eq!(ErrorEnvelope::from(error).message, "合同编号参数错误：不能为空");
     /// ```
     pub fn new(kind: ErrorKind, path: impl Into<String>, detail: impl fmt::Display) -> Self {
         Self {
@@ -190,7 +238,87 @@ impl Error {
             path: bounded(path.into(), MAX_PATH),
             detail: bounded(detail.to_string(), MAX_DETAIL),
             problems: Vec::new(),
+            omitted_problems: 0,
         }
+    }
+
+    /// A service's answer for a record it does not have, or may not show the user:
+    /// [`ErrorKind::NotFound`]. Its envelope is byte for byte that of another company's
+    /// record ([`ErrorKind::OrganizationMismatch`]), whatever the `detail`, which is for
+    /// the log alone.
+    ///
+    /// ```
+    /// use contract_draft::{Error, ErrorEnvelope, JsonStyle, Layout};
+    ///
+    /// let envelope = ErrorEnvelope::from(Error::not_found("no opportunity 576543 in company 49"));
+    /// let mut json = Vec::new();
+    /// JsonStyle::new(Layout::Compact, false).append(&mut json, &envelope)?;
+    /// assert_eq!(
+    ///     String::from_utf8(json).unwrap(),
+    ///     r#"{"code":100100,"message":"您没有权限查看该对象或该对象不存在。","error":"active_record/record_not_found"}"#
+    /// );
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn not_found(detail: impl fmt::Display) -> Self {
+        Self::new(ErrorKind::NotFound, "", detail)
+    }
+
+    /// A request without a valid access token ([`ErrorKind::Unauthenticated`], ikcrm's
+    /// 100401 `您的登录已经过期,请重新登录!`); the `detail` is for the log.
+    pub fn unauthenticated(detail: impl fmt::Display) -> Self {
+        Self::new(ErrorKind::Unauthenticated, "", detail)
+    }
+
+    /// A wrong request `parameter` ([`ErrorKind::InvalidParameter`]):
+    /// `<parameter>参数错误`, as ikcrm answers a wrong `device`.
+    pub fn invalid_parameter(parameter: &str, detail: impl fmt::Display) -> Self {
+        Self::new(ErrorKind::InvalidParameter, echo::Excerpt(parameter).to_string(), detail)
+    }
+
+    /// A value at `path` that must be unique and is taken ([`ErrorKind::Duplicate`]):
+    /// `你已经有相同<label>的<record>`, e.g. `你已经有相同合同编号的合同` for `contract.sn`.
+    pub fn duplicate(path: impl Into<String>, detail: impl fmt::Display) -> Self {
+        Self::new(ErrorKind::Duplicate, path, detail)
+    }
+
+    /// A failure of the service's own, by no fault of the caller's
+    /// ([`ErrorKind::ServiceFailure`], HTTP 500); the `detail` is for the log.
+    pub fn service_failure(detail: impl fmt::Display) -> Self {
+        Self::new(ErrorKind::ServiceFailure, "", detail)
+    }
+
+    /// This error about records the service loaded from its own storage, rather than
+    /// records the caller sent: a value the conversion refuses (a stored amount out of
+    /// range, a creator missing under a strict company check) is then the service's
+    /// failure ([`ErrorKind::ServiceFailure`], HTTP 500; path and detail kept for the
+    /// log), not the caller's (422). A record of another company, or not found, stays
+    /// what it is: the caller asked for a record it may not see.
+    ///
+    /// ```
+    /// use contract_draft::{Converter, Customer, ErrorKind, Opportunity, User};
+    ///
+    /// let mut opportunity = Opportunity::new(576543, "CRM集团版", "19800".parse()?, 23481906);
+    /// opportunity.expect_sign_date = chrono::NaiveDate::from_ymd_opt(12345, 1, 1); // as stored
+    /// let (customer, user) = (Customer::new(23481906, "向导"), User::new(364513, "个比唠忘", 49));
+    /// let error = Converter::default().convert_owned(opportunity, customer, user).unwrap_err();
+    /// assert_eq!(error.kind().http_status(), 422);
+    /// let error = error.of_stored_records();
+    /// assert_eq!((error.kind(), error.kind().http_status()), (ErrorKind::ServiceFailure, 500));
+    /// assert_eq!(
+    ///     error.to_string(),
+    ///     "opportunity.expect_sign_date: year 12345 is outside the years 0001 to 9999 (in China time)"
+    /// );
+    /// # Ok::<(), contract_draft::Error>(())
+    /// ```
+    #[must_use]
+    pub fn of_stored_records(mut self) -> Self {
+        if !matches!(self.kind, ErrorKind::OrganizationMismatch | ErrorKind::NotFound) {
+            self.kind = ErrorKind::ServiceFailure;
+            for problem in &mut self.problems {
+                problem.kind = ErrorKind::ServiceFailure;
+            }
+        }
+        self
     }
 
     /// The error for an input (a file, a request body) longer than the `limit` in bytes
@@ -243,6 +371,7 @@ impl Error {
         };
         let mut placed = Self::new(self.kind, path, self.detail);
         placed.problems = self.problems.into_iter().map(|problem| problem.within(parent)).collect();
+        placed.omitted_problems = self.omitted_problems;
         placed
     }
 
@@ -333,6 +462,7 @@ impl Problems {
         }
         let mut error = Error::new(first.kind, "", detail);
         error.problems = self.kept;
+        error.omitted_problems = self.more;
         Err(error)
     }
 }
@@ -387,25 +517,58 @@ mod tests {
                 (ErrorKind::Overflow, 422),
                 (ErrorKind::InvalidSettings, 500),
                 (ErrorKind::InputTooLarge, 413),
+                (ErrorKind::InvalidParameter, 400),
+                (ErrorKind::Unauthenticated, 401),
+                (ErrorKind::NotFound, 404),
+                (ErrorKind::Duplicate, 409),
+                (ErrorKind::ServiceFailure, 500),
+            ]
+        );
+    }
+
+    /// Every kind's code and key, spelled out: ikcrm's where it publishes one.
+    #[test]
+    fn every_kind_has_the_apis_code_and_key() {
+        let envelopes: Vec<(&str, u32, &str, bool)> = ErrorKind::ALL
+            .iter()
+            .map(|&kind| (kind.name(), kind.code(), kind.error_key(), kind.is_service_failure()))
+            .collect();
+        let input = |name| (name, 100_000, "invalid_app_error", false);
+        assert_eq!(
+            envelopes,
+            [
+                input("malformed_json"),
+                input("invalid_utf8"),
+                input("missing_field"),
+                input("wrong_type"),
+                input("date_format"),
+                input("impossible_date"),
+                input("invalid_amount"),
+                input("invalid_value"),
+                input("customer_mismatch"),
+                ("organization_mismatch", 100_100, "active_record/record_not_found", false),
+                input("overflow"),
+                ("invalid_settings", 190_001, "invalid_settings_error", true),
+                input("input_too_large"),
+                input("invalid_parameter"),
+                ("unauthenticated", 100_401, "user_authentication_error", false),
+                ("not_found", 100_100, "active_record/record_not_found", false),
+                ("duplicate", 100_407, "entity_duplicate_error", false),
+                ("service_failure", 190_002, "service_error", true),
             ]
         );
     }
 
     #[test]
-    fn kinds_have_the_apis_codes_and_keys_and_their_names() {
-        let envelope = |kind: ErrorKind| (kind.code(), kind.error_key(), kind.to_string());
-        assert_eq!(
-            envelope(ErrorKind::InvalidAmount),
-            (100_000, "invalid_app_error", "invalid_amount".into())
-        );
-        assert_eq!(
-            envelope(ErrorKind::OrganizationMismatch),
-            (100_100, "active_record/record_not_found", "organization_mismatch".into())
-        );
-        assert_eq!(
-            envelope(ErrorKind::InvalidSettings),
-            (190_001, "invalid_settings_error", "invalid_settings".into())
-        );
+    fn stored_records_that_are_refused_are_the_services_failure() {
+        let error = Error::all(vec![Error::new(ErrorKind::InvalidAmount, "opportunity.expect_amount", "x")])
+            .unwrap_err()
+            .of_stored_records();
+        assert_eq!(error.kind(), ErrorKind::ServiceFailure);
+        assert_eq!(error.problems()[0].kind(), ErrorKind::ServiceFailure);
+        for kind in [ErrorKind::OrganizationMismatch, ErrorKind::NotFound] {
+            assert_eq!(Error::new(kind, "p", "d").of_stored_records().kind(), kind);
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::error::Error;
+use crate::error::{Error, Language};
 
 /// A success response: `{"code": 0, "data": …}`.
 ///
@@ -28,22 +28,26 @@ impl<T> Envelope<T> {
 }
 
 /// An error response: `{"code": N, "message": "…", "error": "…"}`, the shape of the
-/// documented error. Made from an [`Error`], owned or borrowed.
+/// documented error, made from an [`Error`] in the caller's [`Language`] (Chinese, the
+/// API's, with `From`).
 ///
-/// The `message` is the error's path and detail, as its `Display` writes them, except
-/// for a [`CustomerMismatch`](crate::ErrorKind::CustomerMismatch) or an
-/// [`OrganizationMismatch`](crate::ErrorKind::OrganizationMismatch): their detail names
-/// the records' ids (another company's among them), so the caller reads a fixed wording
-/// after the path, and the full detail stays in the error, for logs.
+/// The `message` is [`Error::message`]: ikcrm's patterns in Chinese, the path and
+/// detail in English, withholding what the caller may not learn (another company's
+/// record reads as one not found, whatever its path).
 ///
 /// ```
-/// use contract_draft::{Bundle, ErrorEnvelope};
+/// use contract_draft::{Bundle, ErrorEnvelope, Language};
 ///
 /// let error = Bundle::from_json(b"{").unwrap_err();
 /// let envelope = ErrorEnvelope::from(&error);
 /// assert_eq!(envelope.code, 100000);
 /// assert_eq!(envelope.error, "invalid_app_error");
-/// assert_eq!(ErrorEnvelope::from(error), envelope);
+/// assert_eq!(envelope.message, "请求参数错误：不是有效的JSON");
+/// assert_eq!(ErrorEnvelope::from(error.clone()), envelope);
+/// assert_eq!(
+///     ErrorEnvelope::new(&error, Language::English).message,
+///     "EOF while parsing an object at line 1 column 1"
+/// );
 /// ```
 ///
 /// ```
@@ -59,7 +63,7 @@ impl<T> Envelope<T> {
 /// );
 /// assert_eq!(
 ///     serde_json::to_string(&ErrorEnvelope::from(error))?,
-///     r#"{"code":100100,"message":"opportunity.creator.organization_id: the record was not found in the user's company","error":"active_record/record_not_found"}"#
+///     r#"{"code":100100,"message":"您没有权限查看该对象或该对象不存在。","error":"active_record/record_not_found"}"#
 /// );
 /// # Ok::<(), serde_json::Error>(())
 /// ```
@@ -68,7 +72,7 @@ impl<T> Envelope<T> {
 pub struct ErrorEnvelope {
     /// The error code (see [`ErrorKind::code`](crate::ErrorKind::code)).
     pub code: u32,
-    /// What went wrong, naming the field (for a mismatch, without the records' ids).
+    /// What went wrong, for the caller ([`Error::message`]).
     pub message: String,
     /// The error key (see [`ErrorKind::error_key`](crate::ErrorKind::error_key)).
     pub error: &'static str,
@@ -84,31 +88,40 @@ pub struct ErrorEnvelope {
 pub struct FieldProblem {
     /// The JSON path of the field (`contract.title`).
     pub path: String,
-    /// What was wrong with it, as the envelope's message says it.
+    /// What was wrong with it, as the problem's own envelope would say it.
     pub message: String,
 }
 
-impl From<&Error> for ErrorEnvelope {
-    fn from(error: &Error) -> Self {
+impl ErrorEnvelope {
+    /// The envelope of `error` for a caller who reads `language`.
+    pub fn new(error: &Error, language: Language) -> Self {
         let errors = error
             .problems()
             .iter()
             .map(|problem| FieldProblem {
                 path: problem.path().to_owned(),
-                message: problem.public_detail().to_owned(),
+                message: problem.message(language),
             })
             .collect();
         Self {
             code: error.kind().code(),
-            message: error.public_message(),
+            message: error.message(language),
             error: error.kind().error_key(),
             errors,
         }
     }
 }
 
+impl From<&Error> for ErrorEnvelope {
+    /// The envelope in the API's language, Chinese.
+    fn from(error: &Error) -> Self {
+        Self::new(error, Language::Chinese)
+    }
+}
+
 impl From<Error> for ErrorEnvelope {
+    /// The envelope in the API's language, Chinese.
     fn from(error: Error) -> Self {
-        Self::from(&error)
+        Self::new(&error, Language::Chinese)
     }
 }

@@ -21,6 +21,7 @@ use std::sync::{Mutex, mpsc};
 
 use crate::convert::Converter;
 use crate::error::Error;
+use crate::error::Language;
 use crate::json::envelope::{Envelope, ErrorEnvelope};
 use crate::json::style::{JsonStyle, Layout};
 
@@ -64,11 +65,18 @@ pub struct LinesOptions {
     /// an [`InputTooLarge`](crate::ErrorKind::InputTooLarge) error envelope naming it; it is
     /// skipped to its end without being held in memory, and the stream goes on.
     pub max_line_bytes: usize,
+    /// The language of error envelopes' messages (Chinese, the API's, by default).
+    pub language: Language,
 }
 
 impl Default for LinesOptions {
     fn default() -> Self {
-        Self { jobs: NonZeroUsize::MIN, html_safe: true, max_line_bytes: DEFAULT_MAX_LINE_BYTES }
+        Self {
+            jobs: NonZeroUsize::MIN,
+            html_safe: true,
+            max_line_bytes: DEFAULT_MAX_LINE_BYTES,
+            language: Language::Chinese,
+        }
     }
 }
 
@@ -152,11 +160,11 @@ pub fn convert_lines<R: BufRead + Send, W: Write>(
                 .map_err(StreamError::Read)
         };
         while read(&mut batch)? {
-            batch.convert_caught(converter, style, options.max_line_bytes)?;
+            batch.convert_caught(converter, style, &options)?;
             write(&batch)?;
         }
     } else {
-        in_parallel(converter, reader, style, jobs, &mut write)?;
+        in_parallel(converter, reader, style, &options, jobs, &mut write)?;
     }
     output.flush().map_err(StreamError::Write)?;
     Ok(summary)
@@ -190,10 +198,10 @@ fn in_parallel<R: BufRead + Send>(
     converter: &Converter,
     reader: LineReader<R>,
     style: JsonStyle,
+    options: &LinesOptions,
     jobs: usize,
     write: &mut dyn FnMut(&Batch) -> Result<(), StreamError>,
 ) -> Result<(), StreamError> {
-    let max_line_bytes = reader.max_line_bytes;
     let (deal, dealt) = mpsc::channel::<usize>();
     // Written batches go back to the intake, which counts the input they held off the
     // bytes in flight and reuses their buffers.
@@ -227,7 +235,7 @@ fn in_parallel<R: BufRead + Send>(
                         Err(_) => return Ok(()),
                     };
                     let Some(mut batch) = next? else { return Ok(()) };
-                    let outcome = batch.convert_caught(converter, style, max_line_bytes).map(|()| batch);
+                    let outcome = batch.convert_caught(converter, style, options).map(|()| batch);
                     if done.send(outcome).is_err() {
                         return Ok(());
                     }
@@ -333,9 +341,9 @@ impl Batch {
         &mut self,
         converter: &Converter,
         style: JsonStyle,
-        max_line_bytes: usize,
+        options: &LinesOptions,
     ) -> Result<(), StreamError> {
-        caught(|| self.convert(converter, style, max_line_bytes))
+        caught(|| self.convert(converter, style, options))
     }
 
     /// Converts the batch's lines into its output. Fails only if an envelope does not
@@ -344,14 +352,14 @@ impl Batch {
         &mut self,
         converter: &Converter,
         style: JsonStyle,
-        max_line_bytes: usize,
+        options: &LinesOptions,
     ) -> Result<(), StreamError> {
         self.output.clear();
         (self.converted, self.failed, self.first_failure) = (0, 0, None);
         for (number, line) in (self.first_line..).zip(&self.lines) {
             let conversion = match line {
                 Line::Text(bytes) => converter.convert_json(&self.text[bytes.clone()]),
-                Line::TooLong => Err(Error::line_too_long(max_line_bytes)),
+                Line::TooLong => Err(Error::line_too_long(options.max_line_bytes)),
             };
             let written = match conversion {
                 Ok(conversion) => {
@@ -361,7 +369,7 @@ impl Batch {
                 Err(error) => {
                     self.failed += 1;
                     self.first_failure.get_or_insert(number);
-                    style.append(&mut self.output, &ErrorEnvelope::from(&error))
+                    style.append(&mut self.output, &ErrorEnvelope::new(&error, options.language))
                 }
             };
             written.map_err(|error| StreamError::Write(error.into()))?;

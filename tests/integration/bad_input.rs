@@ -20,10 +20,20 @@ fn every_bad_input_gives_its_kind_and_path() {
 fn every_error_kind_of_the_input_is_covered() {
     let covered: std::collections::HashSet<_> = cases().iter().map(|case| case.kind).collect();
     // Settings and input sizes have their own tests (`company::settings_are_checked_on_load`,
-    // `jsonl::a_line_over_the_limit_gets_its_envelope_and_the_stream_goes_on`); every other
+    // `jsonl::a_line_over_the_limit_gets_its_envelope_and_the_stream_goes_on`), and so do
+    // the kinds a service or a request check makes (`request`, `envelopes`); every other
     // kind must have a case.
     for &kind in ErrorKind::ALL {
-        if !matches!(kind, ErrorKind::InvalidSettings | ErrorKind::InputTooLarge) {
+        let elsewhere = [
+            ErrorKind::InvalidSettings,
+            ErrorKind::InputTooLarge,
+            ErrorKind::InvalidParameter,
+            ErrorKind::Unauthenticated,
+            ErrorKind::NotFound,
+            ErrorKind::Duplicate,
+            ErrorKind::ServiceFailure,
+        ];
+        if !elsewhere.contains(&kind) {
             assert!(covered.contains(&kind), "no case for {kind}");
         }
     }
@@ -183,11 +193,24 @@ fn records_read_on_their_own() {
 /// A service's own errors: built with a path, or given one after the fact.
 #[test]
 fn errors_can_be_made_and_placed_by_a_service() {
-    use contract_draft::{Amount, ApproveStatus, Error, ErrorEnvelope};
+    use contract_draft::{Amount, ApproveStatus, Error, ErrorEnvelope, Language};
     let error = Error::new(ErrorKind::MissingField, "contract.sn", "is required");
     assert_eq!(
-        serde_json::to_string(&ErrorEnvelope::from(error)).unwrap(),
+        serde_json::to_string(&ErrorEnvelope::new(&error, Language::English)).unwrap(),
         r#"{"code":100000,"message":"contract.sn: is required","error":"invalid_app_error"}"#
+    );
+    assert_eq!(
+        serde_json::to_string(&ErrorEnvelope::from(error)).unwrap(),
+        r#"{"code":100000,"message":"合同编号参数错误：不能为空","error":"invalid_app_error"}"#
+    );
+    let error = Error::duplicate("contract.sn", "HT-001 is the number of contract 7");
+    assert_eq!(
+        (serde_json::to_string(&ErrorEnvelope::from(&error)).unwrap(), error.kind().http_status()),
+        (
+            r#"{"code":100407,"message":"你已经有相同合同编号的合同","error":"entity_duplicate_error"}"#
+                .to_owned(),
+            409
+        )
     );
     let error = "1e3".parse::<Amount>().unwrap_err().within("rows[3].amount_cents");
     assert_eq!(error.to_string(), "rows[3].amount_cents: the amount is not a decimal number");

@@ -1,24 +1,34 @@
 //! What an error envelope tells the caller of a service: the kind's code and key, the
-//! path, and a detail that never names another company's id (the full detail stays in
-//! the error's `Display`, for logs) nor quotes a phone number hiding would cover.
-//! Asserted on the serialized text, as the caller receives it.
+//! path, and a detail that never names another company's id nor tells its record from
+//! a missing one (the full detail stays in the error's `Display`, for logs), nor quotes
+//! a phone number hiding would cover. Asserted on the serialized text, as the caller
+//! receives it.
 
 use contract_draft::{
-    CompanySettings, Converter, Error, ErrorEnvelope, ErrorKind, LinesOptions, convert_lines,
+    CompanySettings, Converter, Error, ErrorEnvelope, ErrorKind, Language, LinesOptions, convert_lines,
 };
 use serde_json::{Value, json};
 
 use crate::bad_input_cases::change;
 use crate::support::fixture;
 
-/// The envelope of `error` as serde_json writes it, made from the error by reference
-/// and by value alike.
-fn shipped(error: Error) -> String {
+/// The English envelope of `error` as serde_json writes it.
+fn shipped(error: &Error) -> String {
+    serde_json::to_string(&ErrorEnvelope::new(error, Language::English)).unwrap()
+}
+
+/// The envelope of `error` in the API's language as serde_json writes it, made from the
+/// error by reference and by value alike.
+fn shipped_in_chinese(error: Error) -> String {
     let borrowed = serde_json::to_string(&ErrorEnvelope::from(&error)).unwrap();
+    assert_eq!(borrowed, serde_json::to_string(&ErrorEnvelope::new(&error, Language::Chinese)).unwrap());
     let owned = serde_json::to_string(&ErrorEnvelope::from(error)).unwrap();
     assert_eq!(borrowed, owned);
     owned
 }
+
+/// ikcrm's one answer for a record the user may not see or that does not exist.
+const NOT_FOUND: &str = r#"{"code":100100,"message":"您没有权限查看该对象或该对象不存在。","error":"active_record/record_not_found"}"#;
 
 /// The sample bundle, its opportunity without a creator and of company 50 by its own
 /// `organization_id` (the user is of company 49).
@@ -30,13 +40,12 @@ fn opportunity_of_company_50_by_its_own_word() -> Vec<u8> {
     serde_json::to_vec(&bundle).unwrap()
 }
 
+/// Another company's opportunity (by its creator, or by its own word) or customer, and
+/// an id a service does not have: identical bytes, so a caller cannot tell them apart.
 #[test]
-fn a_record_of_another_company_is_not_found_and_its_company_is_not_named() {
-    let not_found = |path: &str| {
-        format!(
-            r#"{{"code":100100,"message":"{path}: the record was not found in the user's company","error":"active_record/record_not_found"}}"#
-        )
-    };
+fn a_record_of_another_company_reads_as_one_that_does_not_exist() {
+    let english = shipped(&Error::not_found("no opportunity 576544"));
+    assert_eq!(shipped_in_chinese(Error::not_found("no opportunity 576544")), NOT_FOUND);
     for (input, path, logged) in [
         (
             change("/opportunity/creator/organization_id", json!(50)),
@@ -57,23 +66,32 @@ fn a_record_of_another_company_is_not_found_and_its_company_is_not_named() {
         let error = Converter::default().convert_json(&input).unwrap_err();
         assert_eq!(error.kind(), ErrorKind::OrganizationMismatch);
         assert_eq!(error.kind().http_status(), 404);
-        // The log keeps the full detail; the caller reads the path and "not found".
+        // The log keeps the full detail; the caller reads "not found", whatever the path.
         assert_eq!(error.to_string(), format!("{path}: {logged}"));
-        assert_eq!(shipped(error), not_found(path));
+        assert_eq!(shipped(&error), english);
+        assert_eq!(shipped_in_chinese(error), NOT_FOUND);
     }
 }
 
-/// The customer is checked before the companies, so the opportunity may be another
-/// company's: its `customer_id` is not for the caller either.
+/// A customer that is not the opportunity's: the opportunity's `customer_id` is not for
+/// the caller (and another company's opportunity is refused as not found before this).
 #[test]
 fn a_customer_mismatch_names_neither_customer() {
     let error = Converter::default().convert_json(&change("/customer/id", json!(1))).unwrap_err();
     assert_eq!(error.kind().http_status(), 404);
     assert_eq!(error.to_string(), "customer.id: customer 1 is not the opportunity's customer (23481906)");
     assert_eq!(
-        shipped(error),
+        shipped(&error),
         r#"{"code":100000,"message":"customer.id: the customer is not the opportunity's customer","error":"invalid_app_error"}"#
     );
+    assert_eq!(
+        shipped_in_chinese(error),
+        r#"{"code":100000,"message":"customer.id参数错误：客户不是该商机的客户","error":"invalid_app_error"}"#
+    );
+    let mut other_company = serde_json::from_slice::<Value>(&change("/customer/id", json!(1))).unwrap();
+    other_company["opportunity"]["creator"]["organization_id"] = json!(50);
+    let error = Converter::default().convert_json(&serde_json::to_vec(&other_company).unwrap()).unwrap_err();
+    assert_eq!(shipped_in_chinese(error), NOT_FOUND);
 }
 
 /// JSON Lines writes the same envelope as the caller gets from the library.
@@ -85,10 +103,7 @@ fn json_lines_withhold_the_other_company_too() {
     options.html_safe = false;
     convert_lines(&Converter::default(), format!("{line}\n").as_bytes(), &mut output, options, |_| {})
         .unwrap();
-    assert_eq!(
-        String::from_utf8(output).unwrap(),
-        "{\"code\":100100,\"message\":\"customer.creator.organization_id: the record was not found in the user's company\",\"error\":\"active_record/record_not_found\"}\n"
-    );
+    assert_eq!(String::from_utf8(output).unwrap(), format!("{NOT_FOUND}\n"));
 }
 
 /// A company that hides numbers, with a phone contract field filled from the
@@ -157,7 +172,7 @@ fn a_phone_number_of_the_wrong_type_is_not_quoted() {
     ] {
         let error = converter.convert_json(&input).unwrap_err();
         assert!(!error.to_string().contains("912345678"), "{error}");
-        let shipped = shipped(error);
+        let shipped = shipped(&error);
         assert!(!shipped.contains("912345678"), "{shipped}");
         assert_eq!(shipped, envelope);
     }

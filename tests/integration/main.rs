@@ -19,6 +19,7 @@ mod layers;
 mod plans;
 mod properties;
 mod receivables;
+mod request;
 mod robustness;
 mod snapshots;
 mod submit;

@@ -1,7 +1,7 @@
 //! The create request: a form made from the sample draft, every problem found at once,
 //! and the values normalized as ikcrm takes them.
 
-use contract_draft::{Bundle, CompanySettings, ContractForm, Converter, ErrorEnvelope, ErrorKind};
+use contract_draft::{Bundle, CompanySettings, ContractForm, Converter, ErrorEnvelope, ErrorKind, Language};
 use proptest::prelude::*;
 use serde_json::value::{RawValue, to_raw_value};
 
@@ -111,14 +111,26 @@ fn every_problem_is_reported_at_once_with_its_path() {
             (ErrorKind::InvalidValue, "contract.colour"),
         ]
     );
-    let envelope = serde_json::to_string(&ErrorEnvelope::from(&error)).unwrap();
+    let envelope = serde_json::to_string(&ErrorEnvelope::new(&error, Language::English)).unwrap();
     assert!(
         envelope.starts_with(
             r#"{"code":100000,"message":"contract.title: is required; contract.sn: is required; "#
         ),
         "{envelope}"
     );
-    assert_eq!(raw_at(&envelope, "/errors/0"), r#"{"path":"contract.title","message":"is required"}"#);
+    assert_eq!(
+        raw_at(&envelope, "/errors/0"),
+        r#"{"path":"contract.title","message":"contract.title: is required"}"#
+    );
+    let envelope = serde_json::to_string(&ErrorEnvelope::from(&error)).unwrap();
+    assert!(
+        envelope.starts_with(r#"{"code":100000,"message":"合同标题参数错误：不能为空；合同编号参数错误：不能为空；客户参数错误：不能为空；签约日期参数错误：日期格式错误；"#),
+        "{envelope}"
+    );
+    assert_eq!(
+        raw_at(&envelope, "/errors/0"),
+        r#"{"path":"contract.title","message":"合同标题参数错误：不能为空"}"#
+    );
     assert_eq!(raw_at(&envelope, "/error"), r#""invalid_app_error""#);
     // With valid lines, a total that is not their sum is refused under sum_of_lines.
     let form = ContractForm::from_json(

@@ -15,7 +15,7 @@ fn each_line_gets_its_envelope_in_order() {
         if number % 7 == 0 {
             assert_eq!(
                 *envelope,
-                r#"{"code":100000,"message":"opportunity.id: is required","error":"invalid_app_error"}"#,
+                r#"{"code":100000,"message":"opportunity.id参数错误：不能为空","error":"invalid_app_error"}"#,
                 "line {number}"
             );
         } else {
@@ -50,7 +50,13 @@ fn all_good_lines_exit_0_and_blank_lines_are_errors() {
     let blank = run(&["--jsonl"], format!("{sample}\n\n{sample}\n").as_bytes());
     assert_eq!(blank.status.code(), Some(1));
     let stdout = String::from_utf8(blank.stdout).unwrap();
-    assert!(stdout.lines().nth(1).unwrap().starts_with(r#"{"code":100000,"message":"EOF while parsing"#));
+    assert!(
+        stdout
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with(r#"{"code":100000,"message":"请求参数错误：不是有效的JSON""#)
+    );
     let empty = run(&["--jsonl"], b"");
     assert_eq!((empty.status.code(), empty.stdout.len()), (Some(0), 0));
 }

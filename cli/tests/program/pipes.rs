@@ -45,7 +45,7 @@ fn a_closed_standard_error_loses_nothing() {
     assert!(out.starts_with(b"{\n  \"code\": 0,"));
     let (status, out, _) = run_with(&["-", "--compact"], b"{", Stdio::piped(), closed_pipe());
     assert_eq!(status, Some(1));
-    assert!(out.starts_with(br#"{"code":100000,"message":"EOF while parsing"#));
+    assert!(out.starts_with(r#"{"code":100000,"message":"请求参数错误：不是有效的JSON""#.as_bytes()));
     let lines = lines_broken_at(3, &[2]);
     let (status, out, _) = run_with(&["--jsonl"], lines.as_bytes(), Stdio::piped(), closed_pipe());
     assert_eq!((status, String::from_utf8(out).unwrap().lines().count()), (Some(1), 3));
@@ -119,7 +119,7 @@ fn a_line_over_the_limit_gets_its_envelope_and_the_stream_goes_on() {
     assert!(lines[0].starts_with(r#"{"code":0,"data":{"#));
     assert_eq!(
         lines[1],
-        "{\"code\":100000,\"message\":\"the line is longer than the limit of 1048576 bytes\",\"error\":\"invalid_app_error\"}\n"
+        "{\"code\":100000,\"message\":\"请求参数错误：内容超过长度限制\",\"error\":\"invalid_app_error\"}\n"
     );
     assert_eq!(lines[2], lines[0]);
     assert!(peak < 64 * 1024, "peak memory {peak} KiB for a 200 MiB line");
@@ -146,7 +146,10 @@ fn an_endless_line_is_read_in_bounded_memory() {
 /// A single bundle over the limit is an `input_too_large` error envelope, status 1.
 #[test]
 fn a_file_over_the_limit_is_refused() {
-    let output = run(&["-", "--compact", "--max-line-bytes", "1000"], fixture("bundle.json").as_bytes());
+    let output = run(
+        &["-", "--compact", "--max-line-bytes", "1000", "--language", "en"],
+        fixture("bundle.json").as_bytes(),
+    );
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         stdout(&output),

@@ -23,7 +23,7 @@ fn the_subcommand_prints_the_schedule_html_safe_and_compact() {
 #[test]
 fn a_refused_request_exits_1_with_the_error_envelope() {
     let input = br#"{"total_amount": "100", "start": "2026-01-31", "terms": [{"percent": "30"}]}"#;
-    let output = run(&["plans", "-"], input);
+    let output = run(&["plans", "-", "--language", "en"], input);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         String::from_utf8(output.stdout).unwrap(),

@@ -42,7 +42,7 @@ fn large_and_negative_differences_are_written_as_ruby_writes_them() {
 #[test]
 fn the_subcommand_refuses_bad_input_with_the_error_envelope() {
     let output = run(
-        &["receivables", "-", "--compact"],
+        &["receivables", "-", "--compact", "--language", "en"],
         br#"{"total_amount": "1", "received_payments": [{"amount": "5", "approve_status": "paid"}]}"#,
     );
     assert_eq!(output.status.code(), Some(1));

@@ -24,13 +24,23 @@ fn a_valid_form_prints_the_create_request() {
 fn an_invalid_form_exits_1_with_every_problem() {
     let form =
         br#"{"contract": {"title": "", "customer_id": 5, "start_at": "2026-02-01", "end_at": "2026-01-01"}}"#;
-    let output = run(&["submit", "--settings", &fixture_path("settings.json"), "-", "--compact"], form);
+    let settings = fixture_path("settings.json");
+    let output = run(&["submit", "--settings", &settings, "-", "--compact", "--language", "en"], form);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         stdout(&output),
         concat!(
             r#"{"code":100000,"message":"contract.title: is required; contract.sn: is required; contract.end_at: 2026-01-01 is before start_at (2026-02-01)","error":"invalid_app_error","#,
-            r#""errors":[{"path":"contract.title","message":"is required"},{"path":"contract.sn","message":"is required"},{"path":"contract.end_at","message":"2026-01-01 is before start_at (2026-02-01)"}]}"#,
+            r#""errors":[{"path":"contract.title","message":"contract.title: is required"},{"path":"contract.sn","message":"contract.sn: is required"},{"path":"contract.end_at","message":"contract.end_at: 2026-01-01 is before start_at (2026-02-01)"}]}"#,
+            "\n"
+        )
+    );
+    let output = run(&["submit", "--settings", &settings, "-", "--compact"], form);
+    assert_eq!(
+        stdout(&output),
+        concat!(
+            r#"{"code":100000,"message":"合同标题参数错误：不能为空；合同编号参数错误：不能为空；结束时间参数错误：取值无效","error":"invalid_app_error","#,
+            r#""errors":[{"path":"contract.title","message":"合同标题参数错误：不能为空"},{"path":"contract.sn","message":"合同编号参数错误：不能为空"},{"path":"contract.end_at","message":"结束时间参数错误：取值无效"}]}"#,
             "\n"
         )
     );
