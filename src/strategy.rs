@@ -397,11 +397,13 @@ fn custom_value(kind: FieldKind) -> BoxedStrategy<Box<RawValue>> {
         .boxed(),
         FieldKind::Date => date().prop_map(|day| json_of(&day.to_string())).boxed(),
         FieldKind::File => vec(text(), 0..=2).prop_map(|names| json_of(&names)).boxed(),
-        FieldKind::Text
-        | FieldKind::TextArea
-        | FieldKind::SingleSelect
-        | FieldKind::MultiSelect
-        | FieldKind::Phone => text().prop_map(|text| json_of(&text)).boxed(),
+        // A phone number, never a mask (a phone field refuses one).
+        FieldKind::Phone => {
+            "(\\+86 )?[0-9]{0,4}(-?[0-9]{4}){0,2}".prop_map(|number| json_of(&number)).boxed()
+        }
+        FieldKind::Text | FieldKind::TextArea | FieldKind::SingleSelect | FieldKind::MultiSelect => {
+            text().prop_map(|text| json_of(&text)).boxed()
+        }
     }
 }
 

@@ -50,7 +50,7 @@ const NO_ATTACHMENTS: &str = "暂无附件";
 #[derive(Debug, Clone, Default)]
 pub struct Converter {
     pub(crate) total: TotalSource,
-    hide_numbers: bool,
+    pub(crate) hide_numbers: bool,
     company_check: CompanyCheck,
     pub(crate) approval: ApprovalSettings,
     term_months: Option<Months>,
@@ -191,7 +191,7 @@ impl Converter {
         user: Cow<'_, User>,
         findings: &mut Findings,
     ) -> ContractDraft {
-        let offered = product_lines::offer(&opportunity.product_assets);
+        let offered = product_lines::offer(&opportunity.product_assets, findings);
         let products = ProductsSummary(offered.lines.len());
         let total = self.total(&opportunity, &offered, findings);
         let hidden = self.hide_numbers || user.enabled_number_hidden_dispose;
@@ -293,7 +293,7 @@ impl Converter {
                 findings.problem(|| Error::new(
                     ErrorKind::Overflow,
                     format!("opportunity.product_assets[{index}]"),
-                    "the line total (recommended_unit_price × quantity) or the sum of the lines does not fit a decimal",
+                    "the line total (recommended_unit_price × quantity) does not fit decimal(24,6), or the sum of the lines a decimal",
                 ));
                 return expect_amount;
             }

@@ -1,30 +1,48 @@
-//! Product lines carried over from an opportunity to a new contract, with exact line
-//! arithmetic: `total_price = recommended_unit_price × quantity`, never through `f64`.
+//! Product lines carried over from an opportunity to a new contract, with decimal line
+//! arithmetic, never through `f64`: `total_price = recommended_unit_price × quantity`
+//! as a `decimal(24,6)` column saves it (rounded half up to 6 places; a note says so),
+//! so that the draft shows what saving the contract stores.
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use crate::convert::report::{Findings, Note};
 use crate::draft::NewProductLine;
-use crate::money::{Amount, exact_add, exact_mul};
+use crate::money::{Amount, exact_add, stored_product};
 use crate::records::ProductLine;
 
 /// The lines offered for a new contract, and what they add up to.
 pub(crate) struct OfferedLines {
     pub(crate) lines: Vec<NewProductLine>,
-    /// The sum of the line totals; `Err(index)` names the first line whose total (or
-    /// the running sum up to it) does not fit a decimal exactly.
+    /// The sum of the line totals; `Err(index)` names the first line whose total does
+    /// not fit `decimal(24,6)` (or the running sum up to it a decimal).
     pub(crate) sum: Result<Decimal, usize>,
 }
 
-/// Offers each of `lines` for the new contract and adds up their totals.
-pub(crate) fn offer(lines: &[ProductLine]) -> OfferedLines {
-    let offered: Vec<NewProductLine> = lines.iter().map(offer_line).collect();
+/// Offers each of `lines` for the new contract and adds up their totals, noting each
+/// total that saving rounds.
+pub(crate) fn offer(lines: &[ProductLine], findings: &mut Findings) -> OfferedLines {
+    let offered: Vec<NewProductLine> = lines
+        .iter()
+        .enumerate()
+        .map(|(index, line)| {
+            offer_line(line, |exact, saved| {
+                findings.note(|| Note::LineTotalRounded { line: index, exact, saved });
+            })
+        })
+        .collect();
     let sum = offered.iter().enumerate().try_fold(Decimal::ZERO, |sum, (index, line)| {
         line.total_price.and_then(|total| exact_add(sum, total)).ok_or(index)
     });
     OfferedLines { lines: offered, sum }
 }
 
-fn offer_line(line: &ProductLine) -> NewProductLine {
+fn offer_line(line: &ProductLine, mut rounded: impl FnMut(Decimal, Decimal)) -> NewProductLine {
+    let total = stored_product(line.recommended_unit_price.get(), line.quantity.get());
+    if let Some(product) = total {
+        if let Some(exact) = product.rounded_from {
+            rounded(exact, product.saved);
+        }
+    }
     NewProductLine {
         id: None,
         product_id: line.product_id,
@@ -36,8 +54,7 @@ fn offer_line(line: &ProductLine) -> NewProductLine {
         quantity: line.quantity.get(),
         standard_unit_price: line.standard_unit_price.map(Amount::get),
         recommended_unit_price: line.recommended_unit_price.get(),
-        total_price: exact_mul(line.recommended_unit_price.get(), line.quantity.get())
-            .map(|total| total.normalize()),
+        total_price: total.map(|product| product.saved),
         discount: discount(line.recommended_unit_price, line.standard_unit_price),
         remark: line.remark.clone(),
     }
@@ -73,12 +90,24 @@ mod tests {
         }
     }
 
+    fn offer(lines: &[ProductLine]) -> (OfferedLines, Vec<Note>) {
+        let mut findings = Findings::kept();
+        let offered = super::offer(lines, &mut findings);
+        (offered, findings.notes)
+    }
+
     #[test]
-    fn line_totals_are_exact_products() {
-        let offered = offer(&[line("3", "19800.0", Some("22000")), line("1.5", "0.333333", None)]);
+    fn line_totals_are_products_as_saved() {
+        let (offered, notes) = offer(&[line("3", "19800.0", Some("22000")), line("1.5", "0.333333", None)]);
         assert_eq!(offered.lines[0].total_price, Some(dec("59400")));
-        assert_eq!(offered.lines[1].total_price, Some(dec("0.4999995")));
-        assert_eq!(offered.sum, Ok(dec("59400.4999995")));
+        assert_eq!(offered.lines[1].total_price, Some(dec("0.5")));
+        assert_eq!(offered.sum, Ok(dec("59400.5")));
+        assert_eq!(notes, [Note::LineTotalRounded { line: 1, exact: dec("0.4999995"), saved: dec("0.5") }]);
+        assert_eq!(
+            notes[0].to_string(),
+            "opportunity.product_assets[1]: recommended_unit_price × quantity is 0.4999995; \
+             the line total is 0.5, as decimal(24,6) saves it"
+        );
     }
 
     #[test]
@@ -94,8 +123,11 @@ mod tests {
     #[test]
     fn a_total_beyond_a_decimal_names_its_line() {
         let huge = "999999999999999999.999999";
-        let offered = offer(&[line("1", "1", None), line(huge, huge, None)]);
+        let (offered, _) = offer(&[line("1", "1", None), line(huge, huge, None)]);
         assert_eq!(offered.lines[1].total_price, None);
         assert_eq!(offered.sum, Err(1));
+        // A product within a decimal but beyond 18 integer digits is refused as saving would.
+        let (offered, _) = offer(&[line("1000000000", "1000000000", None)]);
+        assert_eq!((offered.lines[0].total_price, offered.sum), (None, Err(0)));
     }
 }

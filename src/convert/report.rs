@@ -59,6 +59,17 @@ pub enum Note {
         /// The exact amount.
         exact: Decimal,
     },
+    /// A product line's exact total (`recommended_unit_price × quantity`) has more
+    /// fractional digits than a `decimal(24,6)` column stores: the draft offers the total
+    /// rounded half up to 6 places, which is what saving the contract stores.
+    LineTotalRounded {
+        /// The line's index in the opportunity's `product_assets`.
+        line: usize,
+        /// The exact product.
+        exact: Decimal,
+        /// The total offered and saved.
+        saved: Decimal,
+    },
     /// A record carries neither a creator nor an `organization_id` (records from list
     /// endpoints do not), so nothing shows which company it belongs to; it was taken to
     /// be the user's. Settings with `"company_check": "strict"` refuse such records.
@@ -93,6 +104,13 @@ impl fmt::Display for Note {
             Self::InexactNumber { field, exact } => write!(
                 f,
                 "{field}: {exact} has more than 15 significant digits; the JSON number is the nearest double"
+            ),
+            Self::LineTotalRounded { line, exact, saved } => write!(
+                f,
+                "opportunity.product_assets[{line}]: recommended_unit_price × quantity is {}; \
+                 the line total is {}, as decimal(24,6) saves it",
+                RubyDecimal(*exact),
+                RubyDecimal(*saved)
             ),
             Self::CompanyUnverified { record } => write!(
                 f,

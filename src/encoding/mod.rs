@@ -24,6 +24,7 @@ pub(crate) mod raw;
 pub(crate) mod reader;
 pub(crate) mod record;
 pub(crate) mod ruby_decimal;
+pub(crate) mod ruby_json;
 pub(crate) mod ruby_sum;
 pub(crate) mod stack_text;
 pub(crate) mod text;

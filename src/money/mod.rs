@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 mod amount;
 
@@ -111,6 +111,31 @@ pub(crate) fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
     }
     let product = a.checked_mul(b)?;
     (product.scale() == a.scale() + b.scale()).then_some(product)
+}
+
+/// A product as a `decimal(24,6)` column stores it: the saved value, and the exact
+/// product where saving rounded it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct StoredProduct {
+    /// The product rounded half up to [`MAX_FRACTION_DIGITS`] places, normalized: what
+    /// Rails saves (its decimal type casts a value to the column's scale, rounding half
+    /// up, silently).
+    pub(crate) saved: Decimal,
+    /// The exact product, when it had more fractional digits than are stored.
+    pub(crate) rounded_from: Option<Decimal>,
+}
+
+/// `a × b` as saved in a `decimal(24,6)` column (see [`StoredProduct`]), or `None` when
+/// the exact product does not fit a decimal, or the saved one has more than
+/// [`MAX_INTEGER_DIGITS`] integer digits (saving would refuse it). Both the draft's
+/// line totals and the create request's are made here, so that what a draft shows is
+/// what is saved.
+pub(crate) fn stored_product(a: Decimal, b: Decimal) -> Option<StoredProduct> {
+    let exact = exact_mul(a, b)?;
+    let saved =
+        exact.round_dp_with_strategy(MAX_FRACTION_DIGITS, RoundingStrategy::MidpointAwayFromZero).normalize();
+    let rounded_from = (saved != exact).then_some(exact.normalize());
+    fits_stored_integer_digits(saved).then_some(StoredProduct { saved, rounded_from })
 }
 
 /// `a + b`, or `None` when the sum does not fit a decimal exactly.
@@ -232,6 +257,18 @@ mod tests {
             parse_decimal_text("1234567890123456789.1234567890123456789"),
             Err(AmountProblem::TooManyIntegerDigits)
         );
+    }
+
+    #[test]
+    fn products_are_saved_as_decimal_24_6_rounds_them_half_up() {
+        let stored = |a: &str, b: &str| stored_product(dec(a), dec(b)).map(|p| (p.saved, p.rounded_from));
+        assert_eq!(stored("1.75", "83.33333"), Some((dec("145.833328"), Some(dec("145.8333275")))));
+        assert_eq!(stored("0.5", "0.000001"), Some((dec("0.000001"), Some(dec("0.0000005")))));
+        assert_eq!(stored("0.5", "0.000003"), Some((dec("0.000002"), Some(dec("0.0000015")))));
+        assert_eq!(stored("0.4", "0.000001"), Some((dec("0"), Some(dec("0.0000004")))));
+        assert_eq!(stored("3", "19800.0"), Some((dec("59400"), None)));
+        assert_eq!(stored("1000000000", "1000000000"), None);
+        assert_eq!(stored("999999999999999999.999999", "999999999999999999.999999"), None);
     }
 
     #[test]

@@ -260,6 +260,9 @@ fn default_of(kind: FieldKind, value: &RawValue) -> Result<Filled, String> {
 pub(crate) fn value_of(kind: FieldKind, value: &RawValue) -> Result<FieldValue, String> {
     use FieldKind::{Date, File, MultiSelect, Number, Phone, SingleSelect, Text, TextArea};
     match (kind, RawJson::of(value.get())) {
+        (Phone, RawJson::Text(text)) if is_masked_number(&text) => {
+            Err("is a masked number, not the number; a phone field takes the number itself".to_owned())
+        }
         (Text | TextArea | SingleSelect | Phone, RawJson::Text(text)) => {
             Ok(FieldValue::Text(text.into_owned()))
         }
@@ -282,10 +285,32 @@ pub(crate) fn value_of(kind: FieldKind, value: &RawValue) -> Result<FieldValue, 
     }
 }
 
+/// The characters a mask hides a digit with: `*` (as `mask_number` writes), and the
+/// full-width, bullet and other stars and dots other systems write.
+const MASK_CHARACTERS: [char; 7] = ['*', '＊', '•', '●', '∗', '⁎', '✱'];
+
+/// Whether a phone value is a mask (`138****5678`, `138＊＊＊＊5678`, `138••••5678`)
+/// rather than a number: it hides at least one digit with a mask character.
+pub(crate) fn is_masked_number(text: &str) -> bool {
+    text.contains(MASK_CHARACTERS)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn masks_of_any_star_or_dot_are_not_numbers() {
+        for mask in ["138****5678", "138＊＊＊＊5678", "138••••5678", "***-*234", "*"] {
+            assert!(is_masked_number(mask), "{mask}");
+            assert!(value(FieldKind::Phone, &json!(mask)).is_err(), "{mask}");
+            assert!(value(FieldKind::Text, &json!(mask)).is_ok(), "{mask}");
+        }
+        for number in ["13812345678", "010-1234 5678", "+86 (10) 1234", ""] {
+            assert!(!is_masked_number(number), "{number}");
+        }
+    }
 
     fn value(kind: FieldKind, given: &Value) -> Result<FieldValue, String> {
         value_of(kind, &serde_json::value::to_raw_value(given).unwrap())

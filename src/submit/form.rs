@@ -1,6 +1,7 @@
 //! The form a client posts back: the create request's keys with the JSON values the
 //! client gave, in its order.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde::de::{self, MapAccess, Visitor};
@@ -11,7 +12,7 @@ use serde_json::value::{RawValue, to_raw_value};
 use crate::draft::ContractDraft;
 use crate::encoding::reader::read_json;
 use crate::encoding::record::Required;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 
 /// A contract form: `{"contract": {…}}`, each key with the JSON value the client gave.
 /// Nothing is checked when it is read, so that
@@ -20,6 +21,10 @@ use crate::error::Error;
 #[derive(Debug, Clone, Default)]
 pub struct ContractForm {
     entries: Vec<(String, Box<RawValue>)>,
+    /// Where each key stands in `entries`.
+    index: HashMap<String, usize>,
+    /// The keys the JSON had beside `contract`, reported with the form's problems.
+    beside: Vec<String>,
 }
 
 impl PartialEq for ContractForm {
@@ -31,10 +36,37 @@ impl PartialEq for ContractForm {
 }
 
 impl ContractForm {
-    /// Reads a form from JSON: `{"contract": {…}}`; only its shape (an object of
-    /// objects) is checked here.
+    /// Reads a form from JSON: `{"contract": {…}}`; only its shape (an object holding
+    /// an object, no key given twice) is checked here. Keys beside `contract` are kept
+    /// to be reported with the form's other problems.
     pub fn from_json(json: &[u8]) -> Result<Self, Error> {
-        read_json::<Required<Wrapped>>(json).map(|form| form.0.contract)
+        let outer = read_json::<Required<Object>>(json)?.0;
+        let mut contract = None;
+        let mut beside = Vec::new();
+        for (key, value) in outer.0 {
+            if key == "contract" {
+                contract = Some(value);
+            } else {
+                beside.push(key);
+            }
+        }
+        let contract =
+            contract.ok_or_else(|| Error::new(ErrorKind::MissingField, "contract", "is required"))?;
+        let entries = read_json::<Required<Object>>(contract.get().as_bytes())
+            .map_err(|error| error.within("contract"))?
+            .0
+            .0;
+        let mut form = Self::default();
+        for (key, value) in entries {
+            form.set(key, value);
+        }
+        form.beside = beside;
+        Ok(form)
+    }
+
+    /// The keys the JSON had beside `contract` (none is allowed).
+    pub(super) fn beside(&self) -> &[String] {
+        &self.beside
     }
 
     /// The form a client starts from for `draft`: the create request's keys the draft
@@ -61,14 +93,16 @@ impl ContractForm {
         form.put("special_terms", &draft.special_terms);
         let lines: Vec<FormLine<'_>> = draft.product_assets_for_new_record.iter().map(FormLine).collect();
         form.put("product_assets_attributes", &lines);
+        // A phone's `_hidden_result` is the server's to compute, so the form has none.
         // With hiding in force the draft's phone fields hold masks, which are not the
         // numbers: the form leaves them empty rather than post a mask back.
-        let masked = |key: &str| {
-            let field = key.strip_suffix(HIDDEN_RESULT).unwrap_or(key);
-            draft.need_hidden_dispose && draft.custom_fields.get(&format!("{field}{HIDDEN_RESULT}")).is_some()
-        };
+        let phones: HashSet<&str> =
+            draft.custom_fields.iter().filter_map(|(key, _)| key.strip_suffix(HIDDEN_RESULT)).collect();
         for (key, value) in draft.custom_fields.iter() {
-            if masked(key) {
+            if key.ends_with(HIDDEN_RESULT) {
+                continue;
+            }
+            if draft.need_hidden_dispose && phones.contains(key) {
                 form.put(key, &());
             } else {
                 form.put(key, value);
@@ -80,15 +114,17 @@ impl ContractForm {
     /// Sets `key` to the JSON `value`, replacing an earlier value under the same key.
     pub fn set(&mut self, key: impl Into<String>, value: Box<RawValue>) {
         let key = key.into();
-        match self.entries.iter_mut().find(|(k, _)| *k == key) {
-            Some(entry) => entry.1 = value,
-            None => self.entries.push((key, value)),
+        if let Some(&at) = self.index.get(&key) {
+            self.entries[at].1 = value;
+        } else {
+            self.index.insert(key.clone(), self.entries.len());
+            self.entries.push((key, value));
         }
     }
 
     /// The JSON value under `key`, if the form has it.
     pub fn get(&self, key: &str) -> Option<&RawValue> {
-        self.entries.iter().find(|(k, _)| k == key).map(|(_, value)| &**value)
+        self.index.get(key).map(|&at| &*self.entries[at].1)
     }
 
     /// The keys and values, in order.
@@ -146,18 +182,6 @@ impl Serialize for FormLine<'_> {
 /// The ending of a phone field's companion key.
 const HIDDEN_RESULT: &str = "_hidden_result";
 
-/// `{"contract": {…}}` as read.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Wrapped {
-    #[serde(deserialize_with = "object")]
-    contract: ContractForm,
-}
-
-fn object<'de, D: Deserializer<'de>>(deserializer: D) -> Result<ContractForm, D::Error> {
-    Object::deserialize(deserializer).map(|object| ContractForm { entries: object.0 })
-}
-
 /// A JSON object's keys with their values' JSON text, in order; a key given twice is
 /// refused.
 pub(super) struct Object(pub(super) Vec<(String, Box<RawValue>)>);
@@ -179,8 +203,9 @@ impl<'de> Visitor<'de> for ObjectVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Object, A::Error> {
         let mut entries: Vec<(String, Box<RawValue>)> = Vec::new();
+        let mut keys: HashSet<String> = HashSet::new();
         while let Some(key) = map.next_key::<String>()? {
-            if entries.iter().any(|(known, _)| *known == key) {
+            if !keys.insert(key.clone()) {
                 return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
             }
             let value = map.next_value()?;

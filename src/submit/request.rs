@@ -1,5 +1,6 @@
 //! Checking a form and making the create request's body from it.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -11,15 +12,18 @@ use serde_json::value::RawValue;
 
 use super::form::{ContractForm, Object};
 use crate::convert::Converter;
+use crate::convert::hiding::mask_number;
 use crate::draft::{ApproveStatus, FieldValue};
 use crate::encoding::field::{Encoding, Form, Write};
 use crate::encoding::id::{Id, OptionalId};
 use crate::encoding::raw::RawJson;
 use crate::encoding::reader::read_json;
 use crate::encoding::ruby_decimal::RubyDecimal;
+use crate::encoding::ruby_json::normalized;
 use crate::encoding::text::Text;
+use crate::error::echo::Excerpt;
 use crate::error::{Error, ErrorKind, Problems};
-use crate::money::{Amount, check_amount, exact_add, exact_mul, fits_stored_integer_digits};
+use crate::money::{Amount, exact_add, fits_stored_integer_digits, stored_product};
 use crate::records::CustomValues;
 use crate::settings::template::{is_empty, value_of};
 use crate::settings::{FieldKind, TotalSource};
@@ -41,13 +45,13 @@ enum Value {
     Amount(Decimal),
     Date(Option<NaiveDate>),
     Status(ApproveStatus),
-    Raw(Box<RawValueText>),
+    Json(Box<RawValueText>),
     Lines(Vec<Line>),
     Bool(bool),
     Field(FieldValue),
 }
 
-/// A JSON value passed on as given (attachments), compared by its text.
+/// A JSON value re-encoded as Rails writes it (attachments), compared by its text.
 #[derive(Debug, Clone)]
 struct RawValueText(Box<RawValue>);
 
@@ -177,10 +181,10 @@ impl Converter {
                 problems.push(Error::new(ErrorKind::InvalidValue, "contract.end_at", detail));
             }
         }
-        let (lines, sum) = lines(form.get("product_assets_attributes"), &mut problems);
+        let lines = lines(form.get("product_assets_attributes"), &mut problems);
         if self.total == TotalSource::SumOfLines {
             // Without lines the total is the opportunity's amount, as in the draft.
-            if let Some(sum) = sum.filter(|_| lines.iter().any(|line| !line.deleted)) {
+            if let Some(sum) = lines.sum.filter(|_| lines.any_kept) {
                 match total {
                     None => set_total(&mut entries, sum),
                     Some(total) if total != sum => problems.push(Error::new(
@@ -196,9 +200,16 @@ impl Converter {
                 }
             }
         }
-        entries.push((Arc::from("product_assets_attributes"), Value::Lines(lines)));
+        entries.push((Arc::from("product_assets_attributes"), Value::Lines(lines.written)));
         self.custom_fields(form, &mut entries, &mut problems);
         unknown_keys(form, &mut problems);
+        for key in form.beside() {
+            problems.push(Error::new(
+                ErrorKind::InvalidValue,
+                Excerpt(key).to_string(),
+                "is not a key of the form, which holds only contract",
+            ));
+        }
         problems.into_result()?;
         Ok(CreateRequest { entries })
     }
@@ -234,14 +245,14 @@ impl Converter {
             }
             (Kind::Date, None) => Ok(Value::Date(None)),
             (Kind::List, Some(raw)) => match RawJson::of(raw.get()) {
-                RawJson::List => Ok(Value::Raw(Box::new(RawValueText(raw.to_owned())))),
+                RawJson::List => normalized(raw, &path).map(|json| Value::Json(Box::new(RawValueText(json)))),
                 other => Err(Error::new(
                     ErrorKind::WrongType,
                     path.as_str(),
                     format_args!("is {}, expected a list", other.in_words()),
                 )),
             },
-            (Kind::List, None) => Ok(Value::Raw(Box::new(RawValueText(empty_list())))),
+            (Kind::List, None) => Ok(Value::Json(Box::new(RawValueText(empty_list())))),
             (Kind::RequiredText | Kind::RequiredId | Kind::RequiredDate, None) => Err(required()),
         }
     }
@@ -267,15 +278,46 @@ impl Converter {
         for field in &template.fields {
             let companion = field.companion_key.as_ref().map(|key| (key, false));
             for (key, is_field) in std::iter::once((&field.key, true)).chain(companion) {
-                let raw = form.get(key).filter(|raw| !is_empty(raw));
+                // An empty text is a text field's (or a display text's) value as the draft
+                // shows it (`""`), kept as given; any other empty value is the field's
+                // empty value.
+                let text_kind = matches!(
+                    field.kind,
+                    FieldKind::Text | FieldKind::TextArea | FieldKind::SingleSelect | FieldKind::Phone
+                );
+                let raw = form
+                    .get(key)
+                    .filter(|raw| !is_empty(raw) || ((text_kind || !is_field) && raw.get() == "\"\""));
+                if !is_field && field.kind == FieldKind::Phone {
+                    // A phone's companion is the server's: the number as shown, masked
+                    // when hiding is in force; never what the form says.
+                    let shown = match entries.last() {
+                        Some((_, Value::Field(FieldValue::Text(number)))) if self.hide_numbers => {
+                            FieldValue::Text(mask_number(number))
+                        }
+                        Some((_, Value::Field(FieldValue::Text(number)))) => FieldValue::Text(number.clone()),
+                        _ => FieldValue::Null,
+                    };
+                    let differs = |raw: &&RawValue| match (RawJson::of(raw.get()), &shown) {
+                        (RawJson::Text(given), FieldValue::Text(shown)) => given != shown.as_str(),
+                        _ => true,
+                    };
+                    if raw.is_some_and(|raw| differs(&raw)) {
+                        problems.push(Error::new(
+                            ErrorKind::InvalidValue,
+                            format!("contract.{key}"),
+                            "is computed from the phone field's value (masked when hiding is in force); leave it out",
+                        ));
+                    }
+                    entries.push((Arc::clone(key), Value::Field(shown)));
+                    continue;
+                }
                 let value = match (raw, is_field) {
                     (None, true) => Ok(field.kind.empty_value()),
                     (None, false) => {
                         Ok(field.kind.empty_display().unwrap_or(FieldValue::Text(String::new())))
                     }
-                    (Some(raw), true) => {
-                        value_of(field.kind, raw).and_then(|value| unmasked(field.kind, value))
-                    }
+                    (Some(raw), true) => value_of(field.kind, raw),
                     (Some(raw), false) => match RawJson::of(raw.get()) {
                         RawJson::Text(text) => Ok(FieldValue::Text(text.into_owned())),
                         other => Err(format!("is {}, not a field's display text", other.in_words())),
@@ -303,16 +345,6 @@ fn set_total(entries: &mut [(Arc<str>, Value)], total: Decimal) {
     }
 }
 
-/// A phone field's value, unless it is a mask (`138****5678`).
-fn unmasked(kind: FieldKind, value: FieldValue) -> Result<FieldValue, String> {
-    match (kind, &value) {
-        (FieldKind::Phone, FieldValue::Text(number)) if number.contains('*') => {
-            Err("is a masked number; post the number itself, or leave it out".to_owned())
-        }
-        _ => Ok(value),
-    }
-}
-
 /// Every key of the form that the create request does not have.
 fn unknown_keys(form: &ContractForm, problems: &mut Problems) {
     for (key, _) in form.iter() {
@@ -336,57 +368,83 @@ struct Line {
     deleted: bool,
 }
 
-/// The form's product lines, checked, with their totals; and the sum of the kept
-/// lines' totals, when every one is known and the sum fits `decimal(24,6)` (else the
-/// problem is noted). Once a problem is found the lines are checked but no longer kept,
-/// since no request will be made: the memory taken stays that of the valid lines.
-fn lines(raw: Option<&RawValue>, problems: &mut Problems) -> (Vec<Line>, Option<Decimal>) {
+/// The form's product lines, checked.
+struct Lines {
+    /// The lines, while no problem is found: once one is, the lines are checked but no
+    /// longer kept, since no request will be made, so the memory taken stays that of
+    /// the valid lines.
+    written: Vec<Line>,
+    /// The sum of the kept lines' totals, when every one is known and the sum fits
+    /// `decimal(24,6)` (else the problem is noted).
+    sum: Option<Decimal>,
+    /// Whether any line is kept (not deleted), whatever problems were found.
+    any_kept: bool,
+}
+
+/// The form's product lines, checked, with their totals and the sum of the kept ones.
+/// A line's id names one line of the contract: it may stand once in a request (a line
+/// kept and deleted at once is refused).
+fn lines(raw: Option<&RawValue>, problems: &mut Problems) -> Lines {
     let list_path = "contract.product_assets_attributes";
-    let Some(raw) = raw.filter(|raw| !is_empty(raw)) else { return (Vec::new(), Some(Decimal::ZERO)) };
+    let mut checked = Lines { written: Vec::new(), sum: Some(Decimal::ZERO), any_kept: false };
+    let Some(raw) = raw.filter(|raw| !is_empty(raw)) else { return checked };
     let lines = match read_plain::<Vec<Object>>(raw, list_path) {
         Ok(lines) => lines,
         Err(problem) => {
             problems.push(problem);
-            return (Vec::new(), None);
+            return Lines { sum: None, ..checked };
         }
     };
-    let mut written = Vec::with_capacity(lines.len());
-    let mut sum = Some(Decimal::ZERO);
+    checked.written.reserve(lines.len());
+    let mut ids: HashMap<u64, usize> = HashMap::new();
     for (index, line) in lines.iter().enumerate() {
         let path = |key: &str| format!("{list_path}[{index}].{key}");
         for (key, _) in line.0.iter().filter(|(key, _)| !LINE_KEYS.iter().any(|(known, _)| known == key)) {
-            problems.push(Error::new(ErrorKind::InvalidValue, path(key), "is not a key of a product line"));
+            problems.push(Error::new(
+                ErrorKind::InvalidValue,
+                path(&Excerpt(key).to_string()),
+                "is not a key of a product line",
+            ));
         }
         match line_values(line, &path) {
             Ok(line) => {
-                sum = match (&line, sum) {
-                    (Line { deleted: true, .. }, sum) => sum,
-                    (line, Some(sum)) => line.total().and_then(|total| exact_add(sum, total)),
-                    (_, None) => None,
-                };
+                if let Some(id) = line.id() {
+                    if let Some(first) = ids.insert(id, index) {
+                        problems.push(Error::new(
+                            ErrorKind::InvalidValue,
+                            path("id"),
+                            format_args!("line {id} is also at [{first}]: a line is kept or deleted once"),
+                        ));
+                    }
+                }
+                if !line.deleted {
+                    checked.any_kept = true;
+                    checked.sum =
+                        checked.sum.zip(line.total()).and_then(|(sum, total)| exact_add(sum, total));
+                }
                 if problems.is_empty() {
-                    written.push(line);
+                    checked.written.push(line);
                 }
             }
             Err(line_problems) => {
-                sum = None;
+                // A line whose problems leave its state unknown may be a kept one.
+                checked.any_kept = true;
+                checked.sum = None;
                 for problem in line_problems {
                     problems.push(problem);
                 }
             }
         }
     }
-    match sum {
-        Some(total) if !fits_stored_integer_digits(total) => {
-            problems.push(Error::new(
-                ErrorKind::Overflow,
-                list_path,
-                format_args!("the sum of the lines, {}, is beyond decimal(24,6)", RubyDecimal(total)),
-            ));
-            (written, None)
-        }
-        sum => (written, sum),
+    if let Some(total) = checked.sum.filter(|total| !fits_stored_integer_digits(*total)) {
+        problems.push(Error::new(
+            ErrorKind::Overflow,
+            list_path,
+            format_args!("the sum of the lines, {}, is beyond decimal(24,6)", RubyDecimal(total)),
+        ));
+        checked.sum = None;
     }
+    checked
 }
 
 /// A line's values, or its problems. A line being deleted needs no product or amounts.
@@ -440,21 +498,23 @@ fn line_values(line: &Object, path: &dyn Fn(&str) -> String) -> Result<Line, Vec
     if problems.is_empty() { Ok(Line { values, deleted }) } else { Err(problems) }
 }
 
-/// `price × quantity`, exact and within `decimal(24,6)`, as a line's total is stored.
+/// `price × quantity` as `decimal(24,6)` saves it (rounded half up to 6 places), the
+/// total the draft offered for the same line.
 fn line_total(price: Decimal, quantity: Decimal, path: &str) -> Result<Decimal, Error> {
-    let total = exact_mul(price, quantity).ok_or_else(|| {
-        Error::new(ErrorKind::Overflow, path, "recommended_unit_price × quantity does not fit a decimal")
-    })?;
-    check_amount(total).map_err(|problem| {
-        Error::new(
-            ErrorKind::InvalidAmount,
-            path,
-            format_args!("recommended_unit_price × quantity, {}, {problem}", RubyDecimal(total)),
-        )
+    stored_product(price, quantity).map(|product| product.saved).ok_or_else(|| {
+        Error::new(ErrorKind::Overflow, path, "recommended_unit_price × quantity does not fit decimal(24,6)")
     })
 }
 
 impl Line {
+    /// The line's id, if it has one (a line already saved).
+    fn id(&self) -> Option<u64> {
+        self.values.iter().find_map(|(key, value)| match (*key, value) {
+            ("id", Value::OptionalId(id)) => *id,
+            _ => None,
+        })
+    }
+
     /// The line's total, if it was computed.
     fn total(&self) -> Option<Decimal> {
         self.values.iter().find_map(|(key, value)| match (*key, value) {
@@ -495,7 +555,7 @@ impl Serialize for Value {
             Self::Amount(amount) => crate::encoding::amount::serialize(amount, serializer),
             Self::Date(date) => crate::encoding::date::serialize_optional(date, serializer),
             Self::Status(status) => serializer.serialize_str(status.name()),
-            Self::Raw(raw) => raw.0.serialize(serializer),
+            Self::Json(raw) => raw.0.serialize(serializer),
             Self::Lines(lines) => serializer.collect_seq(lines.iter().map(|line| LineEntries(&line.values))),
             Self::Bool(flag) => serializer.serialize_bool(*flag),
             Self::Field(value) => value.serialize(serializer),

@@ -240,10 +240,11 @@ fn mappings_are_checked_on_load() {
     );
 }
 
-/// Found by `properties::line_totals_are_exact_and_add_up_to_the_total`: a sum of line
-/// totals with 30 significant digits used to be a candidate for silent rounding.
+/// A line total beyond `decimal(24,6)`'s 18 integer digits is refused by the checked
+/// conversion, as saving it would be, and offered as `null` by the trusting one; a total
+/// with more than 6 fractional digits is offered as saving stores it.
 #[test]
-fn a_sum_beyond_a_decimal_is_refused_not_rounded() {
+fn a_line_total_saving_would_refuse_is_refused() {
     let mut bundle: Value = serde_json::from_str(&fixture("bundle.json")).unwrap();
     bundle["opportunity"]["product_assets"] = json!([
         {"product_id": 1, "quantity": "850184981", "recommended_unit_price": "931893219097"},
@@ -252,12 +253,13 @@ fn a_sum_beyond_a_decimal_is_refused_not_rounded() {
     let json = serde_json::to_vec(&bundle).unwrap();
     let error = Converter::default().convert_json(&json).unwrap_err();
     assert_eq!(error.kind(), contract_draft::ErrorKind::Overflow);
-    assert_eq!(error.path(), "opportunity.product_assets[1]");
-    // Each line on its own is exact (checked with Python's decimal module).
+    assert_eq!(error.path(), "opportunity.product_assets[0]");
+    // 850184981 × 931893219097 = 792281618772011782157 (21 integer digits); 105905.061 ×
+    // 0.089661 = 9495.553674321, saved as 9495.553674 (checked with Python's decimal module).
     let bundle = contract_draft::Bundle::from_json(&json).unwrap();
     let draft = Converter::default().convert(&bundle.opportunity, &bundle.customer, &bundle.user);
     let totals: Vec<_> = draft.product_assets_for_new_record.iter().map(|line| line.total_price).collect();
-    assert_eq!(totals, [Some(dec("792281618772011782157")), Some(dec("9495.553674321"))]);
+    assert_eq!(totals, [None, Some(dec("9495.553674"))]);
 }
 
 /// Found in review: a zero operand came back from `rust_decimal` with scale 0, which the
@@ -284,7 +286,8 @@ fn free_lines_and_zero_quantities_total_zero() {
 fn a_sum_of_lines_beyond_the_stored_precision_is_an_overflow() {
     let mut bundle: Value = serde_json::from_str(&fixture("bundle.json")).unwrap();
     bundle["opportunity"]["product_assets"] = json!([
-        {"product_id": 1, "quantity": "999999", "recommended_unit_price": "999999999999999.5"},
+        {"product_id": 1, "quantity": "1", "recommended_unit_price": "999999999999999999.5"},
+        {"product_id": 2, "quantity": "1", "recommended_unit_price": "0.5"},
     ]);
     let json = serde_json::to_vec(&bundle).unwrap();
     let sum_of_lines =
@@ -292,7 +295,7 @@ fn a_sum_of_lines_beyond_the_stored_precision_is_an_overflow() {
     let error = Converter::new(&sum_of_lines).unwrap().convert_json(&json).unwrap_err();
     assert_eq!(
         error.to_string(),
-        "opportunity.product_assets: the sum of the lines, 999998999999999500000.5, has more than 18 integer digits, more than a contract total holds (decimal(24,6))"
+        "opportunity.product_assets: the sum of the lines, 1000000000000000000.0, has more than 18 integer digits, more than a contract total holds (decimal(24,6))"
     );
     assert_eq!(error.kind(), contract_draft::ErrorKind::Overflow);
     // With the opportunity's amount as the total, the lines are only offered.
@@ -304,7 +307,9 @@ fn a_sum_of_lines_beyond_the_stored_precision_is_an_overflow() {
     ]);
     let conversion =
         Converter::new(&sum_of_lines).unwrap().convert_json(&serde_json::to_vec(&bundle).unwrap()).unwrap();
-    assert_eq!(raw_at(&data(&conversion), "/total_amount"), r#""999999999999999999.9999985""#);
+    // 0.5 × 0.000001 = 0.0000005 is saved as 0.000001 (half up), and the total is the
+    // sum of what is saved.
+    assert_eq!(raw_at(&data(&conversion), "/total_amount"), r#""999999999999999999.999999""#);
 }
 
 #[test]

@@ -177,3 +177,24 @@ fn a_phone_number_of_the_wrong_type_is_not_quoted() {
         assert_eq!(shipped, envelope);
     }
 }
+
+proptest::proptest! {
+    /// Every kind has a message in both languages: Chinese in the envelope (ikcrm's
+    /// clients show it as it is), English in `Display` (for logs), whatever the path and
+    /// detail.
+    #[test]
+    fn every_kind_answers_in_chinese_and_logs_in_english(
+        kind in proptest::sample::select(ErrorKind::ALL),
+        path in "(contract\\.(sn|title|product_assets_attributes\\[[0-9]\\]\\.quantity)|opportunity\\.[a-z_]{1,12}|)",
+        detail in "[A-Z]{3}[a-z ]{0,30}",
+    ) {
+        let error = Error::new(kind, path.clone(), &detail);
+        let chinese = ErrorEnvelope::from(&error).message;
+        proptest::prop_assert!(chinese.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{}", chinese);
+        proptest::prop_assert!(!chinese.contains(&detail), "{}", chinese);
+        let logged = error.to_string();
+        proptest::prop_assert!(logged.is_ascii() && logged.ends_with(&detail), "{}", logged);
+        let english = ErrorEnvelope::new(&error, Language::English).message;
+        proptest::prop_assert!(english.is_ascii() && !english.is_empty(), "{}", english);
+    }
+}

@@ -61,16 +61,14 @@ fn approval_decides_the_status_and_lines_their_totals() {
         r#"{"id":null,"destroy":false,"product_id":7,"product_name":"","product_attr_id":null,"product_no":"","quantity":"1.5","recommended_unit_price":"0.33333","total_price":"0.499995","sale_unit":"","spec":"","remark":""}"#
     );
     assert_eq!(raw_at(&json, "/contract/product_assets_attributes/1/total_price"), r#""5.0""#);
-    // A total that decimal(24,6) cannot store exactly is refused, not rounded.
+    // A product of more than 6 fractional digits is saved as decimal(24,6) saves it:
+    // rounded half up, the total the draft offered for the line.
     form.set(
         "product_assets_attributes",
-        raw(r#"[{"product_id": 7, "quantity": 1.5, "recommended_unit_price": "0.333333"}]"#),
+        raw(r#"[{"product_id": 7, "quantity": 1.75, "recommended_unit_price": "83.33333"}]"#),
     );
-    let error = converter.create_request(&form).unwrap_err();
-    assert_eq!(
-        error.problems()[0].to_string(),
-        "contract.product_assets_attributes[0].total_price: recommended_unit_price × quantity, 0.4999995, has more than 6 fractional digits (the stored precision)"
-    );
+    let json = serde_json::to_string(&converter.create_request(&form).unwrap()).unwrap();
+    assert_eq!(raw_at(&json, "/contract/product_assets_attributes/0/total_price"), r#""145.833328""#);
     // A line being deleted needs only its id.
     form.set("product_assets_attributes", raw(r#"[{"id": 12, "destroy": true}]"#));
     let json = serde_json::to_string(&converter.create_request(&form).unwrap()).unwrap();
@@ -237,9 +235,14 @@ fn a_form_cannot_slip_past_the_checks() {
         problems(&Converter::default(), r#", "attachments_attributes": "junk""#),
         ["contract.attachments_attributes: is a string, expected a list"]
     );
-    // Keys beside "contract" are refused.
-    let error = ContractForm::from_json(br#"{"contract": {}, "foo": 1}"#).unwrap_err();
-    assert_eq!((error.kind(), error.path()), (ErrorKind::InvalidValue, "foo"));
+    // Keys beside "contract" are reported with the contract's problems.
+    let beside = ContractForm::from_json(br#"{"contract": {"sn": "1"}, "foo": 1}"#).unwrap();
+    let error = Converter::default().create_request(&beside).unwrap_err();
+    let paths: Vec<&str> = error.problems().iter().map(contract_draft::Error::path).collect();
+    assert_eq!(
+        paths,
+        ["contract.title", "contract.customer_id", "contract.start_at", "contract.end_at", "foo"]
+    );
     // Many bad lines cost bounded problems.
     let many = format!(r#", "product_assets_attributes": [{}{{}}]"#, "{}, ".repeat(50_000));
     let error = Converter::default().create_request(&form(&many).unwrap()).unwrap_err();
@@ -312,4 +315,196 @@ fn the_edges_pass_and_requests_compare_by_content() {
     };
     assert_eq!(with(r#"[{"id": 1}]"#), with(r#"[{"id": 1}]"#));
     assert_ne!(with(r#"[{"id": 1}]"#), with(r#"[{"id": 2}]"#));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// The lifecycle closes: a draft's form, with only what a client must fill (`sn`;
+    /// `end_at`, as no term is set; `title` and `start_at` where the draft has none), is
+    /// accepted whatever the company (either total, custom fields of every kind, phone
+    /// fields with hiding on and off) and the lines (fractional quantities, 6-digit
+    /// prices), and the request saves what the draft showed.
+    #[test]
+    fn a_drafts_form_posted_back_saves_what_the_draft_showed(
+        mut settings in contract_draft::strategy::settings(),
+        mut bundle in contract_draft::strategy::bundle(),
+        lines in proptest::collection::vec(contract_draft::strategy::product_line(), 0..5),
+    ) {
+        bundle.opportunity.product_assets = lines;
+        // A strict check refuses records without a creator, which the strategies make.
+        settings.company_check = contract_draft::CompanyCheck::Evidence;
+        let converter = Converter::new(&settings).unwrap();
+        let draft = converter.convert_checked(&bundle.opportunity, &bundle.customer, &bundle.user).unwrap().draft;
+        let mut form = ContractForm::from_draft(&draft);
+        form.set("sn", to_raw_value("HT-1").unwrap());
+        if draft.title.trim().is_empty() {
+            form.set("title", to_raw_value("合同").unwrap());
+        }
+        let start = draft.start_at.unwrap_or_else(|| chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+        form.set("start_at", to_raw_value(&start.to_string()).unwrap());
+        form.set("end_at", to_raw_value(&start.to_string()).unwrap());
+        let request = converter.create_request(&form);
+        prop_assert!(request.is_ok(), "{:?}", request.unwrap_err().to_string());
+        let request = serde_json::to_string(&request.unwrap()).unwrap();
+        let shown = serde_json::to_string(&draft).unwrap();
+        let saved = |key: &str| raw_at(&request, &format!("/contract/{key}"));
+        if !draft.title.trim().is_empty() {
+            prop_assert_eq!(saved("title"), raw_at(&shown, "/title"));
+        }
+        prop_assert_eq!(saved("total_amount"), raw_at(&shown, "/total_amount"));
+        prop_assert_eq!(saved("customer_id"), raw_at(&shown, "/customer/id"));
+        prop_assert_eq!(saved("opportunity_id"), raw_at(&shown, "/opportunity/id"));
+        prop_assert_eq!(saved("user_id"), raw_at(&shown, "/user/id"));
+        if draft.start_at.is_some() {
+            prop_assert_eq!(saved("start_at"), raw_at(&shown, "/start_at"));
+        }
+        for index in 0..draft.product_assets_for_new_record.len() {
+            let line = |json: &str, key: &str| raw_at(json, &format!("/product_assets_for_new_record/{index}/{key}"));
+            let saved_line = |key: &str| saved(&format!("product_assets_attributes/{index}/{key}"));
+            prop_assert_eq!(saved_line("total_price"), line(&shown, "total_price"));
+            prop_assert_eq!(saved_line("recommended_unit_price"), line(&shown, "recommended_unit_price"));
+            prop_assert_eq!(saved_line("product_id"), line(&shown, "product_id"));
+        }
+        for (key, _) in draft.custom_fields.iter() {
+            let phone = settings.contract_fields.iter().any(|field| {
+                field.kind == contract_draft::FieldKind::Phone && key.starts_with(field.key.as_str())
+            });
+            if !(phone && draft.need_hidden_dispose) {
+                prop_assert_eq!(saved(key), raw_at(&shown, &format!("/{key}")), "{}", key);
+            }
+        }
+    }
+}
+
+/// Every check runs whatever else failed: a total that disagrees with the lines is
+/// reported beside a missing `sn`, and a key beside `contract` beside both.
+#[test]
+fn problems_are_reported_together_whatever_else_failed() {
+    let sum_of_lines = Converter::new(
+        &CompanySettings::from_json(fixture("products/settings-sum-of-lines.json").as_bytes()).unwrap(),
+    )
+    .unwrap();
+    let form = ContractForm::from_json(
+        br#"{"contract": {"title": "T", "customer_id": 5, "start_at": "2026-01-01", "end_at": "2026-12-31", "total_amount": "10",
+            "product_assets_attributes": [{"product_id": 1, "quantity": "2", "recommended_unit_price": "3"}]}, "contract_id": 9}"#,
+    )
+    .unwrap();
+    let error = sum_of_lines.create_request(&form).unwrap_err();
+    let problems: Vec<String> = error.problems().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [
+            "contract.sn: is required",
+            "contract.total_amount: 10.0 is not the sum of the product lines (6.0), which the company's total is",
+            "contract_id: is not a key of the form, which holds only contract",
+        ]
+    );
+}
+
+/// A line's id stands once in a request: a line kept and deleted at once is refused,
+/// and a deleted line counts in no total.
+#[test]
+fn a_line_is_kept_or_deleted_not_both() {
+    let sum_of_lines = Converter::new(
+        &CompanySettings::from_json(fixture("products/settings-sum-of-lines.json").as_bytes()).unwrap(),
+    )
+    .unwrap();
+    let form = |lines: &str| {
+        ContractForm::from_json(
+            format!(r#"{{"contract": {{"title": "T", "sn": "S", "customer_id": 5, "start_at": "2026-01-01", "end_at": "2026-12-31",
+                "product_assets_attributes": {lines}}}}}"#)
+            .as_bytes(),
+        )
+        .unwrap()
+    };
+    let both = form(
+        r#"[{"id": 12, "product_id": 1, "quantity": "1", "recommended_unit_price": "5"}, {"id": 12, "destroy": true}]"#,
+    );
+    let error = sum_of_lines.create_request(&both).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "contract.product_assets_attributes[1].id: line 12 is also at [0]: a line is kept or deleted once"
+    );
+    let deleted = form(
+        r#"[{"id": 12, "product_id": 1, "quantity": "1", "recommended_unit_price": "5"}, {"id": 13, "destroy": true, "product_id": 2, "quantity": "9", "recommended_unit_price": "9"}]"#,
+    );
+    let json = serde_json::to_string(&sum_of_lines.create_request(&deleted).unwrap()).unwrap();
+    assert_eq!(raw_at(&json, "/contract/total_amount"), r#""5.0""#);
+}
+
+/// A phone field's `_hidden_result` is the server's: computed from the number (masked
+/// when hiding is in force), never taken from the form.
+#[test]
+fn a_phones_hidden_result_is_computed_never_taken_from_the_form() {
+    let company = |hide: bool| {
+        Converter::new(
+            &CompanySettings::from_json(
+                format!(r#"{{"version": 1, "hide_numbers": {hide}, "contract_fields": [{{"key": "text_asset_aa11", "kind": "phone"}}]}}"#)
+                    .as_bytes(),
+            )
+            .unwrap(),
+        )
+        .unwrap()
+    };
+    let form = |extra: &str| {
+        ContractForm::from_json(
+            format!(r#"{{"contract": {{"title": "T", "sn": "S", "customer_id": 5, "start_at": "2026-01-01", "end_at": "2026-12-31",
+                "text_asset_aa11": "13912345678"{extra}}}}}"#)
+            .as_bytes(),
+        )
+        .unwrap()
+    };
+    for (hide, shown) in [(true, r#""139****5678""#), (false, r#""13912345678""#)] {
+        let json = serde_json::to_string(&company(hide).create_request(&form("")).unwrap()).unwrap();
+        assert_eq!(raw_at(&json, "/contract/text_asset_aa11"), r#""13912345678""#);
+        assert_eq!(raw_at(&json, "/contract/text_asset_aa11_hidden_result"), shown);
+    }
+    let error = company(true)
+        .create_request(&form(r#", "text_asset_aa11_hidden_result": "13912345678""#))
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "contract.text_asset_aa11_hidden_result: is computed from the phone field's value (masked when hiding is in force); leave it out"
+    );
+    for mask in ["139＊＊＊＊5678", "139••••5678"] {
+        let masked = ContractForm::from_json(
+            format!(r#"{{"contract": {{"title": "T", "sn": "S", "customer_id": 5, "start_at": "2026-01-01", "end_at": "2026-12-31", "text_asset_aa11": "{mask}"}}}}"#)
+                .as_bytes(),
+        )
+        .unwrap();
+        assert!(company(false).create_request(&masked).is_err(), "{mask}");
+    }
+}
+
+/// Attachments are written as Rails writes the JSON it parsed: compact, strings decoded,
+/// numbers as Ruby writes them; what Ruby's parser refuses is refused.
+#[test]
+fn attachments_are_normalized_as_rails_writes_them() {
+    let form = |attachments: &str| {
+        ContractForm::from_json(
+            format!(r#"{{"contract": {{"title": "T", "sn": "S", "customer_id": 5, "start_at": "2026-01-01", "end_at": "2026-12-31",
+                "attachments_attributes": {attachments}}}}}"#)
+            .as_bytes(),
+        )
+        .unwrap()
+    };
+    let request = Converter::default()
+        .create_request(&form("[ {\"name\" : \"\\u00e9\\/\",\n \"size\": 1.50, \"pages\": 1E2, \"id\": 7} ]"))
+        .unwrap();
+    let mut json = Vec::new();
+    contract_draft::JsonStyle::new(contract_draft::Layout::Compact, true)
+        .append(&mut json, &request)
+        .unwrap();
+    let json = String::from_utf8(json).unwrap();
+    assert_eq!(
+        raw_at(&json, "/contract/attachments_attributes"),
+        r#"[{"name":"é/","size":1.5,"pages":100.0,"id":7}]"#
+    );
+    assert!(!json.contains('\n'));
+    let deep = format!("{}{}", "[".repeat(101), "]".repeat(101));
+    let error = Converter::default().create_request(&form(&deep)).unwrap_err();
+    assert!(error.to_string().contains("nests deeper than 100 levels"), "{error}");
+    let error = Converter::default().create_request(&form(r#"[{"a": 1, "a": 2}]"#)).unwrap_err();
+    assert_eq!(error.to_string(), r#"contract.attachments_attributes[0]: has the key "a" twice"#);
 }
