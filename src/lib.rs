@@ -23,8 +23,12 @@
 //!   ([`Conversion`]). [`Converter::convert`] is the trusting, total variant.
 //! - **JSON in, JSON out**: [`Converter::convert_json`] reads a [`Bundle`] and converts
 //!   it; write [`Envelope::new`]`(&draft)` with serde_json or [`JsonStyle`], and
-//!   [`ErrorEnvelope::from`]`(error)` for a failure ([`ErrorKind::code`] and
-//!   [`ErrorKind::error_key`] are the API's). Each record also reads alone
+//!   [`ErrorEnvelope::from`]`(error)` for a failure, in the API's language, Chinese
+//!   ([`ErrorEnvelope::new`] takes a [`Language`]; [`ErrorKind::code`] and
+//!   [`ErrorKind::error_key`] are the API's).
+//! - **The request side**: [`request`] checks the `Authorization` header and the
+//!   `opportunity_id` parameter as ikcrm does; [`Error::not_found`] and the other
+//!   constructors give a service ikcrm's answers for its own findings. Each record also reads alone
 //!   ([`Opportunity::from_json`]), and [`Bundle::to_json`] writes a bundle back
 //!   losslessly.
 //! - **Batches**: [`convert_lines`] converts a JSON Lines stream in order, on as many

@@ -32,9 +32,9 @@ pub struct NewProductLine {
     /// The selling price per unit, a Ruby decimal string.
     #[serde(serialize_with = "crate::encoding::amount::serialize")]
     pub recommended_unit_price: Decimal,
-    /// `recommended_unit_price × quantity`, exact, a Ruby decimal string; `null` only
-    /// when the product does not fit a decimal exactly (which the checked entry point
-    /// refuses).
+    /// `recommended_unit_price × quantity` as `decimal(24,6)` saves it (rounded half up
+    /// to 6 places), a Ruby decimal string; `null` only when saving would refuse it
+    /// (more than 18 integer digits), which the checked entry point refuses.
     #[serde(serialize_with = "serialize_total")]
     pub total_price: Option<Decimal>,
     /// The selling price as a percentage of the list price, rounded half away from zero

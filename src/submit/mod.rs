@@ -8,8 +8,9 @@
 //! ([`Error::problems`](crate::Error::problems)); the [`CreateRequest`] it makes writes
 //! `{"contract": {…}, "contract_action_name": "turn_to_contract"}` with amounts as Ruby
 //! decimal strings, dates `YYYY-MM-DD`, `approve_status` from the company's approval,
-//! each product line's `total_price` computed exactly, and custom fields as their kinds
-//! write them.
+//! each product line's `total_price` computed as saving stores it (the total the draft
+//! offered), a phone's `_hidden_result` computed from its number, attachments as Rails
+//! writes them, and custom fields as their kinds write them.
 //!
 //! ```
 //! use contract_draft::{Bundle, ContractForm, Converter};

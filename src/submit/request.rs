@@ -150,7 +150,8 @@ impl Converter {
     /// `customer_id`, `start_at`, `end_at` required; `end_at` not before `start_at`;
     /// amounts within `decimal(24,6)`; each product line's `product_id`, `quantity` and
     /// `recommended_unit_price` (not for a line being deleted, `"destroy": true`), its
-    /// `total_price` computed (never taken from the form) and within `decimal(24,6)`;
+    /// `total_price` computed as `decimal(24,6)` saves it (never taken from the form);
+    /// each line id once;
     /// with `"total": "sum_of_lines"` and lines, `total_amount` equal to their sum (or,
     /// left out, set to it); custom fields known to the template and suiting their kinds
     /// (a phone field's value not a mask); no other key.
