@@ -46,7 +46,18 @@ macro_rules! say {
 }
 
 fn say(message: fmt::Arguments<'_>) {
-    let _ = writeln!(io::stderr().lock(), "contract-draft: {message}");
+    let _ = writeln!(io::stderr().lock(), "contract-draft: {}", visible(&message.to_string()));
+}
+
+/// `line` with every control character and bidirectional override or isolate written as
+/// a visible escape (`\u{1b}`), as the library's messages write input: a file name or
+/// an option from the command line reaches standard error as text, never as a terminal
+/// command.
+fn visible(line: &str) -> String {
+    let acts = |c: char| {
+        c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)
+    };
+    line.chars().map(|c| if acts(c) { c.escape_unicode().to_string() } else { c.to_string() }).collect()
 }
 
 fn main() -> ExitCode {
@@ -58,7 +69,7 @@ fn main() -> ExitCode {
             let mut stderr = io::stderr().lock();
             for line in message.lines() {
                 let cut = line.char_indices().nth(MESSAGE_LINE).map_or(line, |(end, _)| &line[..end]);
-                let _ = writeln!(stderr, "{cut}{}", if cut.len() < line.len() { "…" } else { "" });
+                let _ = writeln!(stderr, "{}{}", visible(cut), if cut.len() < line.len() { "…" } else { "" });
             }
             return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(USAGE_ERROR));
         }

@@ -1,6 +1,9 @@
-//! Input quoted in messages, bounded: an error or a note never repeats more than
-//! [`ECHO_LIMIT`] characters of what it was given, so a 10 MB bad value gives a short
-//! message, not a 10 MB one.
+//! Input quoted in messages, the one way any message repeats what it was given: at most
+//! [`ECHO_LIMIT`] characters of it (a 10 MB bad value gives a short message, not a 10 MB
+//! one), and no character that could act on a terminal or a log: C0 and C1 controls,
+//! DEL and the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are
+//! written as visible escapes (`\u{1b}`), so no input can retitle a terminal, clear a
+//! screen or forge a log line. Paths are built from keys through [`Excerpt`] too.
 
 use std::fmt::{self, Write};
 
@@ -28,12 +31,31 @@ pub(crate) struct Excerpt<'a>(pub(crate) &'a str);
 impl fmt::Display for Excerpt<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (shown, cut) = excerpt(self.0);
-        f.write_str(shown)?;
+        for c in shown.chars() {
+            if acts_on_a_terminal(c) {
+                write!(f, "{}", c.escape_unicode())?;
+            } else {
+                f.write_char(c)?;
+            }
+        }
         if cut {
             f.write_char('…')?;
         }
         Ok(())
     }
+}
+
+/// Whether `c` is a control character (C0, DEL, C1) or a bidirectional override or
+/// isolate: what a message never writes as itself. (A quoted string's `Debug` form
+/// escapes these too.)
+fn acts_on_a_terminal(c: char) -> bool {
+    c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// `parent.key`, the path of a field named by an input key, the key as [`Excerpt`]
+/// writes it.
+pub(crate) fn key_path(parent: &str, key: &str) -> String {
+    format!("{parent}.{}", Excerpt(key))
 }
 
 /// The first [`ECHO_LIMIT`] characters of `text`, and whether that is not all of it.
@@ -57,5 +79,18 @@ mod tests {
         assert_eq!(Quoted(&exact).to_string(), format!("\"{exact}\""));
         assert_eq!(Quoted("a\"b").to_string(), r#""a\"b""#);
         assert_eq!(Excerpt("").to_string(), "");
+    }
+
+    #[test]
+    fn controls_and_bidi_overrides_are_written_as_escapes() {
+        let hostile = "a\u{1b}]0;pwned\u{7}b\u{7f}\u{85}\u{9b}\u{202e}\u{2066}\n";
+        let expected = r"a\u{1b}]0;pwned\u{7}b\u{7f}\u{85}\u{9b}\u{202e}\u{2066}\u{a}";
+        assert_eq!(Excerpt(hostile).to_string(), expected);
+        assert_eq!(
+            Quoted(hostile).to_string(),
+            r#""a\u{1b}]0;pwned\u{7}b\u{7f}\u{85}\u{9b}\u{202e}\u{2066}\n""#
+        );
+        assert_eq!(key_path("contract", "x\u{1b}"), r"contract.x\u{1b}");
+        assert_eq!(Excerpt("合同 é").to_string(), "合同 é");
     }
 }

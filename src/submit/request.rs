@@ -21,7 +21,7 @@ use crate::encoding::reader::read_json;
 use crate::encoding::ruby_decimal::RubyDecimal;
 use crate::encoding::ruby_json::normalized;
 use crate::encoding::text::Text;
-use crate::error::echo::Excerpt;
+use crate::error::echo::{Excerpt, key_path};
 use crate::error::{Error, ErrorKind, Problems};
 use crate::money::{Amount, exact_add, fits_stored_integer_digits, stored_product};
 use crate::records::CustomValues;
@@ -217,7 +217,7 @@ impl Converter {
 
     /// The value of the contract's `key`, read as `kind`.
     fn contract_value(&self, key: &str, kind: Kind, raw: Option<&RawValue>) -> Result<Value, Error> {
-        let path = format!("contract.{key}");
+        let path = key_path("contract", key);
         let required = || Error::new(ErrorKind::MissingField, path.as_str(), "is required");
         let raw = raw.filter(|raw| !is_empty(raw));
         match (kind, raw) {
@@ -273,7 +273,7 @@ impl Converter {
         for (key, _) in form.iter().filter(|(key, _)| CustomValues::is_custom_key(key)) {
             if !template.keys.contains_key(key) {
                 let detail = "is not a field of the company's contract template";
-                problems.push(Error::new(ErrorKind::InvalidValue, format!("contract.{key}"), detail));
+                problems.push(Error::new(ErrorKind::InvalidValue, key_path("contract", key), detail));
             }
         }
         for field in &template.fields {
@@ -306,7 +306,7 @@ impl Converter {
                     if raw.is_some_and(|raw| differs(&raw)) {
                         problems.push(Error::new(
                             ErrorKind::InvalidValue,
-                            format!("contract.{key}"),
+                            key_path("contract", key),
                             "is computed from the phone field's value (masked when hiding is in force); leave it out",
                         ));
                     }
@@ -329,7 +329,7 @@ impl Converter {
                     Err(problem) => {
                         problems.push(Error::new(
                             ErrorKind::InvalidValue,
-                            format!("contract.{key}"),
+                            key_path("contract", key),
                             problem,
                         ));
                     }
@@ -353,7 +353,7 @@ fn unknown_keys(form: &ContractForm, problems: &mut Problems) {
         if !known && !CustomValues::is_custom_key(key) {
             problems.push(Error::new(
                 ErrorKind::InvalidValue,
-                format!("contract.{key}"),
+                key_path("contract", key),
                 "is not a key of the create request",
             ));
         }

@@ -10,6 +10,7 @@ mod bad_input;
 #[path = "../shared/bad_input_cases.rs"]
 mod bad_input_cases;
 mod company;
+mod echo;
 mod envelopes;
 mod fidelity;
 mod golden;

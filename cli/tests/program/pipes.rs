@@ -388,3 +388,22 @@ mod mask_property {
         }
     }
 }
+
+/// A hostile option or file name reaches standard error as visible text, never as a
+/// terminal command (ESC, BEL, C1 controls and bidi overrides are escapes there).
+#[test]
+fn hostile_arguments_reach_standard_error_as_text() {
+    for args in [
+        vec!["--x\u{1b}]0;pwned\u{7}"],
+        vec!["/nonexistent/\u{1b}[2J\u{202e}file"],
+        vec!["submit", "/nonexistent/\u{9b}31m"],
+    ] {
+        let output = crate::run(&args, b"");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(!stderr.is_empty());
+        let hostile = |c: char| c.is_control() && c != '\n' || ('\u{202a}'..='\u{202e}').contains(&c);
+        assert!(!stderr.chars().any(hostile), "{args:?}: {stderr:?}");
+        assert!(stderr.contains(r"\u{"), "{stderr:?}");
+    }
+}
