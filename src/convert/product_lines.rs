@@ -3,7 +3,7 @@
 //! as a `decimal(24,6)` column saves it (rounded half up to 6 places; a note says so),
 //! so that the draft shows what saving the contract stores.
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use crate::convert::report::{Findings, Note};
 use crate::draft::NewProductLine;
@@ -60,12 +60,22 @@ fn offer_line(line: &ProductLine, mut rounded: impl FnMut(Decimal, Decimal)) -> 
     }
 }
 
-/// The selling price as a percentage of the list price, to two decimals (half away from
-/// zero); `None` without a (non-zero) list price.
+/// The selling price as a percentage of the list price, to two decimals, rounded once
+/// from the exact quotient, half up (as Ruby's BigDecimal rounds it); `None` without a
+/// (non-zero) list price.
+///
+/// `selling × 100 / list` rounded to 2 places is `⌊(2n + d) / 2d⌋ / 100` with
+/// `n = selling × 10⁴` and `d = list` as integers at one scale: amounts have at most 24
+/// digits and 6 places, so `n` stays below 10³⁵, within `i128`. (A decimal quotient would
+/// round at 28 digits first, and could land on a midpoint the exact one is not on.)
 fn discount(selling: Amount, list: Option<Amount>) -> Option<Decimal> {
     let list = list.filter(|list| !list.get().is_zero())?;
-    let percent = selling.get().checked_div(list.get())?.checked_mul(Decimal::ONE_HUNDRED)?;
-    Some(percent.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero).normalize())
+    let (selling, list) = (selling.get(), list.get());
+    let ten = |power: u32| 10_i128.checked_pow(power);
+    let numerator = selling.mantissa().checked_mul(ten(list.scale() + 4)?)?;
+    let denominator = list.mantissa().checked_mul(ten(selling.scale())?)?;
+    let hundredths = numerator.checked_mul(2)?.checked_add(denominator)? / denominator.checked_mul(2)?;
+    Some(Decimal::try_from_i128_with_scale(hundredths, 2).ok()?.normalize())
 }
 
 #[cfg(test)]
@@ -116,6 +126,24 @@ mod tests {
         assert_eq!(discount(amount("1"), Some(amount("3"))), Some(dec("33.33")));
         assert_eq!(discount(amount("2"), Some(amount("3"))), Some(dec("66.67")));
         assert_eq!(discount(amount("1"), Some(amount("0.08"))), Some(dec("1250")));
+        assert_eq!(discount(amount("0.125"), Some(amount("1000"))), Some(dec("0.01")));
+        assert_eq!(discount(amount("0.124999"), Some(amount("1000"))), Some(dec("0.01")));
+        assert_eq!(discount(amount("0.124"), Some(amount("1000"))), Some(dec("0.01")));
+        assert_eq!(discount(amount("0.114999"), Some(amount("1000"))), Some(dec("0.01")));
+        assert_eq!(discount(amount("0.104999"), Some(amount("1000"))), Some(dec("0.01")));
+        assert_eq!(discount(amount("0.049999"), Some(amount("1000"))), Some(dec("0")));
+        assert_eq!(discount(amount("0.05"), Some(amount("1000"))), Some(dec("0.01")));
+        // Ties go up, never to even: 0.125 % is 0.13 %.
+        assert_eq!(discount(amount("1.25"), Some(amount("1000"))), Some(dec("0.13")));
+        // The largest ratio of amounts still fits.
+        assert_eq!(
+            discount(amount("999999999999999999.999999"), Some(amount("0.000001"))),
+            Some(dec("99999999999999999999999900"))
+        );
+        assert_eq!(
+            discount(amount("99999999999999999.999999"), Some(amount("0.1"))),
+            Some(dec("100000000000000000000"))
+        );
         assert_eq!(discount(amount("1"), None), None);
         assert_eq!(discount(amount("1"), Some(Amount::ZERO)), None);
     }
