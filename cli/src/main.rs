@@ -215,7 +215,7 @@ fn submit(settings: Option<&std::path::Path>, file: &FileArgs) -> Result<ExitCod
     let (limit, style) = (file.limits.max_line_bytes, file.output.style(false));
     let settings = match settings {
         None => Ok(CompanySettings::default()),
-        Some(path) => read_settings(path, limit)?,
+        Some(path) => read_settings(path, Some(&file.input), limit)?,
     };
     let converter = match settings.and_then(|settings| Converter::new(&settings)) {
         Ok(converter) => converter,
@@ -245,7 +245,10 @@ fn invalid(error: &Error, answer: Answer) -> Result<ExitCode, Failure> {
 fn converter(args: &ConvertArgs) -> Result<Result<Converter, Error>, Failure> {
     let limit = args.limits.max_line_bytes;
     let settings = match (&args.settings, args.input()) {
-        (Some(path), _) => read_settings(path, limit)?,
+        (Some(path), input) => {
+            let data = if args.jsonl { Some(input.unwrap_or(&Input::Stdin)) } else { input };
+            read_settings(path, data, limit)?
+        }
         (None, None) if !args.jsonl => CompanySettings::from_json(SAMPLE_SETTINGS),
         (None, _) => Ok(CompanySettings::default()),
     };
@@ -254,8 +257,21 @@ fn converter(args: &ConvertArgs) -> Result<Result<Converter, Error>, Failure> {
 
 /// The company settings in the file at `path`; a file that cannot be read, or is over
 /// the size limit, is a [`Failure`], invalid settings the inner `Err`.
-fn read_settings(path: &std::path::Path, limit: usize) -> Result<Result<CompanySettings, Error>, Failure> {
-    let Some(settings) = read_all(&Input::File(path.to_owned()), limit)? else {
+///
+/// `-` reads the settings from standard input, unless `data` (the input the document
+/// comes from) is standard input too.
+fn read_settings(
+    path: &std::path::Path,
+    data: Option<&Input>,
+    limit: usize,
+) -> Result<Result<CompanySettings, Error>, Failure> {
+    let input = Input::from(path.as_os_str());
+    if input == Input::Stdin && data == Some(&Input::Stdin) {
+        return Err(Failure::Stopped(
+            "--settings - and the input cannot both be standard input: give one of them as a FILE".to_owned(),
+        ));
+    }
+    let Some(settings) = read_all(&input, limit)? else {
         let path = path.display();
         return Err(Failure::Stopped(format!(
             "the settings file {path} is longer than {limit} bytes (--max-line-bytes)"

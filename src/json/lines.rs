@@ -428,7 +428,11 @@ impl<R: BufRead> LineReader<R> {
         let (mut read_any, mut within) = (false, true);
         let mut drained = true;
         loop {
-            let buffered = self.input.fill_buf()?;
+            // An interrupted read (a signal) is retried, as `BufRead::read_line` does.
+            let buffered = match self.input.fill_buf() {
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+                buffered => buffered?,
+            };
             if buffered.is_empty() {
                 break;
             }
@@ -465,6 +469,39 @@ impl<R: BufRead> LineReader<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A reader whose every other read is interrupted.
+    struct Interrupting<'a> {
+        input: &'a [u8],
+        interrupt: bool,
+    }
+
+    impl io::Read for Interrupting<'_> {
+        fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+            self.interrupt = !self.interrupt;
+            if self.interrupt {
+                return Err(io::ErrorKind::Interrupted.into());
+            }
+            let n = buffer.len().min(self.input.len()).min(3);
+            buffer[..n].copy_from_slice(&self.input[..n]);
+            self.input = &self.input[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn interrupted_reads_are_retried() {
+        let input =
+            io::BufReader::with_capacity(4, Interrupting { input: b"ab\ncdefg\n\nh", interrupt: false });
+        let mut lines = LineReader { input, max_line_bytes: 100, next_line: 1 };
+        let mut read = Vec::new();
+        let mut text = Vec::new();
+        while let Some((within, _)) = lines.read_line(&mut text).unwrap() {
+            read.push((within, String::from_utf8(std::mem::take(&mut text)).unwrap()));
+        }
+        let expected = [(true, "ab"), (true, "cdefg"), (true, ""), (true, "h")];
+        assert_eq!(read, expected.map(|(within, line)| (within, line.to_owned())));
+    }
 
     fn read_all(input: &[u8], max_line_bytes: usize) -> Vec<Option<Vec<u8>>> {
         let mut reader = LineReader { input, max_line_bytes, next_line: 1 };

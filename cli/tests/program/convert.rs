@@ -180,3 +180,28 @@ fn a_byte_order_mark_before_a_settings_file_is_skipped() {
     std::fs::remove_file(&settings).unwrap();
     assert_eq!(stdout(&output), fixture("response.json"));
 }
+
+/// `--settings -` reads the settings from standard input, when the bundle comes from a
+/// file; both from standard input is wrong usage.
+#[test]
+fn settings_may_come_from_standard_input() {
+    let settings = crate::support::fixture("settings.json");
+    let from_stdin =
+        run(&[&fixture_path("bundle.json"), "--settings", "-", "--compact"], settings.as_bytes());
+    let from_file =
+        run(&[&fixture_path("bundle.json"), "--settings", &fixture_path("settings.json"), "--compact"], b"");
+    assert_eq!(from_stdin.status.code(), Some(0));
+    assert_eq!(stdout(&from_stdin), stdout(&from_file));
+    for args in [
+        vec!["-", "--settings", "-"],
+        vec!["--jsonl", "--settings", "-"],
+        vec!["submit", "--settings", "-", "-"],
+    ] {
+        let output = run(&args, settings.as_bytes());
+        assert_eq!((output.status.code(), stdout(&output)), (Some(2), ""), "{args:?}");
+        assert!(
+            String::from_utf8(output.stderr).unwrap().contains("cannot both be standard input"),
+            "{args:?}"
+        );
+    }
+}
