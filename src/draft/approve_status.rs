@@ -1,12 +1,13 @@
 //! The approval states (审批) a contract or a payment goes through.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use crate::encoding::word::{Word, deserialize_as_word};
 use crate::error::echo::Quoted;
 use crate::error::{Error, ErrorKind};
 
 /// The approval status of a record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ApproveStatus {
@@ -19,6 +20,12 @@ pub enum ApproveStatus {
     /// 已驳回: rejected.
     Rejected,
 }
+
+impl Word for ApproveStatus {
+    const WORDS: &'static [&'static str] = &["draft", "applying", "approved", "rejected"];
+    const VALUES: &'static [Self] = &[Self::Draft, Self::Applying, Self::Approved, Self::Rejected];
+}
+deserialize_as_word!(ApproveStatus);
 
 impl ApproveStatus {
     /// The status's API name, as `approve_status` writes it: `draft`, `applying`,

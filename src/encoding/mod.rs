@@ -29,3 +29,4 @@ pub(crate) mod ruby_sum;
 pub(crate) mod stack_text;
 pub(crate) mod text;
 pub(crate) mod timestamp;
+pub(crate) mod word;

@@ -1,12 +1,13 @@
 //! The kinds of custom field (自定义字段) a company's contract template can have.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::draft::FieldValue;
+use crate::encoding::word::{Word, deserialize_as_word};
 
 /// What a custom field holds, which decides its empty value and whether it has a
 /// `<key>_display` companion.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum FieldKind {
@@ -29,6 +30,22 @@ pub enum FieldKind {
     /// value too) when hiding is in force.
     Phone,
 }
+
+impl Word for FieldKind {
+    const WORDS: &'static [&'static str] =
+        &["text", "text_area", "single_select", "multi_select", "number", "date", "file", "phone"];
+    const VALUES: &'static [Self] = &[
+        Self::Text,
+        Self::TextArea,
+        Self::SingleSelect,
+        Self::MultiSelect,
+        Self::Number,
+        Self::Date,
+        Self::File,
+        Self::Phone,
+    ];
+}
+deserialize_as_word!(FieldKind);
 
 impl FieldKind {
     /// The key prefix ikcrm gives fields of this kind.

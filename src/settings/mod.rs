@@ -2,6 +2,7 @@
 //! how opportunity fields fill them, where the total comes from, its approval). Read
 //! from versioned JSON; see the README's "Company settings".
 
+use crate::encoding::word::{Word, deserialize_as_word};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
@@ -71,7 +72,7 @@ pub struct CompanySettings {
 
 /// How a draft's opportunity and customer must show that they belong to the user's
 /// company (see the README's "Company check").
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CompanyCheck {
@@ -85,7 +86,7 @@ pub enum CompanyCheck {
 }
 
 /// Where a contract's total comes from.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TotalSource {
@@ -96,6 +97,18 @@ pub enum TotalSource {
     /// has no lines (the report says so).
     SumOfLines,
 }
+
+impl Word for CompanyCheck {
+    const WORDS: &'static [&'static str] = &["evidence", "strict"];
+    const VALUES: &'static [Self] = &[Self::Evidence, Self::Strict];
+}
+deserialize_as_word!(CompanyCheck);
+
+impl Word for TotalSource {
+    const WORDS: &'static [&'static str] = &["expect_amount", "sum_of_lines"];
+    const VALUES: &'static [Self] = &[Self::ExpectAmount, Self::SumOfLines];
+}
+deserialize_as_word!(TotalSource);
 
 /// One field of the company's contract template.
 #[derive(Debug, Clone, Serialize, Deserialize)]

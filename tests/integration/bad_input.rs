@@ -254,3 +254,77 @@ fn readers_refuse_what_they_cannot_give_back() {
         assert_eq!(error.kind(), ErrorKind::InvalidValue, "{text}");
     }
 }
+
+/// Enum-like values are read one way: a word, its documented form. Another JSON type is
+/// `wrong_type` naming the field (valid JSON is never "malformed"), serde's map form of
+/// an enum is refused, and every word is the one written.
+#[test]
+fn words_are_read_only_in_their_documented_form() {
+    use contract_draft::{
+        ApproveStatus, CompanyCheck, CompanySettings, ContractPayments, FieldKind, TotalSource,
+    };
+    let settings = |json: &str| CompanySettings::from_json(json.as_bytes()).map(drop).unwrap_err();
+    for (json, path) in [
+        (r#"{"version": 1, "total": 5}"#, "total"),
+        (r#"{"version": 1, "total": {"sum_of_lines": null}}"#, "total"),
+        (r#"{"version": 1, "company_check": {"strict": null}}"#, "company_check"),
+        (r#"{"version": 1, "company_check": ["strict"]}"#, "company_check"),
+        (
+            r#"{"version": 1, "contract_fields": [{"key": "text_asset_a", "kind": null}]}"#,
+            "contract_fields[0].kind",
+        ),
+        (
+            r#"{"version": 1, "contract_fields": [{"key": "text_asset_a", "kind": {"text": 1}}]}"#,
+            "contract_fields[0].kind",
+        ),
+    ] {
+        let error = settings(json);
+        assert_eq!((error.kind(), error.path()), (ErrorKind::InvalidSettings, path), "{json}: {error}");
+        assert!(error.detail().starts_with("is "), "{json}: {error}");
+    }
+    let payment = |status: &str| {
+        let json = format!(
+            r#"{{"total_amount": "1", "received_payments": [{{"amount": "1", "approve_status": {status}}}]}}"#
+        );
+        ContractPayments::from_json(json.as_bytes()).map(drop).unwrap_err()
+    };
+    for status in ["null", "5", r#"{"approved": null}"#] {
+        let error = payment(status);
+        assert_eq!(
+            (error.kind(), error.path(), error.kind().http_status()),
+            (ErrorKind::WrongType, "received_payments[0].approve_status", 422),
+            "{status}: {error}"
+        );
+    }
+    assert_eq!(
+        payment(r#""paid""#).to_string(),
+        r#"received_payments[0].approve_status: "paid" is not one of draft, applying, approved, rejected"#
+    );
+    // Each word reads back as the value that writes it.
+    round_trip(&[TotalSource::ExpectAmount, TotalSource::SumOfLines]);
+    round_trip(&[CompanyCheck::Evidence, CompanyCheck::Strict]);
+    round_trip(&[
+        ApproveStatus::Draft,
+        ApproveStatus::Applying,
+        ApproveStatus::Approved,
+        ApproveStatus::Rejected,
+    ]);
+    round_trip(&[
+        FieldKind::Text,
+        FieldKind::TextArea,
+        FieldKind::SingleSelect,
+        FieldKind::MultiSelect,
+        FieldKind::Number,
+        FieldKind::Date,
+        FieldKind::File,
+        FieldKind::Phone,
+    ]);
+}
+
+/// Each of `values` reads back from the JSON it writes.
+fn round_trip<T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(values: &[T]) {
+    for value in values {
+        let json = serde_json::to_string(value).unwrap();
+        assert_eq!(&serde_json::from_str::<T>(&json).unwrap(), value, "{json}");
+    }
+}
