@@ -30,8 +30,13 @@ pub(crate) fn check_records(
         ("opportunity", opportunity.creator.as_ref(), opportunity.organization_id),
         ("customer", customer.creator.as_ref(), customer.organization_id),
     ];
+    // Both records' evidence first: another company's customer is not found, even when
+    // the opportunity would fail the strict check.
     for (record, creator, organization_id) in evidence {
-        check_company(record, creator, organization_id, user, company_check, findings)?;
+        check_evidence(record, creator, organization_id, user)?;
+    }
+    for (record, creator, organization_id) in evidence {
+        check_company(record, creator, organization_id, company_check, findings)?;
     }
     check_years(opportunity, customer, user)?;
     if customer.id != opportunity.customer_id {
@@ -74,18 +79,14 @@ fn check_years(opportunity: &Opportunity, customer: &Customer, user: &User) -> R
     }
 }
 
-/// Checks that a record belongs to the user's company. A record tells its company by its
-/// creator's `organization_id`, or by an `organization_id` of its own (list endpoints
-/// send no creator). Either naming another company refuses the record; a record with
-/// neither converts with a [`Note::CompanyUnverified`], unless the check is
-/// [`CompanyCheck::Strict`], which requires the creator.
-fn check_company(
+/// Checks that a record belongs to the user's company, on evidence. A record tells its
+/// company by its creator's `organization_id`, or by an `organization_id` of its own
+/// (list endpoints send no creator). Either naming another company refuses the record.
+fn check_evidence(
     record: &'static str,
     creator: Option<&User>,
     organization_id: Option<u64>,
     user: &User,
-    company_check: CompanyCheck,
-    findings: &mut Findings,
 ) -> Result<(), Error> {
     let evidence = [
         (creator.map(|creator| creator.organization_id), "creator.organization_id"),
@@ -103,6 +104,19 @@ fn check_company(
             ));
         }
     }
+    Ok(())
+}
+
+/// With no evidence of another company ([`check_evidence`]): a record with neither a
+/// creator nor an `organization_id` converts with a [`Note::CompanyUnverified`], unless
+/// the check is [`CompanyCheck::Strict`], which requires the creator.
+fn check_company(
+    record: &'static str,
+    creator: Option<&User>,
+    organization_id: Option<u64>,
+    company_check: CompanyCheck,
+    findings: &mut Findings,
+) -> Result<(), Error> {
     match (creator, company_check) {
         (Some(_), _) => Ok(()),
         (None, CompanyCheck::Strict) => Err(Error::new(
@@ -205,6 +219,18 @@ mod tests {
         opportunity.expect_sign_date = NaiveDate::from_ymd_opt(12_345, 1, 1);
         customer.id = 1;
         let error = check(&opportunity, &customer, CompanyCheck::Evidence).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::OrganizationMismatch);
+    }
+
+    /// Another company's customer is not found, even when the opportunity fails the
+    /// strict check first in order.
+    #[test]
+    fn every_records_company_is_checked_before_the_strict_check() {
+        let (mut opportunity, mut customer, _) = records();
+        opportunity.creator = None;
+        opportunity.organization_id = Some(49);
+        customer.organization_id = Some(50);
+        let error = check(&opportunity, &customer, CompanyCheck::Strict).unwrap_err();
         assert_eq!(error.kind(), ErrorKind::OrganizationMismatch);
     }
 }

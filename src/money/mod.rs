@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 mod amount;
 
@@ -100,19 +100,6 @@ pub(crate) fn parse_decimal_text(text: &str) -> Result<Decimal, AmountProblem> {
     parse_json_number(text)
 }
 
-/// `a × b`, or `None` when the product does not fit a decimal exactly (`rust_decimal`
-/// would round away fractional digits or overflow).
-pub(crate) fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
-    // Without trailing zeros the exact product has exactly the sum of the scales, which
-    // rust_decimal keeps unless it had to round; zero it returns with scale 0.
-    let (a, b) = (a.normalize(), b.normalize());
-    if a.is_zero() || b.is_zero() {
-        return Some(Decimal::ZERO);
-    }
-    let product = a.checked_mul(b)?;
-    (product.scale() == a.scale() + b.scale()).then_some(product)
-}
-
 /// A product as a `decimal(24,6)` column stores it: the saved value, and the exact
 /// product where saving rounded it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,7 +108,8 @@ pub(crate) struct StoredProduct {
     /// Rails saves (its decimal type casts a value to the column's scale, rounding half
     /// up, silently).
     pub(crate) saved: Decimal,
-    /// The exact product, when it had more fractional digits than are stored.
+    /// The exact product (to 28 significant digits, as near as a decimal holds it), when
+    /// it had more fractional digits than are stored.
     pub(crate) rounded_from: Option<Decimal>,
 }
 
@@ -131,11 +119,34 @@ pub(crate) struct StoredProduct {
 /// line totals and the create request's are made here, so that what a draft shows is
 /// what is saved.
 pub(crate) fn stored_product(a: Decimal, b: Decimal) -> Option<StoredProduct> {
-    let exact = exact_mul(a, b)?;
-    let saved =
-        exact.round_dp_with_strategy(MAX_FRACTION_DIGITS, RoundingStrategy::MidpointAwayFromZero).normalize();
-    let rounded_from = (saved != exact).then_some(exact.normalize());
-    fits_stored_integer_digits(saved).then_some(StoredProduct { saved, rounded_from })
+    // In integers: the mantissas' product at the sum of the scales, exact in i128 for
+    // every product a column could store (below 10^18 with at most 12 places, so below
+    // 10^30); a product beyond i128 is beyond the column too. Rounding half up is then
+    // an integer division, so a product of more digits than a decimal holds is still
+    // saved as Rails saves it.
+    let (a, b) = (a.normalize(), b.normalize());
+    let product = a.mantissa().checked_mul(b.mantissa())?;
+    let scale = a.scale() + b.scale();
+    let (saved, saved_scale) = match scale.checked_sub(MAX_FRACTION_DIGITS) {
+        Some(extra) if extra > 0 => {
+            let unit = 10_i128.checked_pow(extra)?;
+            let (whole, rest) = (product / unit, product % unit);
+            (whole + i128::from(rest.abs() * 2 >= unit) * product.signum(), MAX_FRACTION_DIGITS)
+        }
+        _ => (product, scale),
+    };
+    let saved = Decimal::try_from_i128_with_scale(saved, saved_scale).ok()?.normalize();
+    if !fits_stored_integer_digits(saved) {
+        return None;
+    }
+    let rounded = saved_scale < scale && product % 10_i128.checked_pow(scale - saved_scale)? != 0;
+    // The exact product, for the note; beyond 28 significant digits, as near as a
+    // decimal holds it.
+    let exact = || Decimal::try_from_i128_with_scale(product, scale).ok().or_else(|| a.checked_mul(b));
+    Some(StoredProduct {
+        saved,
+        rounded_from: if rounded { exact().map(|exact| exact.normalize()) } else { None },
+    })
 }
 
 /// `a + b`, or `None` when the sum does not fit a decimal exactly.
@@ -268,26 +279,31 @@ mod tests {
         assert_eq!(stored("0.4", "0.000001"), Some((dec("0"), Some(dec("0.0000004")))));
         assert_eq!(stored("3", "19800.0"), Some((dec("59400"), None)));
         assert_eq!(stored("1000000000", "1000000000"), None);
+        // 29 significant digits: more than a decimal holds, still saved as Rails saves it.
+        assert_eq!(
+            stored("300000000.000001", "300000000.000001").map(|(saved, _)| saved),
+            Some(dec("90000000000000600"))
+        );
+        assert_eq!(stored("999999999999999999", "1"), Some((dec("999999999999999999"), None)));
+        assert_eq!(stored("0.000001", "0.000001"), Some((dec("0"), Some(dec("0.000000000001")))));
         assert_eq!(stored("999999999999999999.999999", "999999999999999999.999999"), None);
     }
 
     #[test]
     fn exact_arithmetic_refuses_to_round() {
-        assert_eq!(exact_mul(dec("0.333333"), dec("1.5")), Some(dec("0.4999995")));
-        assert_eq!(exact_mul(dec("999999999999999999.999999"), dec("999999999999999999.999999")), None);
-        assert_eq!(exact_mul(Decimal::MAX, dec("2")), None);
         assert_eq!(exact_add(dec("0.1"), dec("0.25")), Some(dec("0.35")));
         assert_eq!(exact_add(Decimal::MAX, Decimal::ONE), None);
         assert_eq!(exact_add(dec("79228162514264337593543950335"), dec("0.1")), None);
         assert_eq!(exact_sub(dec("1"), dec("1.5")), Some(dec("-0.5")));
         // Zeros, with and without scale, and trailing zeros in the operands.
-        assert_eq!(exact_mul(dec("0"), dec("2.5")), Some(Decimal::ZERO));
-        assert_eq!(exact_mul(dec("6600.5"), dec("0.000")), Some(Decimal::ZERO));
+        let saved = |a: &str, b: &str| stored_product(dec(a), dec(b)).map(|product| product.saved);
+        assert_eq!(saved("0", "2.5"), Some(Decimal::ZERO));
+        assert_eq!(saved("6600.5", "0.000"), Some(Decimal::ZERO));
+        let scaled = Decimal::from_i128_with_scale(25 * 10_i128.pow(4), 5);
+        assert_eq!(stored_product(scaled, scaled).map(|product| product.saved), Some(dec("6.25")));
         assert_eq!(exact_add(dec("0.0"), dec("1")), Some(dec("1")));
         assert_eq!(exact_sub(dec("0.0"), dec("1")), Some(dec("-1")));
         assert_eq!(exact_sub(exact_sub(dec("100.5"), dec("100.5")).unwrap(), dec("1")), Some(dec("-1")));
-        let scaled = Decimal::from_i128_with_scale(25 * 10_i128.pow(20), 21);
-        assert_eq!(exact_mul(scaled, scaled), Some(dec("6.25")));
     }
 
     #[test]

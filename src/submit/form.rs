@@ -50,8 +50,11 @@ impl ContractForm {
                 beside.push(key);
             }
         }
-        let contract =
-            contract.ok_or_else(|| Error::new(ErrorKind::MissingField, "contract", "is required"))?;
+        let Some(contract) = contract else {
+            let missing = Error::new(ErrorKind::MissingField, "contract", "is required");
+            let problems = std::iter::once(missing).chain(beside.iter().map(|key| beside_problem(key)));
+            return Err(Error::all(problems.collect()).unwrap_err());
+        };
         let entries = read_json::<Required<Object>>(contract.get().as_bytes())
             .map_err(|error| error.within("contract"))?
             .0
@@ -64,9 +67,9 @@ impl ContractForm {
         Ok(form)
     }
 
-    /// The keys the JSON had beside `contract` (none is allowed).
-    pub(super) fn beside(&self) -> &[String] {
-        &self.beside
+    /// The problems of the keys the JSON had beside `contract` (none is allowed).
+    pub(super) fn beside(&self) -> impl Iterator<Item = Error> + '_ {
+        self.beside.iter().map(|key| beside_problem(key))
     }
 
     /// The form a client starts from for `draft`: the create request's keys the draft
@@ -181,6 +184,15 @@ impl Serialize for FormLine<'_> {
 
 /// The ending of a phone field's companion key.
 const HIDDEN_RESULT: &str = "_hidden_result";
+
+/// The problem of a key beside `contract`.
+fn beside_problem(key: &str) -> Error {
+    Error::new(
+        ErrorKind::InvalidValue,
+        crate::error::echo::Excerpt(key).to_string(),
+        "is not a key of the form, which holds only contract",
+    )
+}
 
 /// A JSON object's keys with their values' JSON text, in order; a key given twice is
 /// refused.

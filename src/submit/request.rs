@@ -204,12 +204,8 @@ impl Converter {
         entries.push((Arc::from("product_assets_attributes"), Value::Lines(lines.written)));
         self.custom_fields(form, &mut entries, &mut problems);
         unknown_keys(form, &mut problems);
-        for key in form.beside() {
-            problems.push(Error::new(
-                ErrorKind::InvalidValue,
-                Excerpt(key).to_string(),
-                "is not a key of the form, which holds only contract",
-            ));
+        for problem in form.beside() {
+            problems.push(problem);
         }
         problems.into_result()?;
         Ok(CreateRequest { entries })
@@ -407,17 +403,20 @@ fn lines(raw: Option<&RawValue>, problems: &mut Problems) -> Lines {
                 "is not a key of a product line",
             ));
         }
+        // The id is checked whatever else is wrong with the line.
+        let id =
+            line.0.iter().find(|(key, _)| key == "id").and_then(|(_, raw)| read::<OptionalId>(raw, "").ok());
+        if let Some(id) = id.flatten() {
+            if let Some(first) = ids.insert(id, index) {
+                problems.push(Error::new(
+                    ErrorKind::InvalidValue,
+                    path("id"),
+                    format_args!("line {id} is also at [{first}]: a line is kept or deleted once"),
+                ));
+            }
+        }
         match line_values(line, &path) {
             Ok(line) => {
-                if let Some(id) = line.id() {
-                    if let Some(first) = ids.insert(id, index) {
-                        problems.push(Error::new(
-                            ErrorKind::InvalidValue,
-                            path("id"),
-                            format_args!("line {id} is also at [{first}]: a line is kept or deleted once"),
-                        ));
-                    }
-                }
                 if !line.deleted {
                     checked.any_kept = true;
                     checked.sum =
@@ -453,12 +452,16 @@ fn line_values(line: &Object, path: &dyn Fn(&str) -> String) -> Result<Line, Vec
     let get = |key: &str| {
         line.0.iter().find(|(k, _)| k == key).map(|(_, value)| &**value).filter(|raw| !is_empty(raw))
     };
+    let mut problems = Vec::new();
+    // A `destroy` that is not a flag is a problem; the line is checked as one kept.
     let deleted = match get("destroy").map(|raw| read_plain::<bool>(raw, &path("destroy"))) {
-        Some(Err(problem)) => return Err(vec![problem]),
+        Some(Err(problem)) => {
+            problems.push(problem);
+            false
+        }
         Some(Ok(deleted)) => deleted,
         None => false,
     };
-    let mut problems = Vec::new();
     let mut values = Vec::with_capacity(LINE_KEYS.len());
     let mut factors = (None, None);
     for (key, kind) in LINE_KEYS {
@@ -508,14 +511,6 @@ fn line_total(price: Decimal, quantity: Decimal, path: &str) -> Result<Decimal, 
 }
 
 impl Line {
-    /// The line's id, if it has one (a line already saved).
-    fn id(&self) -> Option<u64> {
-        self.values.iter().find_map(|(key, value)| match (*key, value) {
-            ("id", Value::OptionalId(id)) => *id,
-            _ => None,
-        })
-    }
-
     /// The line's total, if it was computed.
     fn total(&self) -> Option<Decimal> {
         self.values.iter().find_map(|(key, value)| match (*key, value) {

@@ -508,3 +508,47 @@ fn attachments_are_normalized_as_rails_writes_them() {
     let error = Converter::default().create_request(&form(r#"[{"a": 1, "a": 2}]"#)).unwrap_err();
     assert_eq!(error.to_string(), r#"contract.attachments_attributes[0]: has the key "a" twice"#);
 }
+
+/// Checks go on past a line's other problems: a repeated id beside a bad `product_id`,
+/// a bad `destroy` beside bad amounts, keys beside a missing `contract`.
+#[test]
+fn a_lines_problems_do_not_hide_each_other() {
+    let form = |lines: &str| {
+        ContractForm::from_json(
+            format!(r#"{{"contract": {{"title": "T", "sn": "S", "customer_id": 5, "start_at": "2026-01-01", "end_at": "2026-12-31",
+                "product_assets_attributes": {lines}}}}}"#)
+            .as_bytes(),
+        )
+        .unwrap()
+    };
+    let paths = |lines: &str| -> Vec<String> {
+        let error = Converter::default().create_request(&form(lines)).unwrap_err();
+        error.problems().iter().map(|problem| problem.path().to_owned()).collect()
+    };
+    assert_eq!(
+        paths(
+            r#"[{"id": 5, "product_id": "x", "quantity": 1, "recommended_unit_price": 1}, {"id": 5, "destroy": true}]"#
+        ),
+        ["contract.product_assets_attributes[0].product_id", "contract.product_assets_attributes[1].id"]
+    );
+    assert_eq!(
+        paths(r#"[{"destroy": "yes", "product_id": "x", "quantity": "-1", "recommended_unit_price": 1}]"#),
+        [
+            "contract.product_assets_attributes[0].destroy",
+            "contract.product_assets_attributes[0].product_id",
+            "contract.product_assets_attributes[0].quantity"
+        ]
+    );
+    let error = ContractForm::from_json(br#"{"x": 1}"#).unwrap_err();
+    let paths: Vec<&str> = error.problems().iter().map(contract_draft::Error::path).collect();
+    assert_eq!(paths, ["contract", "x"]);
+    // A product of more digits than a decimal holds is still saved as Rails saves it.
+    let request = Converter::default()
+        .create_request(&form(r#"[{"product_id": 1, "quantity": "300000000.000001", "recommended_unit_price": "300000000.000001"}]"#))
+        .unwrap();
+    let json = serde_json::to_string(&request).unwrap();
+    assert_eq!(
+        raw_at(&json, "/contract/product_assets_attributes/0/total_price"),
+        r#""90000000000000600.0""#
+    );
+}
