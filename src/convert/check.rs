@@ -132,6 +132,118 @@ fn check_company(
     }
 }
 
+/// For a bundle that does not read, the company evidence its JSON holds anyway: another
+/// company's record is not found, whatever else is wrong with it, so a caller cannot
+/// tell it from a missing one by its other fields. `None` when the JSON shows no other
+/// company (or is not JSON): the reading error stands.
+pub(crate) fn company_of_unread(json: &[u8]) -> Option<Error> {
+    let probe: Probe = serde_json::from_slice(json.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(json)).ok()?;
+    let company = probe.user.organization_id?;
+    let evidence = [
+        ("opportunity", "creator.organization_id", probe.opportunity.creator),
+        ("opportunity", "organization_id", probe.opportunity.organization_id),
+        ("customer", "creator.organization_id", probe.customer.creator),
+        ("customer", "organization_id", probe.customer.organization_id),
+    ];
+    evidence.into_iter().find_map(|(record, field, other)| {
+        other.filter(|other| *other != company).map(|other| {
+            Error::new(
+                ErrorKind::OrganizationMismatch,
+                format!("{record}.{field}"),
+                format_args!("the {record} belongs to company {other}, not to the user's company {company}"),
+            )
+        })
+    })
+}
+
+/// What [`company_of_unread`] reads of a bundle: each record's company evidence, any
+/// other value ignored, a value of any type taken as no evidence.
+#[derive(Default, serde::Deserialize)]
+struct Probe {
+    #[serde(default)]
+    opportunity: Side,
+    #[serde(default)]
+    customer: Side,
+    #[serde(default)]
+    user: Side,
+}
+
+/// A record's `organization_id` and its creator's.
+#[derive(Default)]
+struct Side {
+    organization_id: Option<u64>,
+    creator: Option<u64>,
+}
+
+impl<'de> serde::Deserialize<'de> for Side {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(SideVisitor)
+    }
+}
+
+struct SideVisitor;
+
+impl<'de> serde::de::Visitor<'de> for SideVisitor {
+    type Value = Side;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any value")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Side, A::Error> {
+        let mut side = Side::default();
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match &*key {
+                "organization_id" => side.organization_id = map.next_value::<AnyId>()?.0,
+                "creator" => side.creator = map.next_value::<Side>()?.organization_id,
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(side)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Side, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(Side::default())
+    }
+
+    fn visit_unit<E>(self) -> Result<Side, E> {
+        Ok(Side::default())
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Side, E> {
+        Ok(Side::default())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Side, E> {
+        Ok(Side::default())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Side, E> {
+        Ok(Side::default())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Side, E> {
+        Ok(Side::default())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Side, E> {
+        Ok(Side::default())
+    }
+}
+
+/// An id as the records' reader takes it (an integer, or its digits as a string); any
+/// other value is no id.
+struct AnyId(Option<u64>);
+
+impl<'de> serde::Deserialize<'de> for AnyId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        Ok(Self(match value {
+            serde_json::Value::Number(number) => number.as_u64(),
+            serde_json::Value::String(digits) => digits.parse().ok(),
+            _ => None,
+        }))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

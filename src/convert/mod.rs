@@ -160,8 +160,12 @@ impl Converter {
     /// assert_eq!((error.kind(), error.path()), (ErrorKind::WrongType, "opportunity"));
     /// # Ok::<(), contract_draft::Error>(())
     /// ```
+    ///
+    /// A bundle that does not read, but whose JSON shows a record of another company, is
+    /// refused as that record (not found), not for its other problems.
     pub fn convert_json(&self, json: &[u8]) -> Result<Conversion, Error> {
-        let bundle = Bundle::from_json(json)?;
+        let bundle =
+            Bundle::from_json(json).map_err(|error| check::company_of_unread(json).unwrap_or(error))?;
         self.convert_owned(bundle.opportunity, bundle.customer, bundle.user)
     }
 

@@ -198,3 +198,34 @@ proptest::proptest! {
         proptest::prop_assert!(english.is_ascii() && !english.is_empty(), "{}", english);
     }
 }
+
+/// Another company's record is not found even when its other fields do not read: the
+/// caller learns nothing of it from them.
+#[test]
+fn another_companys_record_is_not_found_whatever_else_is_wrong() {
+    let other = |path: &str, value: Value, company_path: &str| {
+        let mut bundle: Value = serde_json::from_str(&fixture("bundle.json")).unwrap();
+        *bundle.pointer_mut(path).unwrap() = value;
+        *bundle.pointer_mut(company_path).unwrap() = json!(50);
+        serde_json::to_vec(&bundle).unwrap()
+    };
+    for input in [
+        other("/opportunity/expect_sign_date", json!("2015/09/09"), "/opportunity/creator/organization_id"),
+        other("/opportunity/expect_amount", json!("-1"), "/opportunity/creator/organization_id"),
+        other(
+            "/opportunity/creator/created_at",
+            json!("2015-13-01 00:00"),
+            "/opportunity/creator/organization_id",
+        ),
+        other("/customer/created_at", json!("2015-02-30 10:00"), "/customer/creator/organization_id"),
+        other("/opportunity/id", json!([]), "/customer/creator/organization_id"),
+    ] {
+        let error = Converter::default().convert_json(&input).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::OrganizationMismatch, "{error}");
+        assert_eq!(shipped_in_chinese(error), NOT_FOUND);
+    }
+    // Without evidence of another company, the reading error stands.
+    let error =
+        Converter::default().convert_json(&change("/opportunity/expect_amount", json!("-1"))).unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::InvalidAmount);
+}
