@@ -410,14 +410,7 @@ fn a_line_is_kept_or_deleted_not_both() {
         &CompanySettings::from_json(fixture("products/settings-sum-of-lines.json").as_bytes()).unwrap(),
     )
     .unwrap();
-    let form = |lines: &str| {
-        ContractForm::from_json(
-            format!(r#"{{"contract": {{"title": "T", "sn": "S", "customer_id": 5, "start_at": "2026-01-01", "end_at": "2026-12-31",
-                "product_assets_attributes": {lines}}}}}"#)
-            .as_bytes(),
-        )
-        .unwrap()
-    };
+    let form = |lines: &str| valid_form_with(&format!(r#""product_assets_attributes": {lines}"#));
     let both = form(
         r#"[{"id": 12, "product_id": 1, "quantity": "1", "recommended_unit_price": "5"}, {"id": 12, "destroy": true}]"#,
     );
@@ -447,14 +440,7 @@ fn a_phones_hidden_result_is_computed_never_taken_from_the_form() {
         )
         .unwrap()
     };
-    let form = |extra: &str| {
-        ContractForm::from_json(
-            format!(r#"{{"contract": {{"title": "T", "sn": "S", "customer_id": 5, "start_at": "2026-01-01", "end_at": "2026-12-31",
-                "text_asset_aa11": "13912345678"{extra}}}}}"#)
-            .as_bytes(),
-        )
-        .unwrap()
-    };
+    let form = |extra: &str| valid_form_with(&format!(r#""text_asset_aa11": "13912345678"{extra}"#));
     for (hide, shown) in [(true, r#""139****5678""#), (false, r#""13912345678""#)] {
         let json = serde_json::to_string(&company(hide).create_request(&form("")).unwrap()).unwrap();
         assert_eq!(raw_at(&json, "/contract/text_asset_aa11"), r#""13912345678""#);
@@ -468,11 +454,7 @@ fn a_phones_hidden_result_is_computed_never_taken_from_the_form() {
         "contract.text_asset_aa11_hidden_result: is computed from the phone field's value (masked when hiding is in force); leave it out"
     );
     for mask in ["139＊＊＊＊5678", "139••••5678"] {
-        let masked = ContractForm::from_json(
-            format!(r#"{{"contract": {{"title": "T", "sn": "S", "customer_id": 5, "start_at": "2026-01-01", "end_at": "2026-12-31", "text_asset_aa11": "{mask}"}}}}"#)
-                .as_bytes(),
-        )
-        .unwrap();
+        let masked = valid_form_with(&format!(r#""text_asset_aa11": "{mask}""#));
         assert!(company(false).create_request(&masked).is_err(), "{mask}");
     }
 }
@@ -481,14 +463,7 @@ fn a_phones_hidden_result_is_computed_never_taken_from_the_form() {
 /// numbers as Ruby writes them; what Ruby's parser refuses is refused.
 #[test]
 fn attachments_are_normalized_as_rails_writes_them() {
-    let form = |attachments: &str| {
-        ContractForm::from_json(
-            format!(r#"{{"contract": {{"title": "T", "sn": "S", "customer_id": 5, "start_at": "2026-01-01", "end_at": "2026-12-31",
-                "attachments_attributes": {attachments}}}}}"#)
-            .as_bytes(),
-        )
-        .unwrap()
-    };
+    let form = |attachments: &str| valid_form_with(&format!(r#""attachments_attributes": {attachments}"#));
     let request = Converter::default()
         .create_request(&form("[ {\"name\" : \"\\u00e9\\/\",\n \"size\": 1.50, \"pages\": 1E2, \"id\": 7} ]"))
         .unwrap();
@@ -513,14 +488,7 @@ fn attachments_are_normalized_as_rails_writes_them() {
 /// a bad `destroy` beside bad amounts, keys beside a missing `contract`.
 #[test]
 fn a_lines_problems_do_not_hide_each_other() {
-    let form = |lines: &str| {
-        ContractForm::from_json(
-            format!(r#"{{"contract": {{"title": "T", "sn": "S", "customer_id": 5, "start_at": "2026-01-01", "end_at": "2026-12-31",
-                "product_assets_attributes": {lines}}}}}"#)
-            .as_bytes(),
-        )
-        .unwrap()
-    };
+    let form = |lines: &str| valid_form_with(&format!(r#""product_assets_attributes": {lines}"#));
     let paths = |lines: &str| -> Vec<String> {
         let error = Converter::default().create_request(&form(lines)).unwrap_err();
         error.problems().iter().map(|problem| problem.path().to_owned()).collect()
@@ -551,4 +519,13 @@ fn a_lines_problems_do_not_hide_each_other() {
         raw_at(&json, "/contract/product_assets_attributes/0/total_price"),
         r#""90000000000000600.0""#
     );
+}
+
+/// A form with every required key valid, and `members` (JSON members, `"key": value`)
+/// besides.
+fn valid_form_with(members: &str) -> ContractForm {
+    let json = format!(
+        r#"{{"contract": {{"title": "T", "sn": "S", "customer_id": 5, "start_at": "2026-01-01", "end_at": "2026-12-31", {members}}}}}"#
+    );
+    ContractForm::from_json(json.as_bytes()).unwrap()
 }
