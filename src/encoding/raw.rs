@@ -4,8 +4,6 @@
 
 use std::borrow::Cow;
 
-use serde_json::value::RawValue;
-
 /// A JSON value's text, by its type.
 #[derive(Debug, PartialEq)]
 pub(crate) enum RawJson<'a> {
@@ -76,26 +74,6 @@ fn json_string(literal: &str) -> Option<Cow<'_, str>> {
     }
 }
 
-/// `raw` without whitespace between its tokens: the JSON text as the compact layout
-/// writes it, keys in their order and numbers as given (reading it into a
-/// `serde_json::Value` would sort the keys and turn the numbers into doubles).
-pub(crate) fn compact(raw: &RawValue) -> Box<RawValue> {
-    let text = raw.get();
-    let (mut compact, mut in_string, mut escaped) = (String::with_capacity(text.len()), false, false);
-    for c in text.chars() {
-        if in_string {
-            (escaped, in_string) = (!escaped && c == '\\', escaped || c != '"');
-        } else if c.is_ascii_whitespace() {
-            continue;
-        } else {
-            in_string = c == '"';
-        }
-        compact.push(c);
-    }
-    // Removing whitespace between the tokens of valid JSON leaves valid JSON.
-    RawValue::from_string(compact).unwrap_or_else(|_| raw.to_owned())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,9 +86,6 @@ mod tests {
         assert_eq!(RawJson::of("-1.50e3"), RawJson::Number("-1.50e3"));
         assert_eq!(RawJson::of(r#""a\"b""#), RawJson::Text(Cow::Owned("a\"b".into())));
         // Without escapes the text is borrowed, not decoded again.
-        let raw: Box<RawValue> =
-            serde_json::from_str(r#"{ "b" : [ 1.50, "x y\" z" ] , "a" : null }"#).unwrap();
-        assert_eq!(compact(&raw).get(), r#"{"b":[1.50,"x y\" z"],"a":null}"#);
         assert!(matches!(RawJson::of(r#""19800.0""#), RawJson::Text(Cow::Borrowed("19800.0"))));
         assert!(matches!(RawJson::of(r#""a\u0062""#), RawJson::Text(Cow::Owned(text)) if text == "ab"));
         assert_eq!(RawJson::of("[1, 2]"), RawJson::List);

@@ -1,149 +1,165 @@
-//! Free-form JSON (a contract's attachments) as Rails writes it after parsing it: compact,
-//! strings decoded and re-escaped (`"\u00e9\/"` is written `"é/"`), integers as
-//! integers and other numbers as Ruby Floats (`1.50` is `1.5`, `1E2` is `100.0`), keys
-//! in their order. Written straight into text, one token at a time, so memory stays
-//! that of the text however the value is shaped.
+//! Free-form JSON (a contract's attachments, a mapped list's items) as Rails writes it
+//! after parsing it: compact, strings decoded and re-escaped (`"\u00e9\/"` is written
+//! `"é/"`), integers with all their digits (`-0` is `0`), other numbers as Ruby Floats
+//! (`1.50` is `1.5`, `1E2` is `100.0`), keys in their order. Written token by token from
+//! the text into text, so memory stays that of the text however the value is shaped,
+//! and no integer passes through a double.
 //!
 //! What Ruby's parser refuses is refused: nesting deeper than [`MAX_NESTING`] levels
-//! (`JSON.parse`'s `max_nesting`), lone surrogates (serde_json's reader); and a key
-//! given twice in one object, which Ruby would silently collapse.
+//! (`JSON.parse`'s `max_nesting`), lone surrogates; and a key given twice in one object,
+//! which Ruby would silently collapse.
 
 use std::collections::HashSet;
-use std::fmt::{self, Write as _};
+use std::fmt::Write as _;
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
 use crate::encoding::float::RubyFloat;
-use crate::encoding::reader::{invalid, read_json};
 use crate::error::echo::Quoted;
 use crate::error::{Error, ErrorKind};
 
 /// The deepest nesting Ruby's `JSON.parse` takes by default.
 pub(crate) const MAX_NESTING: usize = 100;
 
+/// Where the writer is: in a list (at its item) or in an object (its keys so far).
+enum Level {
+    List(usize),
+    Object(HashSet<String>, Option<String>),
+}
+
 /// `raw` re-encoded as Rails writes the value it parses (see the module docs); an error
-/// naming `path` where Ruby would not parse it.
+/// naming `path` (and the item or key within) where Ruby would not parse it.
+// One loop over the tokens, each arm a token's rule: it reads best whole.
+#[allow(clippy::too_many_lines)]
 pub(crate) fn normalized(raw: &RawValue, path: &str) -> Result<Box<RawValue>, Error> {
-    let text = read_json::<RubyJson>(raw.get().as_bytes()).map_err(|error| error.within(path))?.0;
-    // The text is JSON by construction: each token was written by its own rule.
-    RawValue::from_string(text).map_err(|error| Error::new(ErrorKind::MalformedJson, path, error))
-}
-
-/// The text of a JSON value as Rails writes it.
-struct RubyJson(String);
-
-impl<'de> serde::Deserialize<'de> for RubyJson {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let mut text = String::new();
-        Token { out: &mut text, depth: 0 }.deserialize(deserializer)?;
-        Ok(Self(text))
-    }
-}
-
-/// One value, written to `out`, `depth` levels in.
-struct Token<'a> {
-    out: &'a mut String,
-    depth: usize,
-}
-
-impl<'de> DeserializeSeed<'de> for Token<'_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl Token<'_> {
-    fn string<E: de::Error>(&mut self, text: &str) -> Result<(), E> {
-        serde_json::to_string(text).map(|quoted| self.out.push_str(&quoted)).map_err(E::custom)
-    }
-
-    /// The token for a value nested in this one.
-    fn inner<E: de::Error>(&mut self) -> Result<Token<'_>, E> {
-        if self.depth >= MAX_NESTING {
-            return Err(invalid(
-                ErrorKind::InvalidValue,
-                format_args!("nests deeper than {MAX_NESTING} levels, which Ruby's JSON parser refuses"),
-            ));
-        }
-        Ok(Token { out: self.out, depth: self.depth + 1 })
-    }
-}
-
-impl<'de> Visitor<'de> for Token<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        self.out.push_str("null");
-        Ok(())
-    }
-
-    fn visit_bool<E: de::Error>(self, value: bool) -> Result<(), E> {
-        self.out.push_str(if value { "true" } else { "false" });
-        Ok(())
-    }
-
-    fn visit_i64<E: de::Error>(self, value: i64) -> Result<(), E> {
-        write!(self.out, "{value}").map_err(E::custom)
-    }
-
-    fn visit_u64<E: de::Error>(self, value: u64) -> Result<(), E> {
-        write!(self.out, "{value}").map_err(E::custom)
-    }
-
-    fn visit_f64<E: de::Error>(self, value: f64) -> Result<(), E> {
-        write!(self.out, "{}", RubyFloat(value)).map_err(E::custom)
-    }
-
-    fn visit_str<E: de::Error>(mut self, value: &str) -> Result<(), E> {
-        self.string(value)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
-        let inner = self.inner()?;
-        inner.out.push('[');
-        let mut empty = true;
-        // Each element is followed by a comma; the last one's is taken back.
-        while seq.next_element_seed(Token { out: inner.out, depth: inner.depth })?.is_some() {
-            empty = false;
-            inner.out.push(',');
-        }
-        if !empty {
-            inner.out.pop();
-        }
-        inner.out.push(']');
-        Ok(())
-    }
-
-    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
-        let mut inner = self.inner()?;
-        inner.out.push('{');
-        let mut keys = HashSet::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if keys.contains(&key) {
-                return Err(invalid(
-                    ErrorKind::InvalidValue,
-                    format_args!("has the key {} twice", Quoted(&key)),
-                ));
+    let text = raw.get();
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut levels: Vec<Level> = Vec::new();
+    let mut expect_key = false;
+    let mut at = 0;
+    let problem = |levels: &[Level], kind: ErrorKind, detail: std::fmt::Arguments<'_>| {
+        let mut inner = path.to_owned();
+        for level in levels {
+            match level {
+                Level::List(index) => {
+                    let _ = write!(inner, "[{index}]");
+                }
+                Level::Object(_, Some(key)) => inner = crate::error::echo::key_path(&inner, key),
+                Level::Object(_, None) => {}
             }
-            inner.string(&key)?;
-            keys.insert(key);
-            inner.out.push(':');
-            map.next_value_seed(Token { out: inner.out, depth: inner.depth })?;
-            inner.out.push(',');
         }
-        if !keys.is_empty() {
-            inner.out.pop();
+        Error::new(kind, inner, detail)
+    };
+    while let Some(&byte) = bytes.get(at) {
+        match byte {
+            b' ' | b'\t' | b'\n' | b'\r' => at += 1,
+            b'[' | b'{' => {
+                if levels.len() >= MAX_NESTING {
+                    return Err(problem(
+                        &levels,
+                        ErrorKind::InvalidValue,
+                        format_args!(
+                            "nests deeper than {MAX_NESTING} levels, which Ruby's JSON parser refuses"
+                        ),
+                    ));
+                }
+                levels.push(if byte == b'[' { Level::List(0) } else { Level::Object(HashSet::new(), None) });
+                expect_key = byte == b'{';
+                out.push(char::from(byte));
+                at += 1;
+            }
+            b']' | b'}' => {
+                levels.pop();
+                expect_key = false;
+                out.push(char::from(byte));
+                at += 1;
+            }
+            b',' => {
+                match levels.last_mut() {
+                    Some(Level::List(index)) => *index += 1,
+                    Some(Level::Object(..)) => expect_key = true,
+                    None => {}
+                }
+                out.push(',');
+                at += 1;
+            }
+            b':' => {
+                expect_key = false;
+                out.push(':');
+                at += 1;
+            }
+            b'"' => {
+                let end = string_end(bytes, at);
+                let decoded: String = serde_json::from_str(&text[at..end]).map_err(|_| {
+                    problem(
+                        &levels,
+                        ErrorKind::InvalidUtf8,
+                        format_args!("holds an escape that is not a character"),
+                    )
+                })?;
+                out.push_str(
+                    &serde_json::to_string(&decoded).map_err(|error| {
+                        problem(&levels, ErrorKind::InvalidValue, format_args!("{error}"))
+                    })?,
+                );
+                if expect_key {
+                    if let Some(Level::Object(keys, current)) = levels.last_mut() {
+                        if !keys.insert(decoded.clone()) {
+                            *current = None;
+                            return Err(problem(
+                                &levels,
+                                ErrorKind::InvalidValue,
+                                format_args!("has the key {} twice", Quoted(&decoded)),
+                            ));
+                        }
+                        *current = Some(decoded);
+                    }
+                }
+                at = end;
+            }
+            b't' | b'f' | b'n' => {
+                let word =
+                    [&b"true"[..], b"false", b"null"].into_iter().find(|word| bytes[at..].starts_with(word));
+                let word = word.unwrap_or(b"null");
+                out.push_str(std::str::from_utf8(word).unwrap_or("null"));
+                at += word.len();
+            }
+            _ => {
+                let end = at
+                    + bytes[at..]
+                        .iter()
+                        .take_while(|b| matches!(b, b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9'))
+                        .count();
+                let number = &text[at..end.max(at + 1)];
+                if number.contains(['.', 'e', 'E']) {
+                    let value: f64 = number.parse().map_err(|_| {
+                        problem(&levels, ErrorKind::InvalidValue, format_args!("is not a number Ruby parses"))
+                    })?;
+                    let _ = write!(out, "{}", RubyFloat(value));
+                } else if number == "-0" {
+                    out.push('0');
+                } else {
+                    out.push_str(number);
+                }
+                at = end.max(at + 1);
+            }
         }
-        inner.out.push('}');
-        Ok(())
     }
+    RawValue::from_string(out).map_err(|error| Error::new(ErrorKind::MalformedJson, path, error))
+}
+
+/// The end (one past the closing quote) of the string literal starting at `start`.
+fn string_end(bytes: &[u8], start: usize) -> usize {
+    let mut at = start + 1;
+    while let Some(&byte) = bytes.get(at) {
+        match byte {
+            b'\\' => at += 2,
+            b'"' => return at + 1,
+            _ => at += 1,
+        }
+    }
+    bytes.len()
 }
 
 #[cfg(test)]
@@ -170,6 +186,10 @@ mod tests {
         assert_eq!(normal("[]").unwrap(), "[]");
         assert_eq!(normal("{}").unwrap(), "{}");
         assert_eq!(normal("[[],{}]").unwrap(), "[[],{}]");
+        assert_eq!(
+            normal("[123456789012345678901234567890, -9223372036854775809, -0, 0.0, 1e22]").unwrap(),
+            "[123456789012345678901234567890,-9223372036854775809,0,0.0,1.0e+22]"
+        );
     }
 
     #[test]
@@ -179,5 +199,9 @@ mod tests {
         assert!(normal(&deep(MAX_NESTING + 1)).unwrap_err().contains("nests deeper than 100 levels"));
         let error = normal(r#"[{"a": 1, "a": 2}]"#).unwrap_err();
         assert_eq!(error, r#"contract.attachments_attributes[0]: has the key "a" twice"#);
+        let error = normal(r#"[1, {"b": [0, {"a": 1, "a": 2}]}]"#).unwrap_err();
+        assert_eq!(error, r#"contract.attachments_attributes[1].b[1]: has the key "a" twice"#);
+        assert!(normal(r#"["a\ud800"]"#).is_err());
+        assert_eq!(normal(r#"[{"a": 1}, {"a": 2}]"#).unwrap(), r#"[{"a":1},{"a":2}]"#);
     }
 }

@@ -7,11 +7,11 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use serde_json::Value;
 use serde_json::value::RawValue;
 
 use crate::draft::FieldValue;
-use crate::encoding::raw::{RawJson, compact};
+use crate::encoding::raw::RawJson;
+use crate::encoding::ruby_json::normalized;
 use crate::error::echo::{ECHO_LIMIT, Quoted};
 use crate::error::{Error, ErrorKind};
 use crate::money::{check_precision, parse_decimal_text, parse_json_number};
@@ -223,10 +223,17 @@ pub(crate) fn is_empty(value: &RawValue) -> bool {
 fn list(value: &RawValue) -> Result<Vec<Box<RawValue>>, String> {
     let items: Vec<Box<RawValue>> =
         serde_json::from_str(value.get()).map_err(|_| "is not a list".to_owned())?;
-    if let Some(index) = items.iter().position(|item| serde_json::from_str::<Value>(item.get()).is_err()) {
-        return Err(format!("item {index} is nested too deeply or holds an escape that is not a character"));
-    }
-    Ok(items.iter().map(|item| compact(item)).collect())
+    // Each item as Rails writes the value it parsed (`"\u00e9"` is `"é"`, `1.50` is
+    // `1.5`), checked and re-encoded in one pass over its text, no value tree built.
+    items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            normalized(item, "").map_err(|_| {
+                format!("item {index} is nested too deeply, holds an escape that is not a character, or a key twice")
+            })
+        })
+        .collect()
 }
 
 /// A template default: the value, and for selects its display (the option text, or
@@ -298,7 +305,7 @@ pub(crate) fn is_masked_number(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{Value, json};
 
     #[test]
     fn masks_of_any_star_or_dot_are_not_numbers() {
@@ -333,15 +340,20 @@ mod tests {
         );
     }
 
-    /// List items keep their JSON text, key order and digits included, without the
-    /// whitespace between tokens; items serde_json could not read back are refused.
+    /// List items are written as Rails writes what it parsed: key order and an integer's
+    /// digits kept, other numbers as Ruby Floats, no whitespace between tokens; items Ruby
+    /// could not read are refused.
     #[test]
-    fn list_items_are_kept_as_given() {
+    fn list_items_are_written_as_rails_writes_them() {
         let given: Box<RawValue> =
             serde_json::from_str(r#"[{"url": "a", "name": "b", "size": 12345678901234567890123, "w": 1E2}]"#)
                 .unwrap();
         let Ok(FieldValue::List(items)) = value_of(FieldKind::File, &given) else { panic!() };
-        assert_eq!(items[0].get(), r#"{"url":"a","name":"b","size":12345678901234567890123,"w":1E2}"#);
+        assert_eq!(items[0].get(), r#"{"url":"a","name":"b","size":12345678901234567890123,"w":100.0}"#);
+        let given: Box<RawValue> = serde_json::from_str(r#"["\u00e9\/", 1.50, 1E2]"#).unwrap();
+        let Ok(FieldValue::List(items)) = value_of(FieldKind::MultiSelect, &given) else { panic!() };
+        let written: Vec<&str> = items.iter().map(|item| item.get()).collect();
+        assert_eq!(written, [r#""é/""#, "1.5", "100.0"]);
         let deep: Box<RawValue> =
             serde_json::from_str(&format!("[{}1{}]", "[".repeat(200), "]".repeat(200))).unwrap();
         assert!(value_of(FieldKind::File, &deep).is_err());
