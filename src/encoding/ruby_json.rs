@@ -10,7 +10,7 @@
 //! which Ruby would silently collapse.
 
 use std::collections::HashSet;
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 
 use serde_json::value::RawValue;
 
@@ -29,8 +29,6 @@ enum Level {
 
 /// `raw` re-encoded as Rails writes the value it parses (see the module docs); an error
 /// naming `path` (and the item or key within) where Ruby would not parse it.
-// One loop over the tokens, each arm a token's rule: it reads best whole.
-#[allow(clippy::too_many_lines)]
 pub(crate) fn normalized(raw: &RawValue, path: &str) -> Result<Box<RawValue>, Error> {
     let text = raw.get();
     let bytes = text.as_bytes();
@@ -38,19 +36,7 @@ pub(crate) fn normalized(raw: &RawValue, path: &str) -> Result<Box<RawValue>, Er
     let mut levels: Vec<Level> = Vec::new();
     let mut expect_key = false;
     let mut at = 0;
-    let problem = |levels: &[Level], kind: ErrorKind, detail: std::fmt::Arguments<'_>| {
-        let mut inner = path.to_owned();
-        for level in levels {
-            match level {
-                Level::List(index) => {
-                    let _ = write!(inner, "[{index}]");
-                }
-                Level::Object(_, Some(key)) => inner = crate::error::echo::key_path(&inner, key),
-                Level::Object(_, None) => {}
-            }
-        }
-        Error::new(kind, inner, detail)
-    };
+    let problem = |levels: &[Level], kind, detail: fmt::Arguments<'_>| problem_at(path, levels, kind, detail);
     while let Some(&byte) = bytes.get(at) {
         match byte {
             b' ' | b'\t' | b'\n' | b'\r' => at += 1,
@@ -126,27 +112,45 @@ pub(crate) fn normalized(raw: &RawValue, path: &str) -> Result<Box<RawValue>, Er
                 at += word.len();
             }
             _ => {
-                let end = at
-                    + bytes[at..]
-                        .iter()
-                        .take_while(|b| matches!(b, b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9'))
-                        .count();
-                let number = &text[at..end.max(at + 1)];
-                if number.contains(['.', 'e', 'E']) {
-                    let value: f64 = number.parse().map_err(|_| {
-                        problem(&levels, ErrorKind::InvalidValue, format_args!("is not a number Ruby parses"))
-                    })?;
-                    let _ = write!(out, "{}", RubyFloat(value));
-                } else if number == "-0" {
-                    out.push('0');
-                } else {
-                    out.push_str(number);
-                }
-                at = end.max(at + 1);
+                let digits = bytes[at..]
+                    .iter()
+                    .take_while(|b| matches!(b, b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9'));
+                let end = (at + digits.count()).max(at + 1);
+                write_number(&mut out, &text[at..end]).ok_or_else(|| {
+                    problem(&levels, ErrorKind::InvalidValue, format_args!("is not a number Ruby parses"))
+                })?;
+                at = end;
             }
         }
     }
     RawValue::from_string(out).map_err(|error| Error::new(ErrorKind::MalformedJson, path, error))
+}
+
+/// An error of `kind` about the value the writer is at, within `path`.
+fn problem_at(path: &str, levels: &[Level], kind: ErrorKind, detail: fmt::Arguments<'_>) -> Error {
+    let mut inner = path.to_owned();
+    for level in levels {
+        match level {
+            Level::List(index) => {
+                let _ = write!(inner, "[{index}]");
+            }
+            Level::Object(_, Some(key)) => inner = crate::error::echo::key_path(&inner, key),
+            Level::Object(_, None) => {}
+        }
+    }
+    Error::new(kind, inner, detail)
+}
+
+/// Writes a JSON number as Ruby writes what it parses: an integer as it is (`-0` as
+/// `0`), any other as a Ruby Float; `None` for a number no double holds.
+fn write_number(out: &mut String, number: &str) -> Option<()> {
+    if number.contains(['.', 'e', 'E']) {
+        let value: f64 = number.parse().ok()?;
+        write!(out, "{}", RubyFloat(value)).ok()
+    } else {
+        out.push_str(if number == "-0" { "0" } else { number });
+        Some(())
+    }
 }
 
 /// The end (one past the closing quote) of the string literal starting at `start`.
