@@ -72,6 +72,8 @@
 
 // The modules in the order data flows through them: each uses only the ones above it
 // (tests/integration/layers.rs checks it; README "Layout" says what each holds).
+// How many items of each kind one input may hold.
+pub mod limits;
 // What can go wrong, and where.
 mod error;
 // Amounts as stored: limits and exact arithmetic.

@@ -64,10 +64,16 @@ pub struct ContractPayments {
     /// The contract's total.
     pub total_amount: Amount,
     /// Its payment plans (`null` reads as none).
-    #[serde(default, deserialize_with = "crate::encoding::record::list")]
+    #[serde(
+        default,
+        deserialize_with = "crate::encoding::record::list::<_, _, { crate::limits::MAX_PAYMENTS }>"
+    )]
     pub received_payment_plans: Vec<PaymentPlan>,
     /// Its received payments (`null` reads as none).
-    #[serde(default, deserialize_with = "crate::encoding::record::list")]
+    #[serde(
+        default,
+        deserialize_with = "crate::encoding::record::list::<_, _, { crate::limits::MAX_PAYMENTS }>"
+    )]
     pub received_payments: Vec<Payment>,
 }
 

@@ -9,6 +9,7 @@
 //! [`reader::invalid`], which marks them with their [`crate::ErrorKind`].
 
 pub(crate) mod amount;
+pub(crate) mod bounded;
 pub(crate) mod coordinate;
 pub(crate) mod date;
 pub(crate) mod distance;

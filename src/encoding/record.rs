@@ -11,6 +11,7 @@ use serde::de::{self, DeserializeSeed, MapAccess};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serializer};
 
+use super::bounded::AtMost;
 use super::field::{Encoding, Form, InForm, WriteRecord};
 use super::key::Key;
 
@@ -32,14 +33,14 @@ impl<T: for<'de> Deserialize<'de> + WriteRecord> Encoding for Record<T> {
     }
 }
 
-/// A list of records, `null` being none.
-pub(crate) struct List<T>(PhantomData<T>);
+/// A list of at most `MAX` records ([`crate::limits`]), `null` being none.
+pub(crate) struct List<T, const MAX: usize>(PhantomData<T>);
 
-impl<T: for<'de> Deserialize<'de> + WriteRecord> Encoding for List<T> {
+impl<T: for<'de> Deserialize<'de> + WriteRecord, const MAX: usize> Encoding for List<T, MAX> {
     type Field = Vec<T>;
 
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
-        list(deserializer)
+        list::<D, T, MAX>(deserializer)
     }
 
     fn write<S: Serializer>(field: &Vec<T>, form: Form, serializer: S) -> Result<S::Ok, S::Error> {
@@ -94,11 +95,12 @@ impl<'de, T: Deserialize<'de>> de::Visitor<'de> for RequiredVisitor<T> {
     }
 }
 
-/// A list of records, `null` being none (for derived readers).
-pub(crate) fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+/// A list of at most `MAX` records, `null` being none (for derived readers).
+pub(crate) fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>, const MAX: usize>(
     deserializer: D,
 ) -> Result<Vec<T>, D::Error> {
-    let records = Option::<Vec<Required<T>>>::deserialize(deserializer)?.unwrap_or_default();
+    let records =
+        Option::<AtMost<Required<T>, MAX>>::deserialize(deserializer)?.map_or_else(Vec::new, |list| list.0);
     Ok(records.into_iter().map(|record| record.0).collect())
 }
 

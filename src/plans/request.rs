@@ -9,9 +9,12 @@ use serde::de::{MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 use super::schedule::PlanSchedule;
+use crate::encoding::bounded::too_many;
 use crate::encoding::reader::{Problem, read_json};
+
 use crate::encoding::record::Required;
 use crate::error::{Error, ErrorKind};
+use crate::limits::MAX_PLAN_TERMS;
 use crate::money::Amount;
 
 /// What share of the total a term takes.
@@ -188,6 +191,9 @@ impl<'de> Visitor<'de> for TermsVisitor<'de> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Terms, A::Error> {
         let mut terms = Vec::new();
         while let Some(term) = seq.next_element::<Term>()? {
+            if terms.len() == MAX_PLAN_TERMS {
+                return Err(too_many(MAX_PLAN_TERMS, "items"));
+            }
             terms.push(term);
         }
         Ok(Terms::Split(terms))

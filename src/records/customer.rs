@@ -8,6 +8,7 @@ use crate::encoding::or_default::OrDefault;
 use crate::encoding::record::{List, Record};
 use crate::encoding::text::{RequiredText, Text};
 use crate::encoding::timestamp::{Minutes, Rfc3339};
+use crate::limits::MAX_CONTACTS;
 
 /// A customer (客户), with its contacts and address.
 ///
@@ -80,7 +81,7 @@ record_fields! {
         "name_pinyin" => name_pinyin: Text,
         "user_id" => user_id: IdOrZero,
         "user_name" => user_name: Text,
-        "contacts" => contacts: List<Contact>,
+        "contacts" => contacts: List<Contact, MAX_CONTACTS>,
         "company_name" => company_name: Text,
         "address" => address: Record<Address>,
         "revisit_at" => revisit_at: Rfc3339,

@@ -115,6 +115,12 @@ macro_rules! record_fields {
                                 })*
                                 $(other if crate::records::CustomValues::is_custom_key(other) => {
                                     let _ = stringify!($custom);
+                                    if custom_values.len() == crate::limits::MAX_CUSTOM_FIELDS {
+                                        return Err(crate::encoding::bounded::too_many(
+                                            crate::limits::MAX_CUSTOM_FIELDS,
+                                            "custom-field keys",
+                                        ));
+                                    }
                                     custom_values.push((other.to_owned(), map.next_value()?));
                                 })?
                                 _ => {

@@ -10,6 +10,7 @@ use crate::encoding::or_default::OrDefault;
 use crate::encoding::record::{List, Record};
 use crate::encoding::text::{RequiredText, Text};
 use crate::encoding::timestamp::Minutes;
+use crate::limits::MAX_PRODUCT_LINES;
 use crate::money::Amount;
 
 /// A sales opportunity (商机): what a contract draft is made from.
@@ -115,7 +116,7 @@ record_fields! {
         "created_at" => created_at: Minutes,
         "creator" => creator: Record<User>,
         "is_user_self" => is_user_self: OrDefault<bool>,
-        "product_assets" => product_assets: InputOnly<List<ProductLine>>,
+        "product_assets" => product_assets: InputOnly<List<ProductLine, MAX_PRODUCT_LINES>>,
         "organization_id" => organization_id: InputOnly<OptionalId>,
     ]
 }

@@ -10,10 +10,12 @@ use std::sync::Arc;
 use serde_json::value::RawValue;
 
 use crate::draft::FieldValue;
+use crate::encoding::bounded::AtMost;
 use crate::encoding::raw::RawJson;
 use crate::encoding::ruby_json::normalized;
 use crate::error::echo::{ECHO_LIMIT, Quoted};
 use crate::error::{Error, ErrorKind};
+use crate::limits::MAX_LIST_ITEMS;
 use crate::money::{check_precision, parse_decimal_text, parse_json_number};
 use crate::settings::{CompanySettings, ContractField, FieldKind, FieldMapping};
 
@@ -212,7 +214,9 @@ pub(crate) fn is_empty(value: &RawValue) -> bool {
     match RawJson::of(value.get()) {
         RawJson::Null => true,
         RawJson::Text(text) => text.is_empty(),
-        RawJson::List => list(value).is_ok_and(|items| items.is_empty()),
+        // Valid JSON text: a list is empty when `]` follows `[` and whitespace. Decided
+        // from the text, as no item needs reading (a long list costs nothing here).
+        RawJson::List => value.get()[1..].trim_start().starts_with(']'),
         _ => false,
     }
 }
@@ -221,8 +225,13 @@ pub(crate) fn is_empty(value: &RawValue) -> bool {
 /// An item must be readable JSON: nested at most 128 deep (as serde_json reads), its
 /// strings made of characters.
 fn list(value: &RawValue) -> Result<Vec<Box<RawValue>>, String> {
-    let items: Vec<Box<RawValue>> =
-        serde_json::from_str(value.get()).map_err(|_| "is not a list".to_owned())?;
+    let items = match serde_json::from_str::<AtMost<Box<RawValue>, MAX_LIST_ITEMS>>(value.get()) {
+        Ok(items) => items.0,
+        Err(error) if error.to_string().starts_with(ErrorKind::InputTooLarge.name()) => {
+            return Err(format!("has more than {MAX_LIST_ITEMS} items (the limit)"));
+        }
+        Err(_) => return Err("is not a list".to_owned()),
+    };
     // Each item as Rails writes the value it parsed (`"\u00e9"` is `"é"`, `1.50` is
     // `1.5`), checked and re-encoded in one pass over its text, no value tree built.
     items

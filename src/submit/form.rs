@@ -10,9 +10,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::{RawValue, to_raw_value};
 
 use crate::draft::ContractDraft;
+use crate::encoding::bounded::too_many;
 use crate::encoding::reader::read_json;
 use crate::encoding::record::Required;
 use crate::error::{Error, ErrorKind};
+use crate::limits::MAX_FORM_KEYS;
 
 /// A contract form: `{"contract": {…}}`, each key with the JSON value the client gave.
 /// Nothing is checked when it is read, so that
@@ -217,6 +219,9 @@ impl<'de> Visitor<'de> for ObjectVisitor {
         let mut entries: Vec<(String, Box<RawValue>)> = Vec::new();
         let mut keys: HashSet<String> = HashSet::new();
         while let Some(key) = map.next_key::<String>()? {
+            if entries.len() == MAX_FORM_KEYS {
+                return Err(too_many(MAX_FORM_KEYS, "keys"));
+            }
             if !keys.insert(key.clone()) {
                 return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
             }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
@@ -14,6 +14,7 @@ use super::form::{ContractForm, Object};
 use crate::convert::Converter;
 use crate::convert::hiding::mask_number;
 use crate::draft::{ApproveStatus, FieldValue};
+use crate::encoding::bounded::AtMost;
 use crate::encoding::field::{Encoding, Form, Write};
 use crate::encoding::id::{Id, OptionalId};
 use crate::encoding::raw::RawJson;
@@ -23,6 +24,7 @@ use crate::encoding::ruby_json::normalized;
 use crate::encoding::text::Text;
 use crate::error::echo::{Excerpt, key_path};
 use crate::error::{Error, ErrorKind, Problems};
+use crate::limits::{MAX_LIST_ITEMS, MAX_PRODUCT_LINES};
 use crate::money::{Amount, exact_add, fits_stored_integer_digits, stored_product};
 use crate::records::CustomValues;
 use crate::settings::template::{is_empty, value_of};
@@ -242,7 +244,9 @@ impl Converter {
             }
             (Kind::Date, None) => Ok(Value::Date(None)),
             (Kind::List, Some(raw)) => match RawJson::of(raw.get()) {
-                RawJson::List => normalized(raw, &path).map(|json| Value::Json(Box::new(RawValueText(json)))),
+                RawJson::List => read_plain::<AtMost<IgnoredAny, MAX_LIST_ITEMS>>(raw, &path)
+                    .and_then(|_| normalized(raw, &path))
+                    .map(|json| Value::Json(Box::new(RawValueText(json)))),
                 other => Err(Error::new(
                     ErrorKind::WrongType,
                     path.as_str(),
@@ -385,8 +389,8 @@ fn lines(raw: Option<&RawValue>, problems: &mut Problems) -> Lines {
     let list_path = "contract.product_assets_attributes";
     let mut checked = Lines { written: Vec::new(), sum: Some(Decimal::ZERO), any_kept: false };
     let Some(raw) = raw.filter(|raw| !is_empty(raw)) else { return checked };
-    let lines = match read_plain::<Vec<Object>>(raw, list_path) {
-        Ok(lines) => lines,
+    let lines = match read_plain::<AtMost<Object, MAX_PRODUCT_LINES>>(raw, list_path) {
+        Ok(lines) => lines.0,
         Err(problem) => {
             problems.push(problem);
             return Lines { sum: None, ..checked };

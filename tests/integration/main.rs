@@ -17,6 +17,7 @@ mod golden;
 mod hiding;
 mod jsonl;
 mod layers;
+mod limits;
 mod plans;
 mod properties;
 mod receivables;

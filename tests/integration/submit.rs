@@ -1,6 +1,7 @@
 //! The create request: a form made from the sample draft, every problem found at once,
 //! and the values normalized as ikcrm takes them.
 
+use contract_draft::limits::MAX_PRODUCT_LINES;
 use contract_draft::{Bundle, CompanySettings, ContractForm, Converter, ErrorEnvelope, ErrorKind, Language};
 use proptest::prelude::*;
 use serde_json::value::{RawValue, to_raw_value};
@@ -244,10 +245,18 @@ fn a_form_cannot_slip_past_the_checks() {
         ["contract.title", "contract.customer_id", "contract.start_at", "contract.end_at", "foo"]
     );
     // Many bad lines cost bounded problems.
-    let many = format!(r#", "product_assets_attributes": [{}{{}}]"#, "{}, ".repeat(50_000));
-    let error = Converter::default().create_request(&form(&many).unwrap()).unwrap_err();
+    let lines = |count| format!(r#", "product_assets_attributes": [{}{{}}]"#, "{}, ".repeat(count - 1));
+    let error = Converter::default().create_request(&form(&lines(MAX_PRODUCT_LINES)).unwrap()).unwrap_err();
     assert_eq!(error.problems().len(), contract_draft::MAX_PROBLEMS);
     assert!(error.detail().ends_with("…") || error.detail().contains("more"), "{}", error.detail());
+    // More lines than the limit are refused as too many, before any is checked.
+    let error =
+        Converter::default().create_request(&form(&lines(MAX_PRODUCT_LINES + 1)).unwrap()).unwrap_err();
+    assert_eq!(
+        error.problems().iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ["contract.product_assets_attributes: has more than 1000 items (the limit)"]
+    );
+    assert_eq!(error.problems()[0].kind(), ErrorKind::InputTooLarge);
 }
 
 /// The template's fields are always written, absent ones at their empty values, and a
