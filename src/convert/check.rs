@@ -230,17 +230,47 @@ impl<'de> serde::de::Visitor<'de> for SideVisitor {
 }
 
 /// An id as the records' reader takes it (an integer, or its digits as a string); any
-/// other value is no id.
+/// other value is no id, skipped without being kept (a long list costs nothing).
 struct AnyId(Option<u64>);
 
 impl<'de> serde::Deserialize<'de> for AnyId {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        Ok(Self(match value {
-            serde_json::Value::Number(number) => number.as_u64(),
-            serde_json::Value::String(digits) => digits.parse().ok(),
-            _ => None,
-        }))
+        deserializer.deserialize_any(AnyIdVisitor)
+    }
+}
+
+struct AnyIdVisitor;
+
+impl<'de> serde::de::Visitor<'de> for AnyIdVisitor {
+    type Value = AnyId;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any value")
+    }
+
+    fn visit_u64<E>(self, id: u64) -> Result<AnyId, E> {
+        Ok(AnyId(Some(id)))
+    }
+    fn visit_str<E>(self, digits: &str) -> Result<AnyId, E> {
+        Ok(AnyId(digits.parse().ok()))
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<AnyId, A::Error> {
+        serde::de::IgnoredAny.visit_seq(seq).map(|_| AnyId(None))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<AnyId, A::Error> {
+        serde::de::IgnoredAny.visit_map(map).map(|_| AnyId(None))
+    }
+    fn visit_unit<E>(self) -> Result<AnyId, E> {
+        Ok(AnyId(None))
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<AnyId, E> {
+        Ok(AnyId(None))
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<AnyId, E> {
+        Ok(AnyId(None))
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<AnyId, E> {
+        Ok(AnyId(None))
     }
 }
 

@@ -219,6 +219,11 @@ fn another_companys_record_is_not_found_whatever_else_is_wrong() {
         ),
         other("/customer/created_at", json!("2015-02-30 10:00"), "/customer/creator/organization_id"),
         other("/opportunity/id", json!([]), "/customer/creator/organization_id"),
+        // The company's id written as its digits, as the records' reader takes it too.
+        String::from_utf8(other("/opportunity/id", json!([]), "/customer/creator/organization_id"))
+            .unwrap()
+            .replace(r#""organization_id":50"#, r#""organization_id":"50""#)
+            .into_bytes(),
     ] {
         let error = Converter::default().convert_json(&input).unwrap_err();
         assert_eq!(error.kind(), ErrorKind::OrganizationMismatch, "{error}");
