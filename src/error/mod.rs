@@ -448,11 +448,6 @@ impl Problems {
         }
     }
 
-    /// Whether none was found.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.kept.is_empty()
-    }
-
     /// `Ok` without problems, else the error that reports them (see [`Error::all`]).
     pub(crate) fn into_result(self) -> Result<(), Error> {
         let Some(first) = self.kept.first() else { return Ok(()) };
@@ -492,7 +487,10 @@ mod tests {
             for b in &ErrorKind::ALL[i + 1..] {
                 assert_ne!(a.name(), b.name());
             }
+            // A kind is displayed as its name.
+            assert_eq!(a.to_string(), a.name());
         }
+        assert_eq!(ErrorKind::InvalidAmount.to_string(), "invalid_amount");
     }
 
     /// Every kind's status, spelled out: a new kind must be added here (and to the

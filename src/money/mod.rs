@@ -231,6 +231,27 @@ mod tests {
         text.parse().unwrap()
     }
 
+    /// Every row of the table Ruby's BigDecimal wrote (fixtures/ruby/products.rb): the
+    /// saved product, and whether saving rounded it.
+    #[test]
+    fn products_are_saved_as_rubys_bigdecimal_rounds_them() {
+        let table = include_str!("../../fixtures/ruby/products.tsv");
+        let mut checked = 0;
+        for row in table.lines() {
+            let [price, quantity, saved, rounded] = row.split('\t').collect::<Vec<_>>()[..] else {
+                panic!("{row}")
+            };
+            let Some(product) = stored_product(dec(price), dec(quantity)) else {
+                assert!(!fits_stored_integer_digits(dec(saved)), "{row}: refused");
+                continue;
+            };
+            assert_eq!(product.saved, dec(saved), "{row}");
+            assert_eq!(product.rounded_from.is_some(), rounded == "true", "{row}");
+            checked += 1;
+        }
+        assert!(checked > 1000, "{checked} rows");
+    }
+
     #[test]
     fn amounts_are_checked_against_the_stored_precision() {
         assert_eq!(check_amount(dec("999999999999999999.999999")), Ok(dec("999999999999999999.999999")));

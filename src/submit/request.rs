@@ -426,9 +426,8 @@ fn lines(raw: Option<&RawValue>, problems: &mut Problems) -> Lines {
                     checked.sum =
                         checked.sum.zip(line.total()).and_then(|(sum, total)| exact_add(sum, total));
                 }
-                if problems.is_empty() {
-                    checked.written.push(line);
-                }
+                // Written whatever else is wrong: a form with problems is refused whole.
+                checked.written.push(line);
             }
             Err(line_problems) => {
                 // A line whose problems leave its state unknown may be a kept one.
