@@ -599,3 +599,50 @@ pub fn settings() -> impl Strategy<Value = CompanySettings> {
         },
     )
 }
+
+/// A value an opportunity may hold under a mapped key of `kind`: mostly one of its
+/// kind, else an empty one (`""`, `null`, `[]`), else none at all.
+fn source_value(kind: FieldKind) -> BoxedStrategy<Option<Box<RawValue>>> {
+    let raw = |json: &str| Some(RawValue::from_string(json.to_owned()).expect("an empty value's JSON"));
+    prop_oneof![
+        4 => custom_value(kind).prop_map(Some),
+        1 => Just(raw(r#""""#)),
+        1 => Just(raw("null")),
+        1 => Just(raw("[]")),
+        1 => Just(None),
+    ]
+    .boxed()
+}
+
+/// [`settings()`] and a [`bundle()`] whose opportunity holds values under the keys the
+/// settings map (of each key's kind, or empty: `""`, `null`, `[]`, or none), some with
+/// a `_display` companion: the conversion's mapping path, where [`bundle()`] alone
+/// never reaches.
+///
+/// # Panics
+///
+/// Never: every key it inserts holds `_asset_`, as a custom-field key must.
+pub fn mapped() -> impl Strategy<Value = (CompanySettings, Bundle)> {
+    settings().prop_flat_map(|settings| {
+        let sources: Vec<_> = settings
+            .field_mapping
+            .iter()
+            .map(|mapping| {
+                let kind = FieldKind::of_key(&mapping.from).unwrap_or(FieldKind::Text);
+                (Just(mapping.from.clone()), source_value(kind), option::of(text()))
+            })
+            .collect();
+        (Just(settings), bundle(), sources).prop_map(|(settings, mut bundle, sources)| {
+            for (key, value, display) in sources {
+                let values = &mut bundle.opportunity.custom_fields;
+                if let Some(value) = value {
+                    values.insert(key.clone(), value).expect("a mapping's source is a custom-field key");
+                }
+                if let Some(display) = display {
+                    values.insert(format!("{key}_display"), json_of(&display)).expect("a companion's key");
+                }
+            }
+            (settings, bundle)
+        })
+    })
+}

@@ -249,3 +249,37 @@ proptest! {
         prop_assert_eq!(numbers(&draft.customer), shown);
     }
 }
+
+/// A draft's custom field as JSON text, `None` when the draft has no such key.
+fn field_json(draft: &contract_draft::ContractDraft, key: &str) -> Option<String> {
+    draft.custom_fields.get(key).map(|value| serde_json::to_string(value).unwrap())
+}
+
+proptest! {
+    /// The mapping path: an empty mapped value (`""`, `null`, `[]`) fills its field, and
+    /// its companion, as no value at all does (the default, else the kind's empty
+    /// value); a text mapped onto a text field is copied as it is.
+    #[test]
+    fn mapped_values_fill_their_fields((settings, bundle) in strategy::mapped()) {
+        let converter = Converter::new(&settings).unwrap();
+        let draft = converter.convert(&bundle.opportunity, &bundle.customer, &bundle.user);
+        let mut bare = bundle.opportunity.clone();
+        bare.custom_fields = contract_draft::CustomValues::default();
+        let unfilled = converter.convert(&bare, &bundle.customer, &bundle.user);
+        for mapping in &settings.field_mapping {
+            let kind = settings.contract_fields.iter().find(|field| field.key == mapping.to).unwrap().kind;
+            let companion = format!("{}_display", mapping.to);
+            match bundle.opportunity.custom_fields.get(&mapping.from).map(serde_json::value::RawValue::get) {
+                None | Some(r#""""# | "null" | "[]") => {
+                    prop_assert_eq!(field_json(&draft, &mapping.to), field_json(&unfilled, &mapping.to));
+                    prop_assert_eq!(field_json(&draft, &companion), field_json(&unfilled, &companion));
+                }
+                Some(text) if text.starts_with('"') && matches!(kind, FieldKind::Text | FieldKind::TextArea) => {
+                    let filled = field_json(&draft, &mapping.to);
+                    prop_assert_eq!(filled.as_deref(), Some(text));
+                }
+                Some(_) => {}
+            }
+        }
+    }
+}
