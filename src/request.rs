@@ -223,6 +223,16 @@ mod tests {
         assert_eq!(answer(Some("Token device=open_api, version_code=9.9.9")), login);
         assert_eq!(answer(Some("Token token=, device=open_api, version_code=9.9.9")), login);
         assert_eq!(answer(Some("Token token=a, token=b, device=open_api, version_code=9.9.9")), login);
+        // The detail, for the service's log, says which.
+        let detail = |header| Authorization::parse(Some(header)).unwrap_err().detail().to_owned();
+        assert_eq!(
+            detail("Token token=a, token=b, device=open_api, version_code=9.9.9"),
+            "the Authorization header names two tokens"
+        );
+        assert_eq!(
+            detail("Token token=, device=open_api, version_code=9.9.9"),
+            "the Authorization header has no token"
+        );
     }
 
     #[test]

@@ -127,19 +127,18 @@ pub(crate) fn stored_product(a: Decimal, b: Decimal) -> Option<StoredProduct> {
     let (a, b) = (a.normalize(), b.normalize());
     let product = a.mantissa().checked_mul(b.mantissa())?;
     let scale = a.scale() + b.scale();
-    let (saved, saved_scale) = match scale.checked_sub(MAX_FRACTION_DIGITS) {
+    let (saved, saved_scale, rounded) = match scale.checked_sub(MAX_FRACTION_DIGITS) {
         Some(extra) if extra > 0 => {
             let unit = 10_i128.checked_pow(extra)?;
             let (whole, rest) = (product / unit, product % unit);
-            (whole + i128::from(rest.abs() * 2 >= unit) * product.signum(), MAX_FRACTION_DIGITS)
+            (whole + i128::from(rest.abs() * 2 >= unit) * product.signum(), MAX_FRACTION_DIGITS, rest != 0)
         }
-        _ => (product, scale),
+        _ => (product, scale, false),
     };
     let saved = Decimal::try_from_i128_with_scale(saved, saved_scale).ok()?.normalize();
     if !fits_stored_integer_digits(saved) {
         return None;
     }
-    let rounded = saved_scale < scale && product % 10_i128.checked_pow(scale - saved_scale)? != 0;
     // The exact product, for the note; beyond 28 significant digits, as near as a
     // decimal holds it.
     let exact = || Decimal::try_from_i128_with_scale(product, scale).ok().or_else(|| a.checked_mul(b));
