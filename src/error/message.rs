@@ -223,6 +223,30 @@ mod tests {
         );
     }
 
+    /// Every field kind's reason, spelled out: a kind that loses its own falls to
+    /// `取值无效` and a reader learns less.
+    #[test]
+    fn each_kind_of_field_problem_has_its_reason() {
+        let reasons = [
+            (ErrorKind::MalformedJson, "不是有效的JSON"),
+            (ErrorKind::InvalidUtf8, "不是有效的UTF-8文本"),
+            (ErrorKind::MissingField, "不能为空"),
+            (ErrorKind::WrongType, "类型错误"),
+            (ErrorKind::DateFormat, "日期格式错误"),
+            (ErrorKind::ImpossibleDate, "日期不存在"),
+            (ErrorKind::InvalidAmount, "金额无效"),
+            (ErrorKind::CustomerMismatch, "客户不是该商机的客户"),
+            (ErrorKind::Overflow, "金额超出范围"),
+            (ErrorKind::InputTooLarge, "内容超过长度限制"),
+            (ErrorKind::InvalidSettings, "公司设置无效"),
+            (ErrorKind::InvalidValue, "取值无效"),
+        ];
+        for (kind, reason) in reasons {
+            assert_eq!(kind.reason_zh(), reason, "{kind}");
+        }
+        assert_eq!((Language::Chinese.to_string(), Language::English.to_string()), ("zh".into(), "en".into()));
+    }
+
     #[test]
     fn chinese_messages_follow_ikcrms_patterns() {
         assert_eq!(Error::invalid_parameter("device", "is web").message(Language::Chinese), "device参数错误");
