@@ -244,7 +244,10 @@ mod tests {
         for (kind, reason) in reasons {
             assert_eq!(kind.reason_zh(), reason, "{kind}");
         }
-        assert_eq!((Language::Chinese.to_string(), Language::English.to_string()), ("zh".into(), "en".into()));
+        assert_eq!(
+            (Language::Chinese.to_string(), Language::English.to_string()),
+            ("zh".into(), "en".into())
+        );
     }
 
     #[test]

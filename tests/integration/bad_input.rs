@@ -328,3 +328,27 @@ fn round_trip<T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + st
         assert_eq!(&serde_json::from_str::<T>(&json).unwrap(), value, "{json}");
     }
 }
+
+/// A template's keys and mappings never name a companion (`_display`, `_hidden_result`):
+/// the server writes those beside their field.
+#[test]
+fn no_field_or_mapping_names_a_companion() {
+    use contract_draft::{CompanySettings, Converter};
+    let compile = |json: &str| {
+        CompanySettings::from_json(json.as_bytes()).and_then(|settings| Converter::new(&settings).map(drop))
+    };
+    for json in [
+        r#"{"version": 1, "contract_fields": [{"key": "text_asset_a_display", "kind": "text"}]}"#,
+        r#"{"version": 1, "contract_fields": [{"key": "text_asset_a_hidden_result", "kind": "phone"}]}"#,
+        r#"{"version": 1, "contract_fields": [{"key": "text_asset_a", "kind": "single_select"}],
+            "field_mapping": [{"from": "text_asset_s", "to": "text_asset_a_display"}]}"#,
+        r#"{"version": 1, "contract_fields": [{"key": "text_asset_a", "kind": "single_select"}],
+            "field_mapping": [{"from": "text_asset_s_display", "to": "text_asset_a"}]}"#,
+    ] {
+        let error = compile(json).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::InvalidSettings, "{json}: {error}");
+    }
+    let fine = r#"{"version": 1, "contract_fields": [{"key": "text_asset_a", "kind": "single_select"}],
+        "field_mapping": [{"from": "text_asset_s", "to": "text_asset_a"}]}"#;
+    assert!(compile(fine).is_ok());
+}

@@ -178,6 +178,15 @@ pub fn cases() -> Vec<Case> {
             "opportunity.get_time",
         ),
         case(
+            "year 0 in a timestamp",
+            change("/opportunity/created_at", json!("0000-01-01 10:00")),
+            InvalidValue,
+            "opportunity.created_at",
+        ),
+        case("id with a sign", change("/opportunity/id", json!("+5")), InvalidValue, "opportunity.id"),
+        case("id with a minus sign", change("/customer/id", json!("-5")), InvalidValue, "customer.id"),
+        case("id with leading space", change("/user/id", json!(" 5")), InvalidValue, "user.id"),
+        case(
             "opportunity of another company by its own word",
             sample_with(&[("/opportunity/creator", None), ("/opportunity/organization_id", Some(json!(50)))]),
             OrganizationMismatch,
