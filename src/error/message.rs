@@ -21,7 +21,7 @@
 //! so a phone number that hiding would mask is never quoted (see
 //! `encoding::reader::in_api_words`).
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::str::FromStr;
 
 use crate::error::labels::{entity, parameter};
@@ -130,15 +130,30 @@ impl Error {
             Language::English => "; ",
         };
         if !self.problems().is_empty() {
-            let each: Vec<String> = self.problems().iter().map(|problem| problem.message(language)).collect();
-            let mut joined = each.join(separator);
-            if self.omitted_problems > 0 {
-                joined = match language {
-                    Language::Chinese => format!("{joined}{separator}另有{}个问题", self.omitted_problems),
-                    Language::English => format!("{joined}{separator}and {} more", self.omitted_problems),
-                };
+            // As many problems as fit the bound, then how many more there are: the
+            // count is always seen.
+            let (mut joined, mut length, mut shown) = (String::new(), 0, 0);
+            for message in self.problems().iter().map(|problem| problem.message(language)) {
+                let added = message.chars().count() + if shown == 0 { 0 } else { separator.chars().count() };
+                if shown > 0 && length + added > super::MAX_DETAIL {
+                    break;
+                }
+                if shown > 0 {
+                    joined.push_str(separator);
+                }
+                joined.push_str(&message);
+                (length, shown) = (length + added, shown + 1);
             }
-            return super::bounded(joined, super::MAX_DETAIL);
+            let mut joined = super::bounded(joined, super::MAX_DETAIL);
+            let more = self.problems().len() - shown + self.omitted_problems;
+            if more > 0 {
+                match language {
+                    Language::Chinese => write!(joined, "{separator}另有{more}个问题"),
+                    Language::English => write!(joined, "{separator}and {more} more"),
+                }
+                .expect("writing to a String does not fail");
+            }
+            return joined;
         }
         match language {
             Language::Chinese => self.chinese(),
@@ -308,6 +323,19 @@ mod tests {
                 "contract.title: is required; contract.sn: is required".to_owned()
             )
         );
+        // Problems beyond those kept are counted, in the language.
+        let many = (0..crate::MAX_PROBLEMS + 2)
+            .map(|index| Error::new(ErrorKind::MissingField, format!("contract.k{index}"), "is required"))
+            .collect();
+        let (chinese, english) = both(&Error::all(many).unwrap_err());
+        let shown = |message: &str, separator| message.matches(separator).count();
+        let more = crate::MAX_PROBLEMS + 2 - shown(&chinese, "；");
+        assert!(chinese.ends_with(&format!("；另有{more}个问题")), "{chinese}");
+        assert!(
+            english.ends_with(&format!("; and {} more", crate::MAX_PROBLEMS + 2 - shown(&english, "; "))),
+            "{english}"
+        );
+        assert!(chinese.chars().count() < 600 && english.chars().count() < 600);
     }
 
     #[test]
