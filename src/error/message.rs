@@ -21,7 +21,7 @@
 //! so a phone number that hiding would mask is never quoted (see
 //! `encoding::reader::in_api_words`).
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 use std::str::FromStr;
 
 use crate::error::labels::{entity, parameter};
@@ -147,11 +147,11 @@ impl Error {
             let mut joined = super::bounded(joined, super::MAX_DETAIL);
             let more = self.problems().len() - shown + self.omitted_problems;
             if more > 0 {
-                match language {
-                    Language::Chinese => write!(joined, "{separator}另有{more}个问题"),
-                    Language::English => write!(joined, "{separator}and {more} more"),
-                }
-                .expect("writing to a String does not fail");
+                joined.push_str(separator);
+                joined.push_str(&match language {
+                    Language::Chinese => format!("另有{more}个问题"),
+                    Language::English => format!("and {more} more"),
+                });
             }
             return joined;
         }
