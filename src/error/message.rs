@@ -147,11 +147,10 @@ impl Error {
             let mut joined = super::bounded(joined, super::MAX_DETAIL);
             let more = self.problems().len() - shown + self.omitted_problems;
             if more > 0 {
-                joined.push_str(separator);
-                joined.push_str(&match language {
-                    Language::Chinese => format!("另有{more}个问题"),
-                    Language::English => format!("and {more} more"),
-                });
+                joined = match language {
+                    Language::Chinese => format!("{joined}{separator}另有{more}个问题"),
+                    Language::English => format!("{joined}{separator}and {more} more"),
+                };
             }
             return joined;
         }
