@@ -352,3 +352,20 @@ fn no_field_or_mapping_names_a_companion() {
         "field_mapping": [{"from": "text_asset_s", "to": "text_asset_a"}]}"#;
     assert!(compile(fine).is_ok());
 }
+
+/// A value that may be empty (`""`, `null`) is still of its type: a flag where a date,
+/// an id or a percentage is expected is a wrong type, not an empty value.
+#[test]
+fn an_optional_value_of_the_wrong_type_is_not_empty() {
+    use crate::support::fixture;
+    for (from, to, path) in [
+        (r#""get_time": "2015-09-08""#, r#""get_time": true"#, "opportunity.get_time"),
+        (r#""sign_possibility": "10%""#, r#""sign_possibility": false"#, "opportunity.sign_possibility"),
+        (r#""created_at": "2019-02-25 13:30""#, r#""created_at": true"#, "opportunity.created_at"),
+    ] {
+        let bundle = fixture("bundle.json").replacen(from, to, 1);
+        let error = contract_draft::Bundle::from_json(bundle.as_bytes()).unwrap_err();
+        assert_eq!((error.kind(), error.path()), (ErrorKind::WrongType, path), "{to}: {error}");
+        assert!(error.detail().starts_with("is a boolean, expected "), "{to}: {error}");
+    }
+}
