@@ -368,4 +368,17 @@ fn an_optional_value_of_the_wrong_type_is_not_empty() {
         assert_eq!((error.kind(), error.path()), (ErrorKind::WrongType, path), "{to}: {error}");
         assert!(error.detail().starts_with("is a boolean, expected "), "{to}: {error}");
     }
+    for (from, to) in [
+        (r#""get_time": "2015-09-08""#, r#""get_time": 1.5"#),
+        (r#""get_time": "2015-09-08""#, r#""get_time": {"a": 1}"#),
+        (r#""get_time": "2015-09-08""#, r#""get_time": ["2015-09-08"]"#),
+    ] {
+        let bundle = fixture("bundle.json").replacen(from, to, 1);
+        let error = contract_draft::Bundle::from_json(bundle.as_bytes()).unwrap_err();
+        assert_eq!(
+            (error.kind(), error.path()),
+            (ErrorKind::WrongType, "opportunity.get_time"),
+            "{to}: {error}"
+        );
+    }
 }
