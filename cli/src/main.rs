@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use args::{Answer, Cli, Command, ConvertArgs, FileArgs, Input};
 use contract_draft::{
     CompanySettings, ContractForm, ContractPayments, Converter, Envelope, Error, ErrorEnvelope, JsonStyle,
-    LinesOptions, LinesSummary, MAX_JOBS, ScheduleRequest, StreamError, convert_lines,
+    LinesOptions, LinesSummary, MAX_JOBS, ScheduleRequest, StreamError, Visible, convert_lines,
 };
 use serde::Serialize;
 
@@ -37,7 +37,8 @@ const MESSAGE_LINE: usize = 200;
 /// The input buffer: large enough that a batch of JSON Lines fills from one read.
 const INPUT_BUFFER: usize = 256 << 10;
 
-/// Writes a line to standard error, prefixed with the program's name. A failure there is
+/// Writes a line to standard error, prefixed with the program's name, control characters
+/// and bidirectional overrides written visibly ([`Visible`]). A failure there is
 /// ignored: it must never keep the draft or its envelope from standard output.
 macro_rules! say {
     ($($arg:tt)*) => {
@@ -46,18 +47,7 @@ macro_rules! say {
 }
 
 fn say(message: fmt::Arguments<'_>) {
-    let _ = writeln!(io::stderr().lock(), "contract-draft: {}", visible(&message.to_string()));
-}
-
-/// `line` with every control character and bidirectional override or isolate written as
-/// a visible escape (`\u{1b}`), as the library's messages write input: a file name or
-/// an option from the command line reaches standard error as text, never as a terminal
-/// command.
-fn visible(line: &str) -> String {
-    let acts = |c: char| {
-        c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)
-    };
-    line.chars().map(|c| if acts(c) { c.escape_unicode().to_string() } else { c.to_string() }).collect()
+    let _ = writeln!(io::stderr().lock(), "contract-draft: {}", Visible(&message.to_string()));
 }
 
 fn main() -> ExitCode {
@@ -69,7 +59,7 @@ fn main() -> ExitCode {
             let mut stderr = io::stderr().lock();
             for line in message.lines() {
                 let cut = line.char_indices().nth(MESSAGE_LINE).map_or(line, |(end, _)| &line[..end]);
-                let _ = writeln!(stderr, "{}{}", visible(cut), if cut.len() < line.len() { "…" } else { "" });
+                let _ = writeln!(stderr, "{}{}", Visible(cut), if cut.len() < line.len() { "…" } else { "" });
             }
             return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(USAGE_ERROR));
         }

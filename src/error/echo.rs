@@ -31,15 +31,35 @@ pub(crate) struct Excerpt<'a>(pub(crate) &'a str);
 impl fmt::Display for Excerpt<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (shown, cut) = excerpt(self.0);
-        for c in shown.chars() {
+        Visible(shown).fmt(f)?;
+        if cut {
+            f.write_char('…')?;
+        }
+        Ok(())
+    }
+}
+
+/// Text written as the crate's messages write input, whole: every control character
+/// (C0, DEL, C1) and bidirectional override or isolate as a visible escape, the rest as
+/// it is. For a service's or a program's own messages that repeat what a caller sent
+/// (a header, a file name), so that none can act on a terminal or forge a log line.
+///
+/// ```
+/// use contract_draft::Visible;
+///
+/// assert_eq!(Visible("合同\u{1b}]0;x\u{7}").to_string(), r"合同\u{1b}]0;x\u{7}");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Visible<'a>(pub &'a str);
+
+impl fmt::Display for Visible<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
             if acts_on_a_terminal(c) {
                 write!(f, "{}", c.escape_unicode())?;
             } else {
                 f.write_char(c)?;
             }
-        }
-        if cut {
-            f.write_char('…')?;
         }
         Ok(())
     }

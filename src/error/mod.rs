@@ -17,6 +17,7 @@ pub(crate) mod echo;
 mod labels;
 mod message;
 
+pub use echo::Visible;
 pub use message::{Language, UnknownLanguage};
 
 /// What kind of problem an [`Error`] reports.
