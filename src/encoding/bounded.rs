@@ -20,13 +20,6 @@ impl<'de, T: Deserialize<'de>, const MAX: usize> Deserialize<'de> for AtMost<T, 
     }
 }
 
-/// The list as a `Vec`, `null` being none, for serde's `deserialize_with`.
-pub(crate) fn at_most<'de, D: Deserializer<'de>, T: Deserialize<'de>, const MAX: usize>(
-    deserializer: D,
-) -> Result<Vec<T>, D::Error> {
-    Option::<AtMost<T, MAX>>::deserialize(deserializer).map(|list| list.map_or_else(Vec::new, |list| list.0))
-}
-
 /// The error of a list or an object of more than `max` items.
 pub(crate) fn too_many<E: de::Error>(max: usize, what: &str) -> E {
     invalid(ErrorKind::InputTooLarge, format_args!("has more than {max} {what} (the limit)"))

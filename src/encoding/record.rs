@@ -95,6 +95,15 @@ impl<'de, T: Deserialize<'de>> de::Visitor<'de> for RequiredVisitor<T> {
     }
 }
 
+/// A record, `null` being its default (for derived readers: serde's derived structs
+/// would take an array too, its items by position).
+pub(crate) fn record_or_default<'de, D: Deserializer<'de>, T: Deserialize<'de> + Default>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    Option::<Required<T>>::deserialize(deserializer)
+        .map(|record| record.map_or_else(T::default, |record| record.0))
+}
+
 /// A list of at most `MAX` records, `null` being none (for derived readers).
 pub(crate) fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>, const MAX: usize>(
     deserializer: D,

@@ -40,7 +40,7 @@ pub enum Offset {
 
 /// One installment of a schedule made of percentages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(try_from = "RawTerm")]
+#[serde(try_from = "Required<RawTerm>")]
 #[non_exhaustive]
 pub struct Term {
     /// Its share of the total.
@@ -205,12 +205,12 @@ impl<'de> Visitor<'de> for TermsVisitor<'de> {
     }
 }
 
-impl TryFrom<RawTerm> for Term {
+impl TryFrom<Required<RawTerm>> for Term {
     type Error = Problem<&'static str>;
 
-    /// The term a written one says, if it says one thing: a percentage or the balance,
-    /// due after months or days.
-    fn try_from(raw: RawTerm) -> Result<Self, Problem<&'static str>> {
+    /// The term a written one (an object) says, if it says one thing: a percentage or
+    /// the balance, due after months or days.
+    fn try_from(Required(raw): Required<RawTerm>) -> Result<Self, Problem<&'static str>> {
         let invalid = |detail| Problem(ErrorKind::InvalidValue, detail);
         let share = match (raw.percent, raw.balance) {
             (Some(percent), None | Some(false)) => Share::Percent(percent),

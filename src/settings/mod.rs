@@ -46,18 +46,18 @@ pub struct CompanySettings {
     #[serde(default, deserialize_with = "crate::encoding::or_default::deserialize")]
     pub total: TotalSource,
     /// How contracts are approved; by default required, in one step.
-    #[serde(default, deserialize_with = "crate::encoding::or_default::deserialize")]
+    #[serde(default, deserialize_with = "crate::encoding::record::record_or_default")]
     pub approval: ApprovalSettings,
     /// The contract template: the company's custom contract fields, in order.
     #[serde(
         default,
-        deserialize_with = "crate::encoding::bounded::at_most::<_, _, { crate::limits::MAX_CUSTOM_FIELDS }>"
+        deserialize_with = "crate::encoding::record::list::<_, _, { crate::limits::MAX_CUSTOM_FIELDS }>"
     )]
     pub contract_fields: Vec<ContractField>,
     /// Which opportunity custom field fills which contract field.
     #[serde(
         default,
-        deserialize_with = "crate::encoding::bounded::at_most::<_, _, { crate::limits::MAX_CUSTOM_FIELDS }>"
+        deserialize_with = "crate::encoding::record::list::<_, _, { crate::limits::MAX_CUSTOM_FIELDS }>"
     )]
     pub field_mapping: Vec<FieldMapping>,
     /// Hide customers' phone numbers from every user (号码隐藏); users with

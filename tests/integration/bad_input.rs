@@ -382,3 +382,37 @@ fn an_optional_value_of_the_wrong_type_is_not_empty() {
         );
     }
 }
+
+/// serde's own messages in the API's words: the type given, what was expected, never
+/// the value, even a string that holds serde's own wording.
+#[test]
+fn serdes_messages_are_put_in_the_apis_words() {
+    use contract_draft::CompanySettings;
+    let detail = |json: &str| CompanySettings::from_json(json.as_bytes()).unwrap_err().to_string();
+    for (json, message) in [
+        (r#"{"version": 1, "approval": [1]}"#, "approval: is a list, expected a record"),
+        (r#"{"version": 1, "approval": "x"}"#, "approval: is a string, expected a record"),
+        (
+            r#"{"version": 1, "contract_fields": [["text_asset_a", "text"]]}"#,
+            "contract_fields[0]: is a list, expected a record",
+        ),
+        (
+            r#"{"version": 1, "field_mapping": [["text_asset_a", "text_asset_b"]]}"#,
+            "field_mapping[0]: is a list, expected a record",
+        ),
+        (
+            r#"{"version": 1, "approval": "a long text, expected a record\", or more, expected"}"#,
+            "approval: is a string, expected a record",
+        ),
+        (
+            r#"{"version": 1, "approval": {"steps": [1, 2]}}"#,
+            "approval.steps: is a list, expected an integer from 0 to 4294967295",
+        ),
+    ] {
+        assert_eq!(detail(json), message, "{json}");
+    }
+    // A payment-plan term is an object too.
+    let json = r#"{"total_amount": "100", "start": "2026-01-01", "terms": [["30"], {"balance": true}]}"#;
+    let error = contract_draft::ScheduleRequest::from_json(json.as_bytes()).unwrap_err();
+    assert_eq!(error.to_string(), "terms[0]: is a list, expected a record");
+}

@@ -136,3 +136,24 @@ proptest! {
         }
     }
 }
+
+/// An address's own `need_hidden_dispose` (set where a record was hidden before) is
+/// read as given: `true` is kept and written back, `false` and `null` read as unset.
+#[test]
+fn an_addresss_own_hiding_flag_is_read_as_given() {
+    let with = |flag: &str| {
+        let json = crate::support::fixture("bundle.json").replacen(
+            r#""full_address": "中国 辽宁 抚顺市 顺城区 ""#,
+            &format!(r#""full_address": "", "need_hidden_dispose": {flag}"#),
+            1,
+        );
+        contract_draft::Bundle::from_json(json.as_bytes()).unwrap()
+    };
+    let flag = |bundle: &contract_draft::Bundle| {
+        bundle.customer.contacts[0].address.as_ref().unwrap().need_hidden_dispose
+    };
+    assert!(flag(&with("true")));
+    assert!(!flag(&with("false")) && !flag(&with("null")));
+    let written = String::from_utf8(with("true").to_json()).unwrap();
+    assert!(written.contains(r#""need_hidden_dispose":true"#), "{written}");
+}
