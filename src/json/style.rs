@@ -112,15 +112,16 @@ impl JsonStyle {
 }
 
 /// Replaces, in `out` from `start` on (JSON text), each `<`, `>`, `&`, U+2028 and
-/// U+2029 by its `\u` escape.
+/// U+2029 by its `\u` escape, in one pass over the text.
 fn escape_html(out: &mut Vec<u8>, start: usize) {
-    let Some(first) = next_candidate(&out[start..]) else {
+    let Some(first) = Candidates::new(&out[start..]).next_from(0) else {
         return;
     };
     let written = out.split_off(start + first);
+    let mut candidates = Candidates::new(&written);
     let (mut copied, mut index) = (0, 0);
-    while let Some(offset) = next_candidate(&written[index..]) {
-        index += offset;
+    while let Some(at) = candidates.next_from(index) {
+        index = at;
         if let Some((escape, length)) = html_escape(&written, index) {
             out.extend_from_slice(&written[copied..index]);
             out.extend_from_slice(escape);
@@ -131,6 +132,42 @@ fn escape_html(out: &mut Vec<u8>, start: usize) {
         }
     }
     out.extend_from_slice(&written[copied..]);
+}
+
+/// Where the bytes an escape may start at are (`<`, `>`, `&`, and the lead byte of
+/// U+2028 and U+2029), found a vector register at a time (memchr). The next markup
+/// byte and the next lead byte are looked for apart, and each is looked for again only
+/// once the scan has passed it: every byte is scanned once, however the two kinds
+/// alternate.
+struct Candidates<'a> {
+    bytes: &'a [u8],
+    /// The next `<`, `>` or `&` at or after the last scan, `None` for none left.
+    markup: Option<usize>,
+    /// The next 0xE2 byte likewise.
+    separator: Option<usize>,
+}
+
+impl<'a> Candidates<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        let markup = memchr::memchr3(b'<', b'>', b'&', bytes);
+        let separator = memchr::memchr(0xE2, bytes);
+        Self { bytes, markup, separator }
+    }
+
+    /// The first candidate at or after `from`.
+    fn next_from(&mut self, from: usize) -> Option<usize> {
+        let rest = self.bytes.get(from..).unwrap_or_default();
+        if self.markup.is_some_and(|at| at < from) {
+            self.markup = memchr::memchr3(b'<', b'>', b'&', rest).map(|offset| from + offset);
+        }
+        if self.separator.is_some_and(|at| at < from) {
+            self.separator = memchr::memchr(0xE2, rest).map(|offset| from + offset);
+        }
+        match (self.markup, self.separator) {
+            (Some(markup), Some(separator)) => Some(markup.min(separator)),
+            (markup, separator) => markup.or(separator),
+        }
+    }
 }
 
 /// The escape of the character that starts at `bytes[index]` (one the scan found), if
@@ -148,14 +185,6 @@ fn html_escape(bytes: &[u8], index: usize) -> Option<(&'static [u8], usize)> {
         },
         _ => None,
     }
-}
-
-/// Where in `bytes` the next byte an escape may start at is: `<`, `>`, `&`, or the lead
-/// byte of U+2028 and U+2029, found a vector register at a time (memchr).
-fn next_candidate(bytes: &[u8]) -> Option<usize> {
-    let markup = memchr::memchr3(b'<', b'>', b'&', bytes);
-    let separator = memchr::memchr(0xE2, &bytes[..markup.unwrap_or(bytes.len())]);
-    separator.or(markup)
 }
 
 #[cfg(test)]
@@ -208,11 +237,30 @@ mod tests {
                     if at + 2 < length {
                         text[at + 2] = b'<';
                     }
-                    assert_eq!(next_candidate(&text), Some(at), "{length} {at} {byte}");
+                    assert_eq!(Candidates::new(&text).next_from(0), Some(at), "{length} {at} {byte}");
                 }
             }
-            assert_eq!(next_candidate(&vec![b'a'; length]), None);
+            assert_eq!(Candidates::new(&vec![b'a'; length]).next_from(0), None);
         }
+    }
+
+    /// Candidates of both kinds, alternating, each found once and in order.
+    #[test]
+    fn candidates_are_found_in_order_whatever_their_kinds() {
+        let text = "a\u{2028}<b\u{2029}\u{2029}&&c\u{e2}".as_bytes();
+        let mut candidates = Candidates::new(text);
+        let (mut found, mut from) = (Vec::new(), 0);
+        while let Some(at) = candidates.next_from(from) {
+            found.push(at);
+            from = at + 1;
+        }
+        let expected: Vec<usize> = text
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| matches!(b, b'<' | b'>' | b'&' | 0xE2))
+            .map(|(at, _)| at)
+            .collect();
+        assert_eq!(found, expected);
     }
 
     #[test]
