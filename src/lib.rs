@@ -114,7 +114,7 @@ pub use draft::{
 };
 pub use encoding::ruby_decimal::RubyDecimal;
 pub use encoding::timestamp::CHINA_TIME;
-pub use error::{Error, ErrorKind, Language, MAX_PROBLEMS, UnknownLanguage, Visible};
+pub use error::{ECHO_LIMIT, Error, ErrorKind, Language, MAX_PROBLEMS, UnknownLanguage, Visible};
 pub use json::{
     DEFAULT_MAX_LINE_BYTES, Envelope, ErrorEnvelope, FieldProblem, JsonStyle, Layout, LinesOptions,
     LinesSummary, MAX_JOBS, StreamError, convert_lines,

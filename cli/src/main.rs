@@ -17,8 +17,8 @@ use std::time::{Duration, Instant};
 
 use args::{Answer, Cli, Command, ConvertArgs, FileArgs, Input};
 use contract_draft::{
-    CompanySettings, ContractForm, ContractPayments, Converter, Envelope, Error, ErrorEnvelope, JsonStyle,
-    LinesOptions, LinesSummary, MAX_JOBS, ScheduleRequest, StreamError, Visible, convert_lines,
+    CompanySettings, ContractForm, ContractPayments, Converter, ECHO_LIMIT, Envelope, Error, ErrorEnvelope,
+    JsonStyle, LinesOptions, LinesSummary, MAX_JOBS, ScheduleRequest, StreamError, Visible, convert_lines,
 };
 use serde::Serialize;
 
@@ -262,7 +262,7 @@ fn read_settings(
         ));
     }
     let Some(settings) = read_all(&input, limit)? else {
-        let path = path.display();
+        let path = shown(path);
         return Err(Failure::Stopped(format!(
             "the settings file {path} is longer than {limit} bytes (--max-line-bytes)"
         )));
@@ -292,9 +292,19 @@ fn read_all(input: &Input, limit: usize) -> Result<Option<Vec<u8>>, Failure> {
 fn unreadable(input: &Input, error: &io::Error) -> Failure {
     let what = match input {
         Input::Stdin => "standard input".to_owned(),
-        Input::File(path) => path.display().to_string(),
+        Input::File(path) => shown(path),
     };
     Failure::Stopped(format!("cannot read {what}: {error}"))
+}
+
+/// A file name as messages quote input: at most [`ECHO_LIMIT`] characters of it, then
+/// `…` (`say` writes control characters visibly).
+fn shown(path: &std::path::Path) -> String {
+    let name = path.display().to_string();
+    match name.char_indices().nth(ECHO_LIMIT) {
+        Some((end, _)) => format!("{}…", &name[..end]),
+        None => name,
+    }
 }
 
 /// Standard output for `--jsonl`: when the reader of the output goes away

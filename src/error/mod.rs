@@ -17,7 +17,7 @@ pub(crate) mod echo;
 mod labels;
 mod message;
 
-pub use echo::Visible;
+pub use echo::{ECHO_LIMIT, Visible};
 pub use message::{Language, UnknownLanguage};
 
 /// What kind of problem an [`Error`] reports.

@@ -407,3 +407,16 @@ fn hostile_arguments_reach_standard_error_as_text() {
         assert!(stderr.contains(r"\u{"), "{stderr:?}");
     }
 }
+
+/// A file name is quoted as any input is: at most 64 characters of it.
+#[test]
+fn a_long_file_name_is_quoted_in_part() {
+    let long = format!("/nonexistent/{}", "X".repeat(100_000));
+    for args in [vec![long.as_str()], vec!["submit", long.as_str()], vec!["--settings", long.as_str(), "-"]] {
+        let output = crate::run(&args, b"");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.len() < 300, "{} bytes: {}", stderr.len(), &stderr[..200]);
+        assert!(stderr.contains(&format!("{}…", &long[..64])), "{stderr}");
+    }
+}
