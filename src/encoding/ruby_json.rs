@@ -7,7 +7,8 @@
 //!
 //! What Ruby's parser refuses is refused: nesting deeper than [`MAX_NESTING`] levels
 //! (`JSON.parse`'s `max_nesting`), lone surrogates; and a key given twice in one object,
-//! which Ruby would silently collapse.
+//! which Ruby would silently collapse. At every depth a list holds at most
+//! [`MAX_LIST_ITEMS`] items and an object [`MAX_FORM_KEYS`] keys (`crate::limits`).
 
 use std::collections::HashSet;
 use std::fmt::{self, Write as _};
@@ -17,6 +18,7 @@ use serde_json::value::RawValue;
 use crate::encoding::float::RubyFloat;
 use crate::error::echo::Quoted;
 use crate::error::{Error, ErrorKind};
+use crate::limits::{MAX_FORM_KEYS, MAX_LIST_ITEMS};
 
 /// The deepest nesting Ruby's `JSON.parse` takes by default.
 pub(crate) const MAX_NESTING: usize = 100;
@@ -63,6 +65,14 @@ pub(crate) fn normalized(raw: &RawValue, path: &str) -> Result<Box<RawValue>, Er
             }
             b',' => {
                 match levels.last_mut() {
+                    Some(Level::List(index)) if *index + 1 == MAX_LIST_ITEMS => {
+                        // Named by the list's own path, not its last item's.
+                        return Err(problem(
+                            &levels[..levels.len() - 1],
+                            ErrorKind::InputTooLarge,
+                            format_args!("has more than {MAX_LIST_ITEMS} items (the limit)"),
+                        ));
+                    }
                     Some(Level::List(index)) => *index += 1,
                     Some(Level::Object(..)) => expect_key = true,
                     None => {}
@@ -90,17 +100,7 @@ pub(crate) fn normalized(raw: &RawValue, path: &str) -> Result<Box<RawValue>, Er
                     })?,
                 );
                 if expect_key {
-                    if let Some(Level::Object(keys, current)) = levels.last_mut() {
-                        if !keys.insert(decoded.clone()) {
-                            *current = None;
-                            return Err(problem(
-                                &levels,
-                                ErrorKind::InvalidValue,
-                                format_args!("has the key {} twice", Quoted(&decoded)),
-                            ));
-                        }
-                        *current = Some(decoded);
-                    }
+                    enter_key(path, &mut levels, decoded)?;
                 }
                 at = end;
             }
@@ -127,6 +127,24 @@ pub(crate) fn normalized(raw: &RawValue, path: &str) -> Result<Box<RawValue>, Er
 }
 
 /// An error of `kind` about the value the writer is at, within `path`.
+/// Records `key` as the current key of the object being written: refused past
+/// [`MAX_FORM_KEYS`] keys or when the object has it already.
+fn enter_key(path: &str, levels: &mut [Level], key: String) -> Result<(), Error> {
+    let Some(Level::Object(keys, current)) = levels.last_mut() else { return Ok(()) };
+    *current = None;
+    if keys.len() == MAX_FORM_KEYS {
+        let detail = format_args!("has more than {MAX_FORM_KEYS} keys (the limit)");
+        return Err(problem_at(path, levels, ErrorKind::InputTooLarge, detail));
+    }
+    if keys.contains(&key) {
+        let detail = format_args!("has the key {} twice", Quoted(&key));
+        return Err(problem_at(path, levels, ErrorKind::InvalidValue, detail));
+    }
+    keys.insert(key.clone());
+    *current = Some(key);
+    Ok(())
+}
+
 fn problem_at(path: &str, levels: &[Level], kind: ErrorKind, detail: fmt::Arguments<'_>) -> Error {
     let mut inner = path.to_owned();
     for level in levels {

@@ -160,3 +160,24 @@ fn plans_and_payments() {
         );
     }
 }
+
+#[test]
+fn free_form_values_are_bounded_at_every_depth() {
+    let form = |attachments: String| {
+        let members = format!(
+            r#""title": "T", "sn": "S", "customer_id": 5, "start_at": "2026-01-01", "end_at": "2026-12-31", "attachments_attributes": [{attachments}]"#
+        );
+        let form = ContractForm::from_json(format!(r#"{{"contract": {{{members}}}}}"#).as_bytes()).unwrap();
+        Converter::default().create_request(&form)
+    };
+    at_and_beyond(
+        MAX_FORM_KEYS,
+        |count| form(format!("{{{}}}", list(r#""k{i}": 0"#, count))),
+        "contract.attachments_attributes[0]: has more than 1100 keys (the limit)",
+    );
+    at_and_beyond(
+        MAX_LIST_ITEMS,
+        |count| form(format!(r#"{{"pages": [{}]}}"#, list("{i}", count))),
+        "contract.attachments_attributes[0].pages: has more than 1000 items (the limit)",
+    );
+}

@@ -310,6 +310,17 @@ fn create_requests_of_long_lists() {
             )
         }
     };
+    // One attachment of many keys, and one of a long list, far beyond the limits.
+    let object = move || {
+        form("attachments_attributes", "", 0)()
+            .replace("[]", &format!("[{{{}}}]", numbered(r#""k{i}": 0"#, LARGE / 10)))
+    };
+    assert_bounded("an attachment of many keys", TooLarge, object, create_request);
+    let pages = move || {
+        form("attachments_attributes", "", 0)()
+            .replace("[]", &format!(r#"[{{"pages": [{}]}}]"#, repeated("1", LARGE)))
+    };
+    assert_bounded("an attachment of a long list", TooLarge, pages, create_request);
     let attachment = r#"{"id": 1, "name": "a.pdf"}"#;
     let line = r#"{"product_id": 1, "recommended_unit_price": "1.5", "quantity": "2", "total_price": "3"}"#;
     assert_bounded(
