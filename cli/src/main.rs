@@ -58,6 +58,8 @@ fn main() -> ExitCode {
             let message = error.render().to_string();
             let mut stderr = io::stderr().lock();
             for line in message.lines() {
+                let line = quoted_in_part(line);
+                let line = line.as_str();
                 let cut = line.char_indices().nth(MESSAGE_LINE).map_or(line, |(end, _)| &line[..end]);
                 let _ = writeln!(stderr, "{}{}", Visible(cut), if cut.len() < line.len() { "…" } else { "" });
             }
@@ -295,6 +297,25 @@ fn unreadable(input: &Input, error: &io::Error) -> Failure {
         Input::File(path) => shown(path),
     };
     Failure::Stopped(format!("cannot read {what}: {error}"))
+}
+
+/// A line of clap's with each `'…'` quotation (an argument as given) cut to
+/// [`ECHO_LIMIT`] characters, as the library quotes input.
+fn quoted_in_part(line: &str) -> String {
+    let mut parts = line.split('\'');
+    let mut out = parts.next().unwrap_or_default().to_owned();
+    for (index, part) in parts.enumerate() {
+        out.push('\'');
+        // Odd parts (the first after a quote, the third, …) are inside quotes.
+        match part.char_indices().nth(ECHO_LIMIT) {
+            Some((end, _)) if index % 2 == 0 => {
+                out.push_str(&part[..end]);
+                out.push('…');
+            }
+            _ => out.push_str(part),
+        }
+    }
+    out
 }
 
 /// A file name as messages quote input: at most [`ECHO_LIMIT`] characters of it, then

@@ -420,3 +420,21 @@ fn a_long_file_name_is_quoted_in_part() {
         assert!(stderr.contains(&format!("{}…", &long[..64])), "{stderr}");
     }
 }
+
+/// A usage error quotes an argument as any input is quoted: at most 64 characters.
+#[test]
+fn usage_errors_quote_arguments_in_part() {
+    let long = "X".repeat(300);
+    for args in [
+        vec!["--language".to_owned(), long.clone()],
+        vec![format!("--{long}")],
+        vec![format!("--jobs={long}")],
+    ] {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let output = crate::run(&args, b"");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(!stderr.contains(&"X".repeat(65)), "{stderr}");
+        assert!(stderr.contains(&format!("{}…", "X".repeat(60))), "{stderr}");
+    }
+}
