@@ -164,6 +164,11 @@ fn problem_at(path: &str, levels: &[Level], kind: ErrorKind, detail: fmt::Argume
 fn write_number(out: &mut String, number: &str) -> Option<()> {
     if number.contains(['.', 'e', 'E']) {
         let value: f64 = number.parse().ok()?;
+        if !value.is_finite() {
+            // Ruby parses `1e400` as Infinity, which ActiveSupport writes as `null`.
+            out.push_str("null");
+            return Some(());
+        }
         write!(out, "{}", RubyFloat(value)).ok()
     } else {
         out.push_str(if number == "-0" { "0" } else { number });
@@ -212,6 +217,9 @@ mod tests {
             normal("[123456789012345678901234567890, -9223372036854775809, -0, 0.0, 1e22]").unwrap(),
             "[123456789012345678901234567890,-9223372036854775809,0,0.0,1.0e+22]"
         );
+        // Beyond a double: Ruby parses Infinity, which ActiveSupport writes as null
+        // (`ActiveSupport::JSON.encode(JSON.parse("[1e400, -1e999, 1.5]"))`).
+        assert_eq!(normal("[1e400, -1e999, 1.5]").unwrap(), "[null,null,1.5]");
     }
 
     #[test]
