@@ -220,6 +220,11 @@ mod tests {
         // Beyond a double: Ruby parses Infinity, which ActiveSupport writes as null
         // (`ActiveSupport::JSON.encode(JSON.parse("[1e400, -1e999, 1.5]"))`).
         assert_eq!(normal("[1e400, -1e999, 1.5]").unwrap(), "[null,null,1.5]");
+        // Values are not keys: the same value under two keys is no key given twice.
+        assert_eq!(
+            normal(r#"{"a": "x", "b": "x", "c": {"x": "a"}}"#).unwrap(),
+            r#"{"a":"x","b":"x","c":{"x":"a"}}"#
+        );
     }
 
     #[test]
