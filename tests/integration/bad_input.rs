@@ -368,6 +368,10 @@ fn an_optional_value_of_the_wrong_type_is_not_empty() {
         assert_eq!((error.kind(), error.path()), (ErrorKind::WrongType, path), "{to}: {error}");
         assert!(error.detail().starts_with("is a boolean, expected "), "{to}: {error}");
     }
+    // What is expected is the value's own reader's word.
+    let bundle = fixture("bundle.json").replacen(r#""get_time": "2015-09-08""#, r#""get_time": true"#, 1);
+    let error = contract_draft::Bundle::from_json(bundle.as_bytes()).unwrap_err();
+    assert_eq!(error.detail(), "is a boolean, expected a date in YYYY-MM-DD format");
     for (from, to) in [
         (r#""get_time": "2015-09-08""#, r#""get_time": 1.5"#),
         (r#""get_time": "2015-09-08""#, r#""get_time": {"a": 1}"#),
