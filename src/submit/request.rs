@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::de::{DeserializeOwned, IgnoredAny};
+use serde::de::DeserializeOwned;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
@@ -24,7 +24,7 @@ use crate::encoding::ruby_json::normalized;
 use crate::encoding::text::Text;
 use crate::error::echo::{Excerpt, key_path};
 use crate::error::{Error, ErrorKind, Problems};
-use crate::limits::{MAX_LIST_ITEMS, MAX_PRODUCT_LINES};
+use crate::limits::MAX_PRODUCT_LINES;
 use crate::money::{Amount, exact_add, fits_stored_integer_digits, stored_product};
 use crate::records::CustomValues;
 use crate::settings::template::{is_empty, value_of};
@@ -244,9 +244,8 @@ impl Converter {
             }
             (Kind::Date, None) => Ok(Value::Date(None)),
             (Kind::List, Some(raw)) => match RawJson::of(raw.get()) {
-                RawJson::List => read_plain::<AtMost<IgnoredAny, MAX_LIST_ITEMS>>(raw, &path)
-                    .and_then(|_| normalized(raw, &path))
-                    .map(|json| Value::Json(Box::new(RawValueText(json)))),
+                // `normalized` bounds the list, and every list and object within it.
+                RawJson::List => normalized(raw, &path).map(|json| Value::Json(Box::new(RawValueText(json)))),
                 other => Err(Error::new(
                     ErrorKind::WrongType,
                     path.as_str(),
