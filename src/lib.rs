@@ -18,9 +18,9 @@
 //! - **A company's settings, checked input**: make a [`Converter`] once
 //!   ([`Converter::new`] checks the [`CompanySettings`]), then per request
 //!   [`Converter::convert_owned`] (records you built, moved in) or
-//!   [`Converter::convert_checked`] (borrowed records); both refuse records that do not
+//!   [`Converter::convert`] (borrowed records); both refuse records that do not
 //!   belong together with an [`Error`] and report what a person should know
-//!   ([`Conversion`]). [`Converter::convert`] is the trusting, total variant.
+//!   ([`Conversion`]). [`Converter::convert_unchecked`] is the trusting, total variant.
 //! - **JSON in, JSON out**: [`Converter::convert_json`] reads a [`Bundle`] and converts
 //!   it; write [`Envelope::new`]`(&draft)` with serde_json or [`JsonStyle`], and
 //!   [`ErrorEnvelope::from`]`(error)` for a failure, in the API's language, Chinese
@@ -114,6 +114,7 @@ pub use draft::{
 };
 pub use encoding::ruby_decimal::RubyDecimal;
 pub use encoding::timestamp::CHINA_TIME;
+pub use encoding::{parse_date, parse_time};
 pub use error::{ECHO_LIMIT, Error, ErrorKind, Language, MAX_PROBLEMS, UnknownLanguage, Visible};
 pub use json::{
     DEFAULT_MAX_LINE_BYTES, Envelope, ErrorEnvelope, FieldProblem, JsonStyle, Layout, LinesOptions,
@@ -129,7 +130,7 @@ pub use settings::{
     ApprovalSettings, CompanyCheck, CompanySettings, ContractField, FieldKind, FieldMapping,
     SETTINGS_VERSION, TotalSource,
 };
-pub use submit::{ContractForm, CreateRequest};
+pub use submit::{ContractForm, CreateRequest, RequestLine, SavedContract};
 
 /// The README's examples, run as doctests.
 #[cfg(doctest)]

@@ -40,3 +40,7 @@ pub const MAX_PLAN_TERMS: usize = 120;
 
 /// Payment plans, and payments, of one contract (each list on its own).
 pub const MAX_PAYMENTS: usize = 10_000;
+
+/// The largest record id: ids are stored as signed 64-bit integers (`bigint`), so an
+/// id read from JSON or from a request is at most `i64::MAX`.
+pub const MAX_ID: u64 = i64::MAX as u64;

@@ -13,7 +13,7 @@
 //! // A wrong device answers the documented error response.
 //! let error = Authorization::parse(Some("Token token=abc, device=web, version_code=9.9.9")).unwrap_err();
 //! let mut json = Vec::new();
-//! JsonStyle::default().append(&mut json, &ErrorEnvelope::from(error)).unwrap();
+//! JsonStyle::DOCUMENTED.append(&mut json, &ErrorEnvelope::from(error)).unwrap();
 //! assert_eq!(
 //!     String::from_utf8(json).unwrap(),
 //!     "{\n  \"code\": 100000,\n  \"message\": \"device参数错误\",\n  \"error\": \"invalid_app_error\"\n}"
@@ -30,8 +30,7 @@ pub const DEVICE: &str = "open_api";
 /// The `version_code` every request of the open API names.
 pub const VERSION_CODE: &str = "9.9.9";
 
-/// The largest id a request names: ids are stored as signed 64-bit integers.
-pub const MAX_ID: u64 = i64::MAX as u64;
+pub use crate::limits::MAX_ID;
 
 /// A checked `Authorization` header: `Token token=<access token>, device=open_api,
 /// version_code=9.9.9`, values bare or in double quotes, separated by `,` or `;`, the
@@ -160,8 +159,17 @@ pub fn query_value<'a>(query: &'a str, name: &str) -> Option<&'a str> {
         .next_back()
 }
 
-/// The id parameter `name`'s value, checked as [`opportunity_id`] says.
-fn id_parameter(name: &str, value: Option<&str>) -> Result<u64, Error> {
+/// The id parameter `name`'s value (a query parameter, or a path segment such as a
+/// contract's id in `/api/v2/contracts/:id`), checked as [`opportunity_id`] says; a
+/// wrong one is `<name>参数错误`.
+///
+/// ```
+/// use contract_draft::request::id_parameter;
+///
+/// assert_eq!(id_parameter("id", Some("12")).unwrap(), 12);
+/// assert_eq!(id_parameter("id", Some("12.0")).unwrap_err().path(), "id");
+/// ```
+pub fn id_parameter(name: &str, value: Option<&str>) -> Result<u64, Error> {
     let value = value
         .filter(|value| !value.is_empty())
         .ok_or_else(|| Error::invalid_parameter(name, "is required"))?;

@@ -13,7 +13,8 @@
 //! Texts (titles, names and every other text field) are empty a fifth of the time; the
 //! rest are markup and CJK samples (`</script>`, `Tom & Jerry`, `CRM集团版`, U+2028),
 //! short mixes of ASCII letters and digits, `<>&`, quotes, backslashes and CJK, or any
-//! string at all. Ids are any `u64`.
+//! string at all. Ids are any from 0 to [`MAX_ID`](crate::limits::MAX_ID), as a `bigint`
+//! column holds them ([`id`]).
 //!
 //! In a crate's `Cargo.toml`:
 //!
@@ -32,7 +33,7 @@
 //!     fn the_total_is_the_opportunitys_amount(bundle in strategy::bundle()) {
 //!         let converter = Converter::default();
 //!         let conversion =
-//!             converter.convert_checked(&bundle.opportunity, &bundle.customer, &bundle.user)?;
+//!             converter.convert(&bundle.opportunity, &bundle.customer, &bundle.user)?;
 //!         prop_assert_eq!(conversion.draft.total_amount, bundle.opportunity.expect_amount.get());
 //!     }
 //! }
@@ -123,6 +124,12 @@ fn amount_of(units: i128, scale: u32) -> Amount {
         .ok()
         .and_then(|value| Amount::new(value).ok())
         .expect("at most 18 integer and 6 fractional digits, not negative: an amount")
+}
+
+/// A record id, from 0 to [`MAX_ID`](crate::limits::MAX_ID): every id a `bigint` column
+/// holds and the records read.
+pub fn id() -> impl Strategy<Value = u64> {
+    0..=crate::limits::MAX_ID
 }
 
 /// Amounts across the whole domain of [`Amount`]: from 0 to 999999999999999999.999999,
@@ -239,7 +246,7 @@ fn json_of<T: Serialize + ?Sized>(value: &T) -> Box<RawValue> {
 fn address() -> impl Strategy<Value = Address> {
     let numbers = (phone_number(), phone_number(), any::<bool>());
     let coordinates = (option::of(coordinate(180)), option::of(coordinate(90)));
-    (any::<u64>(), numbers, uniform6(text()), coordinates, distance())
+    (id(), numbers, uniform6(text()), coordinates, distance())
         .prop_map(|(id, (tel, phone, with_results), texts, (lng, lat), off_distance)| {
             let [qq, email, detail_address, url, gaode_staticmap, full_address] = texts;
             let mut address = Address::new(id);
@@ -265,7 +272,7 @@ fn address() -> impl Strategy<Value = Address> {
 
 /// A contact, with an address or without.
 fn contact() -> impl Strategy<Value = Contact> {
-    (any::<u64>(), text(), option::of(address())).prop_map(|(id, name, address)| {
+    (id(), text(), option::of(address())).prop_map(|(id, name, address)| {
         let mut contact = Contact::new(id);
         contact.name = name;
         contact.address = address;
@@ -276,7 +283,7 @@ fn contact() -> impl Strategy<Value = Contact> {
 /// A user: any ids, name and texts (see the module docs), phone numbers, a creation
 /// time or none, and hiding (`enabled_number_hidden_dispose`) on or off.
 pub fn user() -> impl Strategy<Value = User> {
-    let ids = uniform3(any::<u64>());
+    let ids = uniform3(id());
     let numbers = (phone_number(), phone_number());
     (ids, text(), uniform5(text()), numbers, option::of(date_time()), any::<bool>())
         .prop_map(|([id, organization_id, role_id], name, texts, (phone, tel), created_at, hidden)| {
@@ -304,7 +311,7 @@ pub fn user() -> impl Strategy<Value = User> {
 /// On its own, a customer's creator and `organization_id` name any company; a
 /// [`bundle()`] makes them the user's.
 pub fn customer() -> impl Strategy<Value = Customer> {
-    let ids = (any::<u64>(), any::<u64>(), option::of(any::<u64>()));
+    let ids = (id(), id(), option::of(id()));
     let times = (option::of(instant()), option::of(date_time()), option::of(date_time()));
     let approval = (select(&APPROVE_STATUSES[..]), option::of(text()));
     let people = (vec(contact(), 0..=3), option::of(user()));
@@ -367,7 +374,7 @@ pub fn customer() -> impl Strategy<Value = Customer> {
 pub fn product_line() -> impl Strategy<Value = ProductLine> {
     let quantity = amount_below(1_000_000, true);
     let price = prop_oneof![1 => Just(Amount::ZERO), 9 => amount_below(1_000_000_000, false)];
-    let ids = (any::<u64>(), option::of(any::<u64>()));
+    let ids = (id(), option::of(id()));
     (ids, quantity, price, option::of(amount()), uniform5(text()))
         .prop_map(|((product_id, product_attr_id), quantity, price, list_price, texts)| {
             let [name, product_no, spec, sale_unit, remark] = texts;
@@ -434,8 +441,8 @@ fn custom_values() -> impl Strategy<Value = CustomValues> {
 /// On its own, an opportunity's customer, creator and `organization_id` are any; a
 /// [`bundle()`] makes them belong together.
 pub fn opportunity() -> impl Strategy<Value = Opportunity> {
-    let required = (any::<u64>(), text(), amount(), any::<u64>());
-    let ids = (any::<u64>(), option::of(any::<u64>()));
+    let required = (id(), text(), amount(), id());
+    let ids = (id(), option::of(id()));
     let dates = (option::of(date()), option::of(date()), option::of(date_time()));
     let parts = (vec(product_line(), 0..=MAX_LINES), custom_values(), option::of(user()));
     (required, ids, uniform10(text()), option::of(percent()), dates, uniform3(any::<bool>()), parts)
@@ -498,7 +505,7 @@ pub fn opportunity() -> impl Strategy<Value = Opportunity> {
 /// quarter of the time.
 ///
 /// Each converts with [`Converter::default()`](crate::Converter)'s
-/// [`convert_checked`](crate::Converter::convert_checked), and with that of a converter
+/// [`convert`](crate::Converter::convert), and with that of a converter
 /// made from any [`settings()`], unless the settings' company check is
 /// [`CompanyCheck::Strict`] and a record has no creator (an
 /// [`ErrorKind::MissingField`](crate::ErrorKind::MissingField) error).

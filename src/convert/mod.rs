@@ -42,7 +42,7 @@ const NO_ATTACHMENTS: &str = "暂无附件";
 /// let settings = CompanySettings::from_json(include_bytes!("../../fixtures/settings.json"))?;
 /// let converter = Converter::new(&settings)?;
 /// let bundle = Bundle::from_json(include_bytes!("../../fixtures/bundle.json"))?;
-/// let draft = converter.convert(&bundle.opportunity, &bundle.customer, &bundle.user);
+/// let draft = converter.convert_unchecked(&bundle.opportunity, &bundle.customer, &bundle.user);
 /// assert_eq!(draft.need_approve_step, 1);
 /// assert_eq!(draft.custom_fields.len(), 6);
 /// # Ok::<(), contract_draft::Error>(())
@@ -75,8 +75,8 @@ impl Converter {
         })
     }
 
-    /// Checks the records, then converts them (see [`Converter::convert`]) and reports
-    /// what a person should know about the draft.
+    /// Checks the records, then converts them (see [`Converter::convert_unchecked`] for
+    /// the mapping) and reports what a person should know about the draft.
     ///
     /// Refuses, with an [`Error`] naming the field: an amount or percentage outside its
     /// domain; a customer that is not the opportunity's
@@ -86,7 +86,7 @@ impl Converter {
     /// with [`CompanyCheck::Strict`], that has no creator to tell its company by;
     /// the product lines' sum, when it is the total and outside `decimal(24,6)`
     /// ([`Overflow`](crate::ErrorKind::Overflow)).
-    pub fn convert_checked(
+    pub fn convert(
         &self,
         opportunity: &Opportunity,
         customer: &Customer,
@@ -95,7 +95,19 @@ impl Converter {
         self.convert_records(Cow::Borrowed(opportunity), Cow::Borrowed(customer), Cow::Borrowed(user))
     }
 
-    /// [`Converter::convert_checked`] for records it owns: they are moved into the draft,
+    /// The checking conversion's old name: [`Converter::convert`] is the checking one
+    /// now, [`Converter::convert_unchecked`] the trusting one.
+    #[deprecated(since = "0.3.0", note = "the checking conversion is `convert` now")]
+    pub fn convert_checked(
+        &self,
+        opportunity: &Opportunity,
+        customer: &Customer,
+        user: &User,
+    ) -> Result<Conversion, Error> {
+        self.convert(opportunity, customer, user)
+    }
+
+    /// [`Converter::convert`] for records it owns: they are moved into the draft,
     /// not copied. Use it when the records are built for this conversion (from database
     /// rows, say); [`Converter::convert_json`] reads and converts them this way.
     ///
@@ -117,7 +129,7 @@ impl Converter {
         self.convert_records(Cow::Owned(opportunity), Cow::Owned(customer), Cow::Owned(user))
     }
 
-    /// [`Converter::convert_checked`] for records it may own (and move into the draft)
+    /// [`Converter::convert`] for records it may own (and move into the draft)
     /// or borrow (and copy).
     fn convert_records(
         &self,
@@ -146,7 +158,7 @@ impl Converter {
     }
 
     /// Reads a bundle (`{"opportunity": …, "customer": …, "user": …}`) from JSON and
-    /// converts it with [`Converter::convert_checked`]: the whole path from input bytes
+    /// converts it with [`Converter::convert`]: the whole path from input bytes
     /// to a draft, refusing bad input with an [`Error`] and never panicking.
     ///
     /// ```
@@ -169,7 +181,8 @@ impl Converter {
         self.convert_owned(bundle.opportunity, bundle.customer, bundle.user)
     }
 
-    /// The draft of a new contract for `opportunity`, its `customer`, created by `user`.
+    /// The draft of a new contract for `opportunity`, its `customer`, created by `user`,
+    /// without checking that the records belong together ([`Converter::convert`] checks).
     ///
     /// Total: it never fails and never panics. It trusts its inputs: that the customer
     /// is the opportunity's and that all three belong to the user's company. Where the
@@ -177,7 +190,12 @@ impl Converter {
     /// does not fit a decimal gets a `null` total (and the contract total is the
     /// opportunity's amount), a custom value that does not suit its field leaves the
     /// field at its default or empty value.
-    pub fn convert(&self, opportunity: &Opportunity, customer: &Customer, user: &User) -> ContractDraft {
+    pub fn convert_unchecked(
+        &self,
+        opportunity: &Opportunity,
+        customer: &Customer,
+        user: &User,
+    ) -> ContractDraft {
         self.assemble(
             Cow::Borrowed(opportunity),
             Cow::Borrowed(customer),
@@ -363,5 +381,5 @@ pub fn contract_from_opportunity(
     customer: &Customer,
     user: &User,
 ) -> ContractDraft {
-    Converter::default().convert(opportunity, customer, user)
+    Converter::default().convert_unchecked(opportunity, customer, user)
 }

@@ -3,8 +3,6 @@
 use serde::Serialize;
 
 use crate::encoding::word::{Word, deserialize_as_word};
-use crate::error::echo::Quoted;
-use crate::error::{Error, ErrorKind};
 
 /// The approval status of a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -47,31 +45,5 @@ impl ApproveStatus {
             Self::Approved => "已通过",
             Self::Rejected => "已驳回",
         }
-    }
-}
-
-impl std::str::FromStr for ApproveStatus {
-    type Err = Error;
-
-    /// The status its API name names (`"approved"`), as a database row may hold it.
-    ///
-    /// ```
-    /// use contract_draft::ApproveStatus;
-    ///
-    /// assert_eq!("applying".parse::<ApproveStatus>()?, ApproveStatus::Applying);
-    /// assert!("done".parse::<ApproveStatus>().is_err());
-    /// # Ok::<(), contract_draft::Error>(())
-    /// ```
-    fn from_str(name: &str) -> Result<Self, Error> {
-        [Self::Draft, Self::Applying, Self::Approved, Self::Rejected]
-            .into_iter()
-            .find(|status| status.name() == name)
-            .ok_or_else(|| {
-                Error::new(
-                    ErrorKind::InvalidValue,
-                    "",
-                    format_args!("{} is not one of draft, applying, approved, rejected", Quoted(name)),
-                )
-            })
     }
 }

@@ -1,5 +1,6 @@
 //! A record id: a JSON integer, or the same digits as a string (`"23481906"`), as some
-//! endpoints send foreign keys. Written as an integer.
+//! endpoints send foreign keys, from 0 to [`MAX_ID`] (a `bigint`). Written as an
+//! integer.
 
 use std::fmt;
 
@@ -7,6 +8,7 @@ use serde::{Deserialize, Deserializer, Serializer, de};
 
 use super::empty_is_none;
 use super::field::{Encoding, Form};
+use crate::limits::MAX_ID;
 
 /// A required id.
 pub(crate) struct Id;
@@ -71,10 +73,13 @@ impl de::Visitor<'_> for IdVisitor {
     type Value = u64;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a record id (a non-negative integer)")
+        f.write_str("a record id (an integer from 0 to 9223372036854775807)")
     }
 
     fn visit_u64<E: de::Error>(self, value: u64) -> Result<u64, E> {
+        if value > MAX_ID {
+            return Err(E::invalid_value(de::Unexpected::Unsigned(value), &self));
+        }
         Ok(value)
     }
 
@@ -87,6 +92,7 @@ impl de::Visitor<'_> for IdVisitor {
         digits
             .then(|| text.parse().ok())
             .flatten()
+            .filter(|id| *id <= MAX_ID)
             .ok_or_else(|| E::invalid_value(de::Unexpected::Str(text), &self))
     }
 }

@@ -29,7 +29,7 @@ pub const CHINA_TIME: FixedOffset = match FixedOffset::east_opt(8 * 3600) {
 /// Parses any accepted timestamp form into an instant with its offset. RFC 3339 may
 /// write its `T` and `Z` in lower case. The instant's year in China time must be 0001 to
 /// 9999, the years the draft's four-digit forms can write.
-fn parse(text: &str) -> Parsed<DateTime<FixedOffset>> {
+pub(crate) fn parse(text: &str) -> Parsed<DateTime<FixedOffset>> {
     const FORMAT: &str = "is not a time in YYYY-MM-DD HH:MM, YYYY-MM-DD HH:MM:SS or RFC 3339 format";
     let (Some(day), Some(rest)) = (text.get(..10), text.get(10..)) else {
         return Err((ErrorKind::DateFormat, FORMAT));

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::style::JsonStyle;
 use crate::error::{Error, Language};
 
 /// A success response: `{"code": 0, "data": …}`.
@@ -24,6 +25,26 @@ impl<T> Envelope<T> {
     /// Wraps `data` in a success envelope (code 0).
     pub const fn new(data: T) -> Self {
         Self { code: 0, data }
+    }
+}
+
+impl<T: Serialize> Envelope<T> {
+    /// The response body as the API sends it: compact and HTML-safe
+    /// ([`JsonStyle::API`]). It fails only where `T`'s own `Serialize` fails; the
+    /// crate's drafts, receivables, schedules and saved contracts never do.
+    ///
+    /// ```
+    /// use contract_draft::{Converter, Envelope};
+    ///
+    /// let conversion = Converter::default().convert_json(include_bytes!("../../fixtures/bundle.json"))?;
+    /// let body = Envelope::new(&conversion.draft).to_json()?;
+    /// assert!(body.starts_with(br#"{"code":0,"data":{"id":0,"category":"#));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn to_json(&self) -> serde_json::Result<Vec<u8>> {
+        let mut body = Vec::new();
+        JsonStyle::API.append(&mut body, self)?;
+        Ok(body)
     }
 }
 
@@ -109,6 +130,32 @@ impl ErrorEnvelope {
             error: error.kind().error_key(),
             errors,
         }
+    }
+}
+
+impl ErrorEnvelope {
+    /// The response body as the API sends it: compact and HTML-safe
+    /// ([`JsonStyle::API`]).
+    ///
+    /// # Panics
+    ///
+    /// Never: an envelope is numbers and strings, which always serialize.
+    ///
+    /// ```
+    /// use contract_draft::{Error, ErrorEnvelope};
+    ///
+    /// let body = ErrorEnvelope::from(Error::not_found("no opportunity 5")).to_json();
+    /// assert_eq!(
+    ///     body,
+    ///     r#"{"code":100100,"message":"您没有权限查看该对象或该对象不存在。","error":"active_record/record_not_found"}"#.as_bytes()
+    /// );
+    /// ```
+    pub fn to_json(&self) -> Vec<u8> {
+        let mut body = Vec::new();
+        JsonStyle::API
+            .append(&mut body, self)
+            .expect("an error envelope is numbers and strings, which always serialize");
+        body
     }
 }
 

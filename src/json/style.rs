@@ -48,13 +48,19 @@ pub struct JsonStyle {
 }
 
 impl Default for JsonStyle {
-    /// Pretty and HTML-safe.
+    /// [`JsonStyle::API`]: what the API sends.
     fn default() -> Self {
-        Self { layout: Layout::Pretty, html_safe: true }
+        Self::API
     }
 }
 
 impl JsonStyle {
+    /// The API's responses: compact and HTML-safe, as Rails' `render json:` writes them.
+    pub const API: Self = Self::new(Layout::Compact, true);
+
+    /// The documented response's layout: indented by two spaces, HTML-safe.
+    pub const DOCUMENTED: Self = Self::new(Layout::Pretty, true);
+
     /// A style of `layout`, HTML-safe if `html_safe`.
     ///
     /// ```
@@ -94,7 +100,7 @@ impl JsonStyle {
     /// use contract_draft::JsonStyle;
     ///
     /// let mut out = b"[".to_vec();
-    /// JsonStyle::default().append(&mut out, "a\u{2028}b")?;
+    /// JsonStyle::API.append(&mut out, "a\u{2028}b")?;
     /// assert_eq!(out, br#"["a\u2028b""#);
     /// # Ok::<(), serde_json::Error>(())
     /// ```
@@ -275,7 +281,7 @@ mod tests {
     #[test]
     fn html_safe_keeps_the_layout() {
         let value = serde_json::json!({"k": ["<", {}], "e": []});
-        let pretty = JsonStyle::default();
+        let pretty = JsonStyle::DOCUMENTED;
         assert_eq!(
             written(pretty, &value),
             serde_json::to_string_pretty(&value).unwrap().replace('<', r"\u003c")

@@ -109,6 +109,30 @@ impl ScheduleRequest {
         read_json::<Required<RawRequest>>(json).map(|raw| raw.0.into_request())
     }
 
+    /// Reads the request for a contract's schedule whose total and start are the
+    /// contract's: `{"terms": …, "today": …, "precision": …}` as a client sends it for a
+    /// saved contract (`today` and `precision` may be left out; no other key).
+    ///
+    /// ```
+    /// use contract_draft::ScheduleRequest;
+    /// use contract_draft::chrono::NaiveDate;
+    ///
+    /// let start = NaiveDate::from_ymd_opt(2026, 1, 31).unwrap();
+    /// let request = ScheduleRequest::for_contract(br#"{"terms": {"equal": 2, "every_months": 1}}"#, "100".parse()?, start)?;
+    /// assert_eq!(request.schedule()?.received_payment_plans[1].receive_date.to_string(), "2026-02-28");
+    /// assert!(ScheduleRequest::for_contract(br#"{"terms": {"equal": 2}, "start": "2026-01-01"}"#, "100".parse()?, start).is_err());
+    /// # Ok::<(), contract_draft::Error>(())
+    /// ```
+    pub fn for_contract(json: &[u8], total_amount: Amount, start: NaiveDate) -> Result<Self, Error> {
+        read_json::<Required<RawContractRequest>>(json).map(|raw| Self {
+            total_amount,
+            start,
+            today: raw.0.today,
+            precision: raw.0.precision.unwrap_or(DEFAULT_PRECISION),
+            terms: raw.0.terms,
+        })
+    }
+
     /// The schedule (see the [module docs](crate::ScheduleRequest)): every installment
     /// with its due date and status. Refuses, with an
     /// [`InvalidValue`](crate::ErrorKind::InvalidValue) error naming the term: a
@@ -131,6 +155,17 @@ struct RawRequest {
     total_amount: Amount,
     #[serde(deserialize_with = "crate::encoding::date::required")]
     start: NaiveDate,
+    #[serde(default, deserialize_with = "crate::encoding::date::optional")]
+    today: Option<NaiveDate>,
+    #[serde(default)]
+    precision: Option<u32>,
+    terms: Terms,
+}
+
+/// A contract's schedule request as written: the total and start are the contract's.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawContractRequest {
     #[serde(default, deserialize_with = "crate::encoding::date::optional")]
     today: Option<NaiveDate>,
     #[serde(default)]

@@ -33,31 +33,6 @@ impl Bundle {
     pub const fn new(opportunity: Opportunity, customer: Customer, user: User) -> Self {
         Self { opportunity, customer, user }
     }
-
-    /// The bundle as JSON that [`Bundle::from_json`] reads back as the same bundle.
-    ///
-    /// The same for every bundle the reader could have read: dates and times in the
-    /// years 0001 to 9999 (times in China time), without leap-second nanoseconds, offsets
-    /// in whole minutes (RFC 3339 has no seconds), finite coordinates and distances (a
-    /// distance of `-0.0` comes back as `0`). A record built in Rust outside these is
-    /// written as chrono and the JSON writer write it, and may not read back.
-    ///
-    /// ```
-    /// use contract_draft::Bundle;
-    ///
-    /// let bundle = Bundle::from_json(include_bytes!("../../fixtures/bundle.json"))?;
-    /// assert_eq!(Bundle::from_json(&bundle.to_json())?, bundle);
-    /// # Ok::<(), contract_draft::Error>(())
-    /// ```
-    pub fn to_json(&self) -> Vec<u8> {
-        let mut json = Vec::with_capacity(4096);
-        // Writing to a Vec cannot fail, and every field writes as JSON (a map's keys
-        // are strings, no float is written unless finite).
-        if serde_json::to_writer(&mut json, self).is_err() {
-            json.clear();
-        }
-        json
-    }
 }
 
 record_fields! {

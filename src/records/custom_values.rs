@@ -1,4 +1,5 @@
 use serde::de;
+use serde::ser::{Serialize, Serializer};
 
 use crate::error::echo::Quoted;
 use crate::error::{Error, ErrorKind};
@@ -35,6 +36,24 @@ impl PartialEq for CustomValues {
     fn eq(&self, other: &Self) -> bool {
         self.entries.len() == other.entries.len()
             && self.iter().zip(other.iter()).all(|((k1, v1), (k2, v2))| k1 == k2 && v1.get() == v2.get())
+    }
+}
+
+impl Serialize for CustomValues {
+    /// A JSON object of the values in the order given, each value's text as it is.
+    ///
+    /// ```
+    /// use contract_draft::CustomValues;
+    /// use serde_json::value::to_raw_value;
+    ///
+    /// let mut values = CustomValues::default();
+    /// values.insert("text_asset_b2", to_raw_value("b")?)?;
+    /// values.insert("text_asset_a1", to_raw_value(&["a"])?)?;
+    /// assert_eq!(serde_json::to_string(&values)?, r#"{"text_asset_b2":"b","text_asset_a1":["a"]}"#);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
     }
 }
 

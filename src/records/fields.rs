@@ -87,6 +87,20 @@ macro_rules! record_fields {
             pub fn from_json(json: &[u8]) -> Result<Self, crate::Error> {
                 crate::encoding::reader::read_json(json)
             }
+
+            #[doc = concat!("The `", stringify!($record), "` as JSON that [`from_json`](Self::from_json) reads back as the same record: ")]
+            #[doc = "the input form, for storing a record as a service's row. "]
+            #[doc = ""]
+            #[doc = "The same for every record the reader could have read: dates and times in the"]
+            #[doc = "years 0001 to 9999 (times in China time), without leap-second nanoseconds, offsets"]
+            #[doc = "in whole minutes (RFC 3339 has no seconds), finite coordinates and distances (a"]
+            #[doc = "distance of `-0.0` comes back as `0`). A record built in Rust outside these is"]
+            #[doc = "written as chrono and the JSON writer write it, and may not read back."]
+            pub fn to_json(&self) -> Vec<u8> {
+                // Every field writes as JSON: map keys are strings, and a float that is
+                // not finite is written `null`.
+                serde_json::to_vec(self).expect("a record always writes as JSON")
+            }
         }
 
         impl<'de> serde::Deserialize<'de> for $record {

@@ -110,11 +110,33 @@ impl Word for CompanyCheck {
 }
 deserialize_as_word!(CompanyCheck);
 
+impl CompanyCheck {
+    /// The check's name in settings (`strict`); [`str::parse`] reads it back.
+    pub fn name(self) -> &'static str {
+        crate::encoding::word::name(self)
+    }
+}
+
 impl Word for TotalSource {
     const WORDS: &'static [&'static str] = &["expect_amount", "sum_of_lines"];
     const VALUES: &'static [Self] = &[Self::ExpectAmount, Self::SumOfLines];
 }
 deserialize_as_word!(TotalSource);
+
+impl TotalSource {
+    /// The source's name in settings (`sum_of_lines`); [`str::parse`] reads it back.
+    ///
+    /// ```
+    /// use contract_draft::TotalSource;
+    ///
+    /// assert_eq!(TotalSource::SumOfLines.name(), "sum_of_lines");
+    /// assert_eq!("sum_of_lines".parse::<TotalSource>()?, TotalSource::SumOfLines);
+    /// # Ok::<(), contract_draft::Error>(())
+    /// ```
+    pub fn name(self) -> &'static str {
+        crate::encoding::word::name(self)
+    }
+}
 
 /// One field of the company's contract template.
 #[derive(Debug, Clone, Serialize, Deserialize)]

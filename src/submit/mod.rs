@@ -31,6 +31,8 @@
 
 mod form;
 mod request;
+mod view;
 
 pub use form::ContractForm;
 pub use request::CreateRequest;
+pub use view::{RequestLine, SavedContract};

@@ -35,12 +35,14 @@ use crate::settings::{FieldKind, TotalSource};
 /// [`Converter::create_request`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateRequest {
-    entries: Vec<(Arc<str>, Value)>,
+    /// The contract's [`KEYS`] in order, then `product_assets_attributes`, then the
+    /// custom fields.
+    pub(super) entries: Vec<(Arc<str>, Value)>,
 }
 
 /// A value of the request, as it is written.
 #[derive(Debug, Clone, PartialEq)]
-enum Value {
+pub(super) enum Value {
     Text(String),
     Id(u64),
     OptionalId(Option<u64>),
@@ -55,7 +57,7 @@ enum Value {
 
 /// A JSON value re-encoded as Rails writes it (attachments), compared by its text.
 #[derive(Debug, Clone)]
-struct RawValueText(Box<RawValue>);
+pub(super) struct RawValueText(Box<RawValue>);
 
 impl PartialEq for RawValueText {
     fn eq(&self, other: &Self) -> bool {
@@ -65,7 +67,7 @@ impl PartialEq for RawValueText {
 
 /// The keys of a contract in the create request, in the order written, and how each
 /// is read.
-const KEYS: [(&str, Kind); 19] = [
+pub(super) const KEYS: [(&str, Kind); 19] = [
     ("title", Kind::RequiredText),
     ("sn", Kind::RequiredText),
     ("approve_status", Kind::Status),
@@ -88,7 +90,7 @@ const KEYS: [(&str, Kind); 19] = [
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     Text,
     RequiredText,
     OptionalId,
@@ -361,11 +363,11 @@ fn unknown_keys(form: &ContractForm, problems: &mut Problems) {
 
 /// A product line of the request.
 #[derive(Debug, Clone, PartialEq)]
-struct Line {
+pub(super) struct Line {
     /// Its keys and values, in order.
-    values: Vec<(&'static str, Value)>,
+    pub(super) values: Vec<(&'static str, Value)>,
     /// Whether it is deleted (`"destroy": true`).
-    deleted: bool,
+    pub(super) deleted: bool,
 }
 
 /// The form's product lines, checked.
@@ -514,7 +516,7 @@ fn line_total(price: Decimal, quantity: Decimal, path: &str) -> Result<Decimal, 
 
 impl Line {
     /// The line's total, if it was computed.
-    fn total(&self) -> Option<Decimal> {
+    pub(super) fn total(&self) -> Option<Decimal> {
         self.values.iter().find_map(|(key, value)| match (*key, value) {
             ("total_price", Value::Amount(total)) => Some(*total),
             _ => None,
@@ -561,7 +563,7 @@ impl Serialize for Value {
     }
 }
 
-struct LineEntries<'a>(&'a [(&'static str, Value)]);
+pub(super) struct LineEntries<'a>(pub(super) &'a [(&'static str, Value)]);
 
 impl Serialize for LineEntries<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

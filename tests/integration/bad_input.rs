@@ -57,7 +57,7 @@ fn messages_name_the_field_and_the_problem() {
     );
     assert_eq!(
         message(change("/opportunity/id", json!(true))),
-        "opportunity.id: is a boolean, expected a record id (a non-negative integer)"
+        "opportunity.id: is a boolean, expected a record id (an integer from 0 to 9223372036854775807)"
     );
 }
 
@@ -70,15 +70,15 @@ fn messages_use_the_apis_words() {
     for (input, expected) in [
         (
             change("/opportunity/customer_id", json!(-5)),
-            "opportunity.customer_id: -5 is not a record id (a non-negative integer)",
+            "opportunity.customer_id: -5 is not a record id (an integer from 0 to 9223372036854775807)",
         ),
         (
             change("/opportunity/customer_id", json!(1.5)),
-            "opportunity.customer_id: is a number, expected a record id (a non-negative integer)",
+            "opportunity.customer_id: is a number, expected a record id (an integer from 0 to 9223372036854775807)",
         ),
         (
             change("/opportunity/id", json!(null)),
-            "opportunity.id: is null, but a record id (a non-negative integer) is required",
+            "opportunity.id: is null, but a record id (an integer from 0 to 9223372036854775807) is required",
         ),
         (
             change("/opportunity/expect_amount", json!(null)),
@@ -93,8 +93,16 @@ fn messages_use_the_apis_words() {
         (change("/user/name", json!(null)), "user.name: is null, but a string is required"),
         (change("/opportunity", json!("x")), "opportunity: is a string, expected an opportunity (a record)"),
         (
+            change("/opportunity/customer_id", json!(9_223_372_036_854_775_808_u64)),
+            "opportunity.customer_id: 9223372036854775808 is not a record id (an integer from 0 to 9223372036854775807)",
+        ),
+        (
+            change("/user/id", json!("9223372036854775808")),
+            "user.id: \"9223372036854775808\" is not a record id (an integer from 0 to 9223372036854775807)",
+        ),
+        (
             change("/user/organization_id", json!("49x")),
-            "user.organization_id: \"49x\" is not a record id (a non-negative integer)",
+            "user.organization_id: \"49x\" is not a record id (an integer from 0 to 9223372036854775807)",
         ),
         (change("/customer/contacts", json!({})), "customer.contacts: is a record, expected a list"),
         (change("/customer/is_own", json!("yes")), "customer.is_own: is a string, expected true or false"),

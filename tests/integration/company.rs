@@ -151,7 +151,7 @@ fn a_mapped_value_that_does_not_suit_its_field_is_refused() {
     );
     // The unchecked conversion goes on, leaving the field empty.
     let bundle = contract_draft::Bundle::from_json(bundle.as_bytes()).unwrap();
-    let draft = converter.convert(&bundle.opportunity, &bundle.customer, &bundle.user);
+    let draft = converter.convert_unchecked(&bundle.opportunity, &bundle.customer, &bundle.user);
     assert_eq!(draft.custom_fields.get("numeric_asset_e0a85b"), Some(&contract_draft::FieldValue::Null));
 }
 
@@ -257,7 +257,7 @@ fn a_line_total_saving_would_refuse_is_refused() {
     // 850184981 × 931893219097 = 792281618772011782157 (21 integer digits); 105905.061 ×
     // 0.089661 = 9495.553674321, saved as 9495.553674 (checked with Python's decimal module).
     let bundle = contract_draft::Bundle::from_json(&json).unwrap();
-    let draft = Converter::default().convert(&bundle.opportunity, &bundle.customer, &bundle.user);
+    let draft = Converter::default().convert_unchecked(&bundle.opportunity, &bundle.customer, &bundle.user);
     let totals: Vec<_> = draft.product_assets_for_new_record.iter().map(|line| line.total_price).collect();
     assert_eq!(totals, [None, Some(dec("9495.553674"))]);
 }
@@ -463,6 +463,6 @@ fn a_term_in_months_sets_the_end() {
         (contract_draft::ErrorKind::InvalidValue, "opportunity.expect_sign_date")
     );
     let bundle = contract_draft::Bundle::from_json(last.as_bytes()).unwrap();
-    let draft = converter.convert(&bundle.opportunity, &bundle.customer, &bundle.user);
+    let draft = converter.convert_unchecked(&bundle.opportunity, &bundle.customer, &bundle.user);
     assert_eq!(draft.end_at, None);
 }

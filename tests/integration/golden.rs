@@ -7,7 +7,7 @@ use crate::support::{fixture, sample_bundle, sample_converter, sample_records};
 #[test]
 fn sample_gives_the_documented_response_pretty_and_compact() {
     let (opportunity, customer, user) = sample_records();
-    let draft = sample_converter().convert(&opportunity, &customer, &user);
+    let draft = sample_converter().convert_unchecked(&opportunity, &customer, &user);
     let envelope = Envelope::new(&draft);
     let pretty = serde_json::to_string_pretty(&envelope).unwrap() + "\n";
     let compact = serde_json::to_string(&envelope).unwrap() + "\n";

@@ -159,7 +159,7 @@ proptest! {
     ) {
         bundle.opportunity.product_assets = lines;
         let conversion = sum_of_lines_converter()
-            .convert_checked(&bundle.opportunity, &bundle.customer, &bundle.user)
+            .convert(&bundle.opportunity, &bundle.customer, &bundle.user)
             .unwrap();
         let draft = conversion.draft;
         let mut sum = Decimal::ZERO;
@@ -180,7 +180,7 @@ proptest! {
     #[test]
     fn custom_field_keys_follow_the_template(settings in strategy::settings(), bundle in strategy::bundle()) {
         let converter = Converter::new(&settings).unwrap();
-        let draft = converter.convert(&bundle.opportunity, &bundle.customer, &bundle.user);
+        let draft = converter.convert_unchecked(&bundle.opportunity, &bundle.customer, &bundle.user);
         let text = serde_json::to_string(&Envelope::new(&draft)).unwrap();
         let DataKeys(keys) = serde_json::from_str(&text).unwrap();
         let expected = template_keys(&settings.contract_fields);
@@ -191,7 +191,7 @@ proptest! {
     #[test]
     fn every_bundle_converts_checked_with_the_default_settings(bundle in strategy::bundle()) {
         let conversion = Converter::default()
-            .convert_checked(&bundle.opportunity, &bundle.customer, &bundle.user)?;
+            .convert(&bundle.opportunity, &bundle.customer, &bundle.user)?;
         let draft = conversion.draft;
         prop_assert_eq!(draft.total_amount, bundle.opportunity.expect_amount.get());
         prop_assert_eq!(&draft.title, &bundle.opportunity.title);
@@ -213,7 +213,7 @@ proptest! {
         bundle in strategy::bundle(),
     ) {
         let converter = Converter::new(&settings)?;
-        let result = converter.convert_checked(&bundle.opportunity, &bundle.customer, &bundle.user);
+        let result = converter.convert(&bundle.opportunity, &bundle.customer, &bundle.user);
         let without_creator = [
             ("opportunity", bundle.opportunity.creator.is_none()),
             ("customer", bundle.customer.creator.is_none()),
@@ -262,10 +262,10 @@ proptest! {
     #[test]
     fn mapped_values_fill_their_fields((settings, bundle) in strategy::mapped()) {
         let converter = Converter::new(&settings).unwrap();
-        let draft = converter.convert(&bundle.opportunity, &bundle.customer, &bundle.user);
+        let draft = converter.convert_unchecked(&bundle.opportunity, &bundle.customer, &bundle.user);
         let mut bare = bundle.opportunity.clone();
         bare.custom_fields = contract_draft::CustomValues::default();
-        let unfilled = converter.convert(&bare, &bundle.customer, &bundle.user);
+        let unfilled = converter.convert_unchecked(&bare, &bundle.customer, &bundle.user);
         for mapping in &settings.field_mapping {
             let kind = settings.contract_fields.iter().find(|field| field.key == mapping.to).unwrap().kind;
             let companion = format!("{}_display", mapping.to);

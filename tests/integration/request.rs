@@ -10,7 +10,7 @@ use crate::support::fixture;
 /// documented response is.
 fn pretty(error: &Error) -> String {
     let mut json = Vec::new();
-    JsonStyle::default().append(&mut json, &ErrorEnvelope::from(error)).unwrap();
+    JsonStyle::DOCUMENTED.append(&mut json, &ErrorEnvelope::from(error)).unwrap();
     String::from_utf8(json).unwrap()
 }
 

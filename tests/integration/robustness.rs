@@ -88,7 +88,7 @@ proptest! {
         match Converter::default().convert_json(&input) {
             Ok(conversion) => {
                 let mut out = Vec::new();
-                JsonStyle::default().write(&mut out, &Envelope::new(&conversion.draft)).unwrap();
+                JsonStyle::DOCUMENTED.write(&mut out, &Envelope::new(&conversion.draft)).unwrap();
             }
             Err(error) => {
                 // A documented code, and a message that starts with the field's path.

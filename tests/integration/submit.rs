@@ -344,7 +344,7 @@ proptest! {
         // A strict check refuses records without a creator, which the strategies make.
         settings.company_check = contract_draft::CompanyCheck::Evidence;
         let converter = Converter::new(&settings).unwrap();
-        let draft = converter.convert_checked(&bundle.opportunity, &bundle.customer, &bundle.user).unwrap().draft;
+        let draft = converter.convert(&bundle.opportunity, &bundle.customer, &bundle.user).unwrap().draft;
         let mut form = ContractForm::from_draft(&draft);
         form.set("sn", to_raw_value("HT-1").unwrap());
         if draft.title.trim().is_empty() {

@@ -1,0 +1,225 @@
+//! The routes: each request is checked, answered from the database through the
+//! library, and written as the library's envelope with its error kind's status.
+
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use contract_draft::request::{Authorization, id_parameter, opportunity_id, query_value};
+use contract_draft::{
+    Amount, CompanySettings, ContractForm, Converter, Customer, DEFAULT_MAX_LINE_BYTES, Envelope, Error,
+    ErrorEnvelope, Opportunity, PaymentPlan, Receivables, ScheduleRequest, User, Visible, parse_date,
+};
+
+use crate::store::{Caller, Saved, Store};
+use crate::tokens::digest;
+
+/// The service's state: the database, one connection used by one request at a time.
+pub type Shared = Arc<Mutex<Store>>;
+
+/// The service's routes over `store`.
+pub fn router(store: Store) -> Router {
+    Router::new()
+        .route("/api/v2/contracts/new_from_opportunity", get(new_from_opportunity))
+        .route("/api/v2/contracts", post(create_contract))
+        .route("/api/v2/contracts/{id}/receivables", get(receivables))
+        .route("/api/v2/contracts/{id}/received_payment_plans", post(schedule_plans))
+        .fallback(unknown_endpoint)
+        .with_state(Arc::new(Mutex::new(store)))
+}
+
+/// What a request is answered with: a success body, or the error whose envelope and
+/// status answer it.
+type Answer = Result<Vec<u8>, Error>;
+
+async fn new_from_opportunity(State(store): State<Shared>, headers: HeaderMap, uri: Uri) -> Response {
+    let query = uri.query().unwrap_or_default().to_owned();
+    run(store, headers, move |store, caller| {
+        let id = opportunity_id(query_value(&query, "opportunity_id"))?;
+        let converter = converter(store, caller)?;
+        let opportunity = store
+            .opportunity(caller.company_id, id)
+            .map_err(Error::service_failure)?
+            .ok_or_else(|| Error::not_found(format_args!("the company has no opportunity {id}")))?;
+        let opportunity = Opportunity::from_json(opportunity.as_bytes()).map_err(Error::of_stored_records)?;
+        let customer_id = opportunity.customer_id;
+        let customer = store
+            .customer(caller.company_id, customer_id)
+            .map_err(Error::service_failure)?
+            .ok_or_else(|| {
+                Error::service_failure(format_args!(
+                    "opportunity {id} names customer {customer_id}, which the company does not have"
+                ))
+            })?;
+        let customer = Customer::from_json(customer.as_bytes()).map_err(Error::of_stored_records)?;
+        let user = User::from_json(caller.user.as_bytes()).map_err(Error::of_stored_records)?;
+        let conversion =
+            converter.convert_owned(opportunity, customer, user).map_err(Error::of_stored_records)?;
+        Envelope::new(&conversion.draft).to_json().map_err(Error::service_failure)
+    })
+    .await
+}
+
+async fn create_contract(State(store): State<Shared>, headers: HeaderMap, body: Body) -> Response {
+    let body = match read_body(body).await {
+        Ok(body) => body,
+        Err(error) => return answer(Err(error)),
+    };
+    run(store, headers, move |store, caller| {
+        let converter = converter(store, caller)?;
+        let request = converter.create_request(&ContractForm::from_json(&body)?)?;
+        match store
+            .save_contract(caller.company_id, caller.user_id, &request)
+            .map_err(Error::service_failure)?
+        {
+            Saved::Id(id) => Envelope::new(request.saved(id)).to_json().map_err(Error::service_failure),
+            Saved::DuplicateSn => Err(Error::duplicate(
+                "contract.sn",
+                format_args!("the company has a contract numbered {}", Visible(request.sn())),
+            )),
+            Saved::Unknown(key) => Err(Error::not_found(format_args!("{key} is not one of the company's"))),
+        }
+    })
+    .await
+}
+
+async fn receivables(
+    State(store): State<Shared>,
+    headers: HeaderMap,
+    Path(contract_id): Path<String>,
+) -> Response {
+    run(store, headers, move |store, caller| {
+        let (total, plans, _) = saved_contract(store, caller, &contract_id)?;
+        let receivables = Receivables::compute(total, &plans, &[]).map_err(Error::of_stored_records)?;
+        Envelope::new(receivables).to_json().map_err(Error::service_failure)
+    })
+    .await
+}
+
+async fn schedule_plans(
+    State(store): State<Shared>,
+    headers: HeaderMap,
+    Path(contract_id): Path<String>,
+    body: Body,
+) -> Response {
+    let body = match read_body(body).await {
+        Ok(body) => body,
+        Err(error) => return answer(Err(error)),
+    };
+    run(store, headers, move |store, caller| {
+        let (total, _, start) = saved_contract(store, caller, &contract_id)?;
+        let schedule = ScheduleRequest::for_contract(&body, total, start)?.schedule()?;
+        let id = id_parameter("id", Some(&contract_id))?;
+        store.save_plans(id, &schedule).map_err(Error::service_failure)?;
+        Envelope::new(&schedule).to_json().map_err(Error::service_failure)
+    })
+    .await
+}
+
+async fn unknown_endpoint(uri: Uri) -> Response {
+    answer(Err(Error::not_found(format_args!("no endpoint at {}", Visible(uri.path())))))
+}
+
+/// A saved contract of the caller's company: its total (zero when it was saved
+/// without one, as ikcrm shows it), its stored plans and its first day.
+fn saved_contract(
+    store: &Store,
+    caller: &Caller,
+    contract_id: &str,
+) -> Result<(Amount, Vec<PaymentPlan>, contract_draft::chrono::NaiveDate), Error> {
+    let id = id_parameter("id", Some(contract_id))?;
+    let contract = store
+        .contract(caller.company_id, id)
+        .map_err(Error::service_failure)?
+        .ok_or_else(|| Error::not_found(format_args!("the company has no contract {id}")))?;
+    let stored =
+        |what: &str, error: Error| Error::service_failure(format_args!("contract {id}'s {what}: {error}"));
+    let total = match contract.total_amount {
+        Some(total) => total.parse::<Amount>().map_err(|error| stored("total_amount", error))?,
+        None => Amount::ZERO,
+    };
+    let plans = contract
+        .plan_amounts
+        .iter()
+        .map(|amount| amount.parse::<Amount>().map(PaymentPlan::new))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|error| stored("payment plan", error))?;
+    let start = parse_date(&contract.start_at).map_err(|error| stored("start_at", error))?;
+    Ok((total, plans, start))
+}
+
+/// The converter of the caller's company, from its stored settings.
+fn converter(store: &Store, caller: &Caller) -> Result<Converter, Error> {
+    let settings = store.settings(caller.company_id).map_err(Error::service_failure)?.ok_or_else(|| {
+        Error::service_failure(format_args!("company {} has no settings", caller.company_id))
+    })?;
+    let settings = CompanySettings::from_json(settings.as_bytes()).map_err(Error::of_stored_records)?;
+    Converter::new(&settings).map_err(Error::of_stored_records)
+}
+
+/// The user the request's `Authorization` header names, checked as ikcrm checks it.
+fn authenticate(store: &Store, headers: &HeaderMap) -> Result<Caller, Error> {
+    let header = headers
+        .get(header::AUTHORIZATION)
+        .map(|value| {
+            value.to_str().map_err(|_| Error::unauthenticated("the Authorization header is not text"))
+        })
+        .transpose()?;
+    let authorization = Authorization::parse(header)?;
+    store
+        .caller(&digest(authorization.token()))
+        .map_err(Error::service_failure)?
+        .ok_or_else(|| Error::unauthenticated("the token is not one the service made"))
+}
+
+/// Answers a request with `handle`, given the database and the authenticated caller,
+/// on a thread where blocking on the database is allowed.
+async fn run(
+    store: Shared,
+    headers: HeaderMap,
+    handle: impl FnOnce(&mut Store, &Caller) -> Answer + Send + 'static,
+) -> Response {
+    let answered = tokio::task::spawn_blocking(move || {
+        let mut store =
+            store.lock().map_err(|_| Error::service_failure("a request failed holding the database"))?;
+        let caller = authenticate(&store, &headers)?;
+        handle(&mut store, &caller)
+    })
+    .await;
+    answer(answered.unwrap_or_else(|error| Err(Error::service_failure(error))))
+}
+
+/// The most bytes of a request's body: the bound the program puts on one bundle
+/// ([`DEFAULT_MAX_LINE_BYTES`], 16 MiB); the library's count limits bound the rest.
+const MAX_BODY_BYTES: usize = DEFAULT_MAX_LINE_BYTES;
+
+/// A request's body, at most [`MAX_BODY_BYTES`].
+async fn read_body(body: Body) -> Result<Bytes, Error> {
+    axum::body::to_bytes(body, MAX_BODY_BYTES).await.map_err(|_| Error::input_too_large(MAX_BODY_BYTES))
+}
+
+/// The response for an answer: the body with 200, or the error's envelope with its
+/// kind's status. A failure of the service's own is logged with its detail, which the
+/// envelope withholds.
+fn answer(answer: Answer) -> Response {
+    let (status, body) = match answer {
+        Ok(body) => (StatusCode::OK, body),
+        Err(error) => {
+            if error.kind().is_service_failure() {
+                eprintln!("contract-draft-service: {error}");
+            }
+            let status = StatusCode::from_u16(error.kind().http_status())
+                .expect("every error kind has an HTTP status");
+            (status, ErrorEnvelope::from(&error).to_json())
+        }
+    };
+    let mut response = (status, body).into_response();
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
+    response
+}
