@@ -22,8 +22,9 @@
 //!   belong together with an [`Error`] and report what a person should know
 //!   ([`Conversion`]). [`Converter::convert_unchecked`] is the trusting, total variant.
 //! - **JSON in, JSON out**: [`Converter::convert_json`] reads a [`Bundle`] and converts
-//!   it; write [`Envelope::new`]`(&draft)` with serde_json or [`JsonStyle`], and
-//!   [`ErrorEnvelope::from`]`(error)` for a failure, in the API's language, Chinese
+//!   it; [`Envelope::new`]`(&draft)`[`.to_json()`](Envelope::to_json) gives the bytes the
+//!   API sends ([`JsonStyle`] writes other layouts), and
+//!   [`ErrorEnvelope::from`]`(error)` is a failure's envelope, in the API's language, Chinese
 //!   ([`ErrorEnvelope::new`] takes a [`Language`]; [`ErrorKind::code`] and
 //!   [`ErrorKind::error_key`] are the API's).
 //! - **The request side**: [`request`] checks the `Authorization` header and the
@@ -46,7 +47,7 @@
 //!     "user": {"id": 364513, "name": "个比唠忘", "organization_id": 49}
 //! }"#.as_bytes())?;
 //! let draft = contract_from_opportunity(&bundle.opportunity, &bundle.customer, &bundle.user);
-//! let json = serde_json::to_string(&Envelope::new(&draft))?;
+//! let json = String::from_utf8(Envelope::new(&draft).to_json()?)?; // the API's bytes
 //! assert!(json.starts_with(r#"{"code":0,"data":{"id":0,"category":"#));
 //! assert!(json.contains(r#""total_amount":"19800.0","start_at":"2015-09-09","end_at":"""#));
 //! assert!(json.contains(r#""unreceived_amount":19800.0"#));
@@ -64,14 +65,14 @@
 //! it: `error` (what can go wrong), `money` (amounts as stored), `encoding` (each value
 //! in the API's JSON, both ways), `records` (the input), `draft` (the output),
 //! `settings` (one company's settings), `receivables`, `convert` (the conversion and its
-//! steps) and `json` (envelopes, output style, JSON Lines). The README's "Layout" says
-//! what each holds.
+//! steps) and `json` (envelopes, output style, JSON Lines). `docs/LIBRARY.md`'s "Layout"
+//! says what each holds.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 // The modules in the order data flows through them: each uses only the ones above it
-// (tests/integration/layers.rs checks it; README "Layout" says what each holds).
+// (tests/integration/layers.rs checks it; docs/LIBRARY.md "Layout" says what each holds).
 // How many items of each kind one input may hold.
 pub mod limits;
 // What can go wrong, and where.
@@ -136,3 +137,22 @@ pub use submit::{ContractForm, CreateRequest, RequestLine, SavedContract};
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+/// The examples of the reference in `docs/`, run as doctests.
+#[cfg(doctest)]
+pub mod reference_doctests {
+    #[doc = include_str!("../docs/LIBRARY.md")]
+    pub struct Library;
+    #[doc = include_str!("../docs/PROGRAM.md")]
+    pub struct Program;
+    #[doc = include_str!("../docs/SETTINGS.md")]
+    pub struct Settings;
+    #[doc = include_str!("../docs/CONVERSION.md")]
+    pub struct Conversion;
+    #[doc = include_str!("../docs/LIFECYCLE.md")]
+    pub struct Lifecycle;
+    #[doc = include_str!("../docs/ENCODINGS.md")]
+    pub struct Encodings;
+    #[doc = include_str!("../docs/ERRORS.md")]
+    pub struct Errors;
+}

@@ -1,6 +1,6 @@
 //! How many items of each kind one input may hold. No real company comes near them
 //! (a contract of a thousand product lines, a customer of ten thousand contacts); they
-//! bound the memory and time one request can take (README "Limits": the peak heap of
+//! bound the memory and time one request can take (docs/ENCODINGS.md, "Limits": the peak heap of
 //! every entry point is at most 4 × its input plus 8 MiB). An input beyond a limit is
 //! refused as it is read, before the rest is kept, with an
 //! [`InputTooLarge`](crate::ErrorKind::InputTooLarge) error naming the list:

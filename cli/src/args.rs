@@ -70,7 +70,7 @@ pub struct ConvertArgs {
     /// --jsonl, standard input.
     #[arg(value_name = "FILE|-", num_args = 0..)]
     inputs: Vec<Input>,
-    /// Company settings (JSON; see the README); by default none.
+    /// Company settings (JSON; see docs/SETTINGS.md); by default none.
     #[arg(long, value_name = "FILE")]
     pub settings: Option<PathBuf>,
     /// One bundle per input line, one compact envelope per output line, in input order;
@@ -105,7 +105,7 @@ pub enum Command {
     /// Checks a contract form ({"contract": {…}}, as a client posts it back) and prints
     /// the create request's body; every problem is reported at once.
     Submit {
-        /// Company settings (JSON; see the README); by default none.
+        /// Company settings (JSON; see docs/SETTINGS.md); by default none.
         #[arg(long, value_name = "FILE")]
         settings: Option<PathBuf>,
         #[command(flatten)]

@@ -1,5 +1,5 @@
 //! `contract-draft`: the library's conversion for people and scripts. See `--help` and
-//! the README.
+//! docs/PROGRAM.md.
 //!
 //! What a pipeline can rely on: the draft or error envelope always reaches standard
 //! output if it can be written, whatever happens to standard error (whose failures are

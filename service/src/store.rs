@@ -292,7 +292,8 @@ impl Store {
             other => other?,
         };
         let rowid = transaction.last_insert_rowid();
-        let contract_id = u64::try_from(rowid).map_err(|_| rusqlite::Error::IntegralValueOutOfRange(0, rowid))?;
+        let contract_id =
+            u64::try_from(rowid).map_err(|_| rusqlite::Error::IntegralValueOutOfRange(0, rowid))?;
         for (position, line) in request.product_lines().filter(|line| !line.is_deleted()).enumerate() {
             transaction.execute(
                 "INSERT INTO contract_lines (contract_id, position, product_id, quantity, recommended_unit_price,

@@ -26,7 +26,7 @@ use crate::records::{Customer, Opportunity, User};
 /// [`Converter`](crate::Converter); serialize it (with `serde_json`) to get the documented
 /// JSON. Encodings worth knowing: `total_amount` is a Ruby decimal string (`"19800.0"`);
 /// the receivable amounts are JSON numbers (`19800.0`), exact up to 15 significant
-/// digits (see the README's "Numbers"); absent dates are `""`.
+/// digits (see docs/ENCODINGS.md, "Numbers as Ruby writes them"); absent dates are `""`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct ContractDraft {

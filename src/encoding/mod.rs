@@ -4,7 +4,7 @@
 //! and writing in either form, follow from it.
 //!
 //! Reading is tolerant: each encoding accepts every form the ikcrm API is seen to send
-//! for that kind of value (see the README's "Accepted input"). Writing the draft always
+//! for that kind of value (see docs/ENCODINGS.md, "Accepted input"). Writing the draft always
 //! uses the one encoding of the documented draft. Problems are reported through
 //! [`reader::invalid`], which marks them with their [`crate::ErrorKind`].
 

@@ -69,7 +69,7 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
-    /// Every kind, in the order of the README's error table.
+    /// Every kind, in the order of the error table (docs/ERRORS.md).
     pub const ALL: &'static [ErrorKind] = &[
         Self::MalformedJson,
         Self::InvalidUtf8,
@@ -342,7 +342,7 @@ impl Error {
 
     /// The error for a line of a JSON Lines stream longer than `limit` bytes. It does not
     /// name the line's number: a line's envelope depends on the line alone, so that any
-    /// split of a stream converts to the same lines (see the README's "At scale"); the
+    /// split of a stream converts to the same lines (see docs/PROGRAM.md, "At scale"); the
     /// stream's summary names the first failed line.
     pub(crate) fn line_too_long(limit: usize) -> Self {
         Self::new(
@@ -495,7 +495,7 @@ mod tests {
     }
 
     /// Every kind's status, spelled out: a new kind must be added here (and to the
-    /// README's table) with the status a service answers with.
+    /// docs/ERRORS.md) with the status a service answers with.
     #[test]
     fn every_kind_has_its_http_status() {
         let statuses: Vec<(ErrorKind, u16)> =

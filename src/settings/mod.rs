@@ -1,6 +1,6 @@
 //! Company settings: what differs from one company to the next (its contract fields and
 //! how opportunity fields fill them, where the total comes from, its approval). Read
-//! from versioned JSON; see the README's "Company settings".
+//! from versioned JSON; see docs/SETTINGS.md.
 
 use crate::encoding::word::{Word, deserialize_as_word};
 use serde::{Deserialize, Serialize};
@@ -77,7 +77,7 @@ pub struct CompanySettings {
 }
 
 /// How a draft's opportunity and customer must show that they belong to the user's
-/// company (see the README's "Company check").
+/// company (see docs/CONVERSION.md, "Company check").
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

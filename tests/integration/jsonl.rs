@@ -123,7 +123,7 @@ fn the_first_failure_is_counted_from_the_start_of_the_stream() {
     }
 }
 
-/// What makes `--jsonl` a stage of a distributed engine (the README's "At scale"): a
+/// What makes `--jsonl` a stage of a distributed engine (docs/PROGRAM.md, "At scale"): a
 /// line's envelope depends on the line alone, so converting the parts of any split of
 /// a stream (at line ends, as Spark and Hadoop split text) and concatenating the
 /// outputs gives the output of the whole, blank, invalid and over-long lines included.

@@ -1,6 +1,6 @@
 //! Memory bounds: each entry point, given an adversarial input of a few megabytes, peaks
 //! at no more than [`FACTOR`] × the input's size plus [`SLACK`] bytes of heap beyond the
-//! input itself (README "Limits"). A test binary of its own, because it replaces the
+//! input itself (docs/ENCODINGS.md, "Limits"). A test binary of its own, because it replaces the
 //! global allocator with one that counts.
 //!
 //! The shapes are those that once cost 20–50× their size: a long custom list nothing
