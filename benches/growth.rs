@@ -13,9 +13,11 @@ use std::hint::black_box;
 use contract_draft::limits::{
     MAX_CONTACTS, MAX_CUSTOM_FIELDS, MAX_PAYMENTS, MAX_PLAN_TERMS, MAX_PRODUCT_LINES,
 };
-use contract_draft::{
-    CompanySettings, ContractForm, ContractPayments, Converter, LinesOptions, ScheduleRequest, convert_lines,
-};
+use contract_draft::lines::{LinesOptions, convert_lines};
+use contract_draft::plans::ScheduleRequest;
+use contract_draft::receivables::ContractPayments;
+use contract_draft::submit::ContractForm;
+use contract_draft::{CompanySettings, Converter};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 const SAMPLE: &str = include_str!("../fixtures/bundle.json");

@@ -8,7 +8,8 @@ use std::num::NonZeroUsize;
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use contract_draft::{Converter, LinesOptions, convert_lines};
+use contract_draft::Converter;
+use contract_draft::lines::{LinesOptions, convert_lines};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use serde_json::Value;
 

@@ -88,15 +88,17 @@ mod draft;
 // One company's settings, checked, with its contract template.
 mod settings;
 // What a contract's payment plans and payments leave to be paid.
-mod receivables;
+pub mod receivables;
 // Payment-plan schedules: a total split into dated installments.
-mod plans;
+pub mod plans;
 // The conversion and its steps: check, product lines, custom fields, hiding, report.
 mod convert;
 // The create request: a posted form checked and normalized.
-mod submit;
-// The JSON edge on the way out: envelopes, output style, JSON Lines.
+pub mod submit;
+// The JSON edge on the way out: envelopes and output style.
 mod json;
+// Batches: JSON Lines in, envelopes out, in order, on many threads.
+pub mod lines;
 // The request side of the endpoint: the Authorization header and the query.
 pub mod request;
 // Property-test strategies for all of the above (the `proptest` feature).
@@ -117,13 +119,8 @@ pub use encoding::ruby_decimal::RubyDecimal;
 pub use encoding::timestamp::CHINA_TIME;
 pub use encoding::{parse_date, parse_time};
 pub use error::{ECHO_LIMIT, Error, ErrorKind, Language, MAX_PROBLEMS, UnknownLanguage, Visible};
-pub use json::{
-    DEFAULT_MAX_LINE_BYTES, Envelope, ErrorEnvelope, FieldProblem, JsonStyle, Layout, LinesOptions,
-    LinesSummary, MAX_JOBS, StreamError, convert_lines,
-};
+pub use json::{Envelope, ErrorEnvelope, FieldProblem, JsonStyle, Layout};
 pub use money::Amount;
-pub use plans::{Offset, PlanSchedule, PlanStatus, ScheduleRequest, ScheduledPlan, Share, Term, Terms};
-pub use receivables::{ContractPayments, Payment, PaymentPlan, Receivables};
 pub use records::{
     Address, Bundle, Contact, CustomValues, Customer, Opportunity, Percent, ProductLine, User,
 };
@@ -131,7 +128,80 @@ pub use settings::{
     ApprovalSettings, CompanyCheck, CompanySettings, ContractField, FieldKind, FieldMapping,
     SETTINGS_VERSION, TotalSource,
 };
-pub use submit::{ContractForm, CreateRequest, RequestLine, SavedContract};
+
+// The names of 0.2 that moved to the modules of their concern, kept for one release.
+/// Moved to [`plans::Offset`].
+#[deprecated(since = "0.3.0", note = "moved to `contract_draft::plans::Offset`")]
+pub type Offset = plans::Offset;
+/// Moved to [`plans::PlanSchedule`].
+#[deprecated(since = "0.3.0", note = "moved to `contract_draft::plans::PlanSchedule`")]
+pub type PlanSchedule = plans::PlanSchedule;
+/// Moved to [`plans::PlanStatus`].
+#[deprecated(since = "0.3.0", note = "moved to `contract_draft::plans::PlanStatus`")]
+pub type PlanStatus = plans::PlanStatus;
+/// Moved to [`plans::ScheduleRequest`].
+#[deprecated(since = "0.3.0", note = "moved to `contract_draft::plans::ScheduleRequest`")]
+pub type ScheduleRequest = plans::ScheduleRequest;
+/// Moved to [`plans::ScheduledPlan`].
+#[deprecated(since = "0.3.0", note = "moved to `contract_draft::plans::ScheduledPlan`")]
+pub type ScheduledPlan = plans::ScheduledPlan;
+/// Moved to [`plans::Share`].
+#[deprecated(since = "0.3.0", note = "moved to `contract_draft::plans::Share`")]
+pub type Share = plans::Share;
+/// Moved to [`plans::Term`].
+#[deprecated(since = "0.3.0", note = "moved to `contract_draft::plans::Term`")]
+pub type Term = plans::Term;
+/// Moved to [`plans::Terms`].
+#[deprecated(since = "0.3.0", note = "moved to `contract_draft::plans::Terms`")]
+pub type Terms = plans::Terms;
+/// Moved to [`receivables::ContractPayments`].
+#[deprecated(since = "0.3.0", note = "moved to `contract_draft::receivables::ContractPayments`")]
+pub type ContractPayments = receivables::ContractPayments;
+/// Moved to [`receivables::Payment`].
+#[deprecated(since = "0.3.0", note = "moved to `contract_draft::receivables::Payment`")]
+pub type Payment = receivables::Payment;
+/// Moved to [`receivables::PaymentPlan`].
+#[deprecated(since = "0.3.0", note = "moved to `contract_draft::receivables::PaymentPlan`")]
+pub type PaymentPlan = receivables::PaymentPlan;
+/// Moved to [`receivables::Receivables`].
+#[deprecated(since = "0.3.0", note = "moved to `contract_draft::receivables::Receivables`")]
+pub type Receivables = receivables::Receivables;
+/// Moved to [`submit::ContractForm`].
+#[deprecated(since = "0.3.0", note = "moved to `contract_draft::submit::ContractForm`")]
+pub type ContractForm = submit::ContractForm;
+/// Moved to [`submit::CreateRequest`].
+#[deprecated(since = "0.3.0", note = "moved to `contract_draft::submit::CreateRequest`")]
+pub type CreateRequest = submit::CreateRequest;
+/// Moved to [`lines::LinesOptions`].
+#[deprecated(since = "0.3.0", note = "moved to `contract_draft::lines::LinesOptions`")]
+pub type LinesOptions = lines::LinesOptions;
+/// Moved to [`lines::LinesSummary`].
+#[deprecated(since = "0.3.0", note = "moved to `contract_draft::lines::LinesSummary`")]
+pub type LinesSummary = lines::LinesSummary;
+/// Moved to [`lines::StreamError`].
+#[deprecated(since = "0.3.0", note = "moved to `contract_draft::lines::StreamError`")]
+pub type StreamError = lines::StreamError;
+/// Moved to [`lines::DEFAULT_MAX_LINE_BYTES`].
+#[deprecated(since = "0.3.0", note = "moved to `contract_draft::lines::DEFAULT_MAX_LINE_BYTES`")]
+pub const DEFAULT_MAX_LINE_BYTES: usize = lines::DEFAULT_MAX_LINE_BYTES;
+/// Moved to [`lines::MAX_JOBS`].
+#[deprecated(since = "0.3.0", note = "moved to `contract_draft::lines::MAX_JOBS`")]
+pub const MAX_JOBS: usize = lines::MAX_JOBS;
+/// Moved to [`lines::convert_lines`].
+///
+/// # Errors
+///
+/// As [`lines::convert_lines`].
+#[deprecated(since = "0.3.0", note = "moved to `contract_draft::lines::convert_lines`")]
+pub fn convert_lines<R: std::io::BufRead + Send, W: std::io::Write>(
+    converter: &Converter,
+    input: R,
+    output: W,
+    options: lines::LinesOptions,
+    progress: impl FnMut(&lines::LinesSummary),
+) -> Result<lines::LinesSummary, lines::StreamError> {
+    lines::convert_lines(converter, input, output, options, progress)
+}
 
 /// The README's examples, run as doctests.
 #[cfg(doctest)]

@@ -6,7 +6,8 @@
 //! [`InputTooLarge`](crate::ErrorKind::InputTooLarge) error naming the list:
 //!
 //! ```
-//! use contract_draft::{ErrorKind, ScheduleRequest, limits::MAX_PLAN_TERMS};
+//! use contract_draft::{ErrorKind, limits::MAX_PLAN_TERMS};
+//! use contract_draft::plans::ScheduleRequest;
 //!
 //! let terms = vec![r#"{"percent": "0.5"}"#; MAX_PLAN_TERMS + 1].join(",");
 //! let json = format!(r#"{{"total_amount": "100", "start": "2026-01-01", "terms": [{terms}]}}"#);

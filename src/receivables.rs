@@ -41,7 +41,7 @@ pub struct PaymentPlan {
 /// [`Receivables::compute`] as JSON.
 ///
 /// ```
-/// use contract_draft::ContractPayments;
+/// use contract_draft::receivables::ContractPayments;
 ///
 /// let payments = ContractPayments::from_json(br#"{
 ///     "total_amount": "200000.0",
@@ -117,7 +117,8 @@ impl ContractPayments {
 /// own encodings; see [`ContractDraft`](crate::ContractDraft).)
 ///
 /// ```
-/// use contract_draft::{Amount, ApproveStatus, Payment, PaymentPlan, Receivables};
+/// use contract_draft::{Amount, ApproveStatus};
+/// use contract_draft::receivables::{Payment, PaymentPlan, Receivables};
 /// use contract_draft::rust_decimal::Decimal;
 ///
 /// let total: Amount = "200000".parse()?;

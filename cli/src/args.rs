@@ -10,7 +10,8 @@ use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
-use contract_draft::{DEFAULT_MAX_LINE_BYTES, JsonStyle, Language, Layout, MAX_JOBS};
+use contract_draft::lines::{DEFAULT_MAX_LINE_BYTES, MAX_JOBS};
+use contract_draft::{JsonStyle, Language, Layout};
 
 /// The largest `--max-line-bytes`: 1 GiB. A larger line is not a bundle.
 const MAX_LINE_BYTES_CAP: usize = 1 << 30;

@@ -16,9 +16,12 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use args::{Answer, Cli, Command, ConvertArgs, FileArgs, Input};
+use contract_draft::lines::{LinesOptions, LinesSummary, MAX_JOBS, StreamError, convert_lines};
+use contract_draft::plans::ScheduleRequest;
+use contract_draft::receivables::ContractPayments;
+use contract_draft::submit::ContractForm;
 use contract_draft::{
-    CompanySettings, ContractForm, ContractPayments, Converter, ECHO_LIMIT, Envelope, Error, ErrorEnvelope,
-    JsonStyle, LinesOptions, LinesSummary, MAX_JOBS, ScheduleRequest, StreamError, Visible, convert_lines,
+    CompanySettings, Converter, ECHO_LIMIT, Envelope, Error, ErrorEnvelope, JsonStyle, Visible,
 };
 use serde::Serialize;
 

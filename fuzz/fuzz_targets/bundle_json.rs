@@ -6,7 +6,8 @@
 
 use std::sync::LazyLock;
 
-use contract_draft::{CompanySettings, Converter, Envelope, JsonStyle, Layout, LinesOptions, convert_lines};
+use contract_draft::{CompanySettings, Converter, Envelope, JsonStyle, Layout};
+use contract_draft::lines::{LinesOptions, convert_lines};
 use libfuzzer_sys::fuzz_target;
 
 /// The sample company's converter, made once for the whole run.

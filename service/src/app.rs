@@ -9,10 +9,14 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use contract_draft::lines::DEFAULT_MAX_LINE_BYTES;
+use contract_draft::plans::ScheduleRequest;
+use contract_draft::receivables::{PaymentPlan, Receivables};
 use contract_draft::request::{Authorization, id_parameter, opportunity_id, query_value};
+use contract_draft::submit::ContractForm;
 use contract_draft::{
-    Amount, CompanySettings, ContractForm, Converter, Customer, DEFAULT_MAX_LINE_BYTES, Envelope, Error,
-    ErrorEnvelope, Opportunity, PaymentPlan, Receivables, ScheduleRequest, User, Visible, parse_date,
+    Amount, CompanySettings, Converter, Customer, Envelope, Error, ErrorEnvelope, Opportunity, User, Visible,
+    parse_date,
 };
 
 use crate::store::{Caller, Saved, Store};

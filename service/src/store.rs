@@ -9,7 +9,9 @@
 
 use std::path::Path;
 
-use contract_draft::{CompanySettings, CreateRequest, Customer, Opportunity, PlanSchedule, User};
+use contract_draft::plans::PlanSchedule;
+use contract_draft::submit::CreateRequest;
+use contract_draft::{CompanySettings, Customer, Opportunity, User};
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// What can go wrong with the database itself: the service answers it as a 500. Ids

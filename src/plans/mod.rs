@@ -15,7 +15,8 @@
 //!   `delay_undone`, 逾期未完成), due today or not yet due.
 //!
 //! ```
-//! use contract_draft::{Envelope, ScheduleRequest};
+//! use contract_draft::Envelope;
+//! use contract_draft::plans::ScheduleRequest;
 //!
 //! let request = ScheduleRequest::from_json(br#"{"total_amount": "100", "start": "2026-01-31",
 //!     "terms": {"equal": 3, "every_months": 1}}"#)?;

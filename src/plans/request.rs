@@ -114,7 +114,7 @@ impl ScheduleRequest {
     /// saved contract (`today` and `precision` may be left out; no other key).
     ///
     /// ```
-    /// use contract_draft::ScheduleRequest;
+    /// use contract_draft::plans::ScheduleRequest;
     /// use contract_draft::chrono::NaiveDate;
     ///
     /// let start = NaiveDate::from_ymd_opt(2026, 1, 31).unwrap();
@@ -133,7 +133,7 @@ impl ScheduleRequest {
         })
     }
 
-    /// The schedule (see the [module docs](crate::ScheduleRequest)): every installment
+    /// The schedule (see the [module docs](crate::plans::ScheduleRequest)): every installment
     /// with its due date and status. Refuses, with an
     /// [`InvalidValue`](crate::ErrorKind::InvalidValue) error naming the term: a
     /// precision above 6; no balance term, or one that is not last, or a second one,

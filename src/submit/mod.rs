@@ -13,7 +13,8 @@
 //! writes them, and custom fields as their kinds write them.
 //!
 //! ```
-//! use contract_draft::{Bundle, ContractForm, Converter};
+//! use contract_draft::{Bundle, Converter};
+//! use contract_draft::submit::ContractForm;
 //!
 //! let bundle = Bundle::from_json(include_bytes!("../../fixtures/bundle.json"))?;
 //! let converter = Converter::default();

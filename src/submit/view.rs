@@ -145,7 +145,8 @@ impl CreateRequest {
     /// `{"id": …}` then the request's contract keys, as the request writes them.
     ///
     /// ```
-    /// use contract_draft::{ContractForm, Converter, Envelope};
+    /// use contract_draft::{Converter, Envelope};
+    /// use contract_draft::submit::ContractForm;
     ///
     /// let form = ContractForm::from_json(br#"{"contract": {"title": "CRM", "sn": "HT-1",
     ///     "customer_id": 7, "start_at": "2026-01-01", "end_at": "2026-12-31"}}"#)?;

@@ -14,7 +14,7 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<Contact>();
     assert_send_sync::<ContractDraft>();
     assert_send_sync::<ContractField>();
-    assert_send_sync::<ContractPayments>();
+    assert_send_sync::<receivables::ContractPayments>();
     assert_send_sync::<Conversion>();
     assert_send_sync::<Converter>();
     assert_send_sync::<CustomFields>();
@@ -29,17 +29,24 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<FieldMapping>();
     assert_send_sync::<FieldValue>();
     assert_send_sync::<JsonStyle>();
-    assert_send_sync::<LinesOptions>();
-    assert_send_sync::<LinesSummary>();
+    assert_send_sync::<lines::LinesOptions>();
+    assert_send_sync::<lines::LinesSummary>();
     assert_send_sync::<NewProductLine>();
     assert_send_sync::<Note>();
     assert_send_sync::<Opportunity>();
-    assert_send_sync::<Payment>();
-    assert_send_sync::<PaymentPlan>();
+    assert_send_sync::<receivables::Payment>();
+    assert_send_sync::<receivables::PaymentPlan>();
     assert_send_sync::<ProductLine>();
     assert_send_sync::<ProductsSummary>();
-    assert_send_sync::<Receivables>();
+    assert_send_sync::<receivables::Receivables>();
     assert_send_sync::<RubyDecimal>();
     assert_send_sync::<TotalSource>();
     assert_send_sync::<User>();
+    assert_send_sync::<plans::ScheduleRequest>();
+    assert_send_sync::<plans::PlanSchedule>();
+    assert_send_sync::<plans::Terms>();
+    assert_send_sync::<submit::ContractForm>();
+    assert_send_sync::<submit::CreateRequest>();
+    assert_send_sync::<submit::RequestLine<'static>>();
+    assert_send_sync::<submit::SavedContract<'static>>();
 }

@@ -167,7 +167,7 @@ fn records_written_as_lists_are_refused() {
         let error = converter.convert_json(input.as_bytes()).unwrap_err();
         assert_eq!((error.kind(), error.path()), (ErrorKind::WrongType, path), "{error}");
     }
-    let error = contract_draft::ContractPayments::from_json(b"[1]").unwrap_err();
+    let error = contract_draft::receivables::ContractPayments::from_json(b"[1]").unwrap_err();
     assert_eq!(error.kind(), ErrorKind::WrongType);
     let error = contract_draft::CompanySettings::from_json(b"[1]").unwrap_err();
     assert_eq!(error.kind(), ErrorKind::InvalidSettings);
@@ -268,9 +268,8 @@ fn readers_refuse_what_they_cannot_give_back() {
 /// an enum is refused, and every word is the one written.
 #[test]
 fn words_are_read_only_in_their_documented_form() {
-    use contract_draft::{
-        ApproveStatus, CompanyCheck, CompanySettings, ContractPayments, FieldKind, TotalSource,
-    };
+    use contract_draft::receivables::ContractPayments;
+    use contract_draft::{ApproveStatus, CompanyCheck, CompanySettings, FieldKind, TotalSource};
     let settings = |json: &str| CompanySettings::from_json(json.as_bytes()).map(drop).unwrap_err();
     for (json, path) in [
         (r#"{"version": 1, "total": 5}"#, "total"),
@@ -425,6 +424,6 @@ fn serdes_messages_are_put_in_the_apis_words() {
     }
     // A payment-plan term is an object too.
     let json = r#"{"total_amount": "100", "start": "2026-01-01", "terms": [["30"], {"balance": true}]}"#;
-    let error = contract_draft::ScheduleRequest::from_json(json.as_bytes()).unwrap_err();
+    let error = contract_draft::plans::ScheduleRequest::from_json(json.as_bytes()).unwrap_err();
     assert_eq!(error.to_string(), "terms[0]: is a list, expected a record");
 }

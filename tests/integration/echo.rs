@@ -3,10 +3,11 @@
 //! override as itself, or more than 64 characters of any input, whatever the input's
 //! keys and values hold.
 
-use contract_draft::{
-    CompanySettings, ContractForm, ContractPayments, Converter, Error, ErrorEnvelope, Language, LinesOptions,
-    ScheduleRequest, convert_lines,
-};
+use contract_draft::lines::{LinesOptions, convert_lines};
+use contract_draft::plans::ScheduleRequest;
+use contract_draft::receivables::ContractPayments;
+use contract_draft::submit::ContractForm;
+use contract_draft::{CompanySettings, Converter, Error, ErrorEnvelope, Language};
 use proptest::prelude::*;
 
 use crate::support::fixture;

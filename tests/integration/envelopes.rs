@@ -4,9 +4,8 @@
 //! a phone number hiding would cover. Asserted on the serialized text, as the caller
 //! receives it.
 
-use contract_draft::{
-    CompanySettings, Converter, Error, ErrorEnvelope, ErrorKind, Language, LinesOptions, convert_lines,
-};
+use contract_draft::lines::{LinesOptions, convert_lines};
+use contract_draft::{CompanySettings, Converter, Error, ErrorEnvelope, ErrorKind, Language};
 use serde_json::{Value, json};
 
 use crate::bad_input_cases::change;

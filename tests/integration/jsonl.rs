@@ -38,7 +38,8 @@ impl std::io::Read for FailingReader {
 
 #[test]
 fn a_failing_output_stops_the_stream_with_a_write_error() {
-    use contract_draft::{Converter, LinesOptions, StreamError, convert_lines};
+    use contract_draft::Converter;
+    use contract_draft::lines::{LinesOptions, StreamError, convert_lines};
     let input = lines_every_seventh_broken(2000);
     for jobs in [1, 2, 4] {
         let mut options = LinesOptions::default();
@@ -56,8 +57,9 @@ fn stream_through<R: std::io::Read + Send>(
     reader: impl FnOnce(std::io::Cursor<Vec<u8>>) -> R,
     lines: usize,
     jobs: usize,
-) -> (contract_draft::StreamError, u64) {
-    use contract_draft::{Converter, LinesOptions, convert_lines};
+) -> (contract_draft::lines::StreamError, u64) {
+    use contract_draft::Converter;
+    use contract_draft::lines::{LinesOptions, convert_lines};
     let reader =
         std::io::BufReader::new(reader(std::io::Cursor::new(lines_every_seventh_broken(lines).into_bytes())));
     let mut options = LinesOptions::default();
@@ -74,7 +76,7 @@ fn stream_through<R: std::io::Read + Send>(
 fn a_failing_input_stops_the_stream_with_a_read_error() {
     for jobs in [1, 2] {
         let (error, written) = stream_through(|good| FailingReader { good }, 100, jobs);
-        assert!(matches!(error, contract_draft::StreamError::Read(_)), "--jobs {jobs}: {error}");
+        assert!(matches!(error, contract_draft::lines::StreamError::Read(_)), "--jobs {jobs}: {error}");
         assert_eq!(written, 100, "every line read before the failure is written");
     }
 }
@@ -99,7 +101,7 @@ impl std::io::Read for PanickingReader {
 fn a_panicking_input_stops_the_stream_without_hanging() {
     for jobs in [1, 2, 3] {
         let (error, written) = stream_through(|good| PanickingReader { good }, 300, jobs);
-        assert!(matches!(error, contract_draft::StreamError::Panicked), "--jobs {jobs}: {error}");
+        assert!(matches!(error, contract_draft::lines::StreamError::Panicked), "--jobs {jobs}: {error}");
         assert_eq!(written, 300, "every line read before the panic is written");
     }
 }
@@ -108,7 +110,8 @@ fn a_panicking_input_stops_the_stream_without_hanging() {
 /// not its place in its batch (line 71, not 7).
 #[test]
 fn the_first_failure_is_counted_from_the_start_of_the_stream() {
-    use contract_draft::{Converter, LinesOptions, convert_lines};
+    use contract_draft::Converter;
+    use contract_draft::lines::{LinesOptions, convert_lines};
     let input = lines_broken_at(200, &[71, 150]);
     for jobs in [1, 2, 3] {
         let mut options = LinesOptions::default();
@@ -128,7 +131,8 @@ fn the_first_failure_is_counted_from_the_start_of_the_stream() {
 /// a stream (at line ends, as Spark and Hadoop split text) and concatenating the
 /// outputs gives the output of the whole, blank, invalid and over-long lines included.
 mod any_split {
-    use contract_draft::{Converter, LinesOptions, convert_lines};
+    use contract_draft::Converter;
+    use contract_draft::lines::{LinesOptions, convert_lines};
     use proptest::prelude::*;
 
     use crate::support::fixture;

@@ -5,9 +5,10 @@ use contract_draft::limits::{
     MAX_CONTACTS, MAX_CUSTOM_FIELDS, MAX_FORM_KEYS, MAX_LIST_ITEMS, MAX_PAYMENTS, MAX_PLAN_TERMS,
     MAX_PRODUCT_LINES,
 };
-use contract_draft::{
-    Bundle, CompanySettings, ContractForm, ContractPayments, Converter, Error, ErrorKind, ScheduleRequest,
-};
+use contract_draft::plans::ScheduleRequest;
+use contract_draft::receivables::ContractPayments;
+use contract_draft::submit::ContractForm;
+use contract_draft::{Bundle, CompanySettings, Converter, Error, ErrorKind};
 
 use crate::support::fixture;
 

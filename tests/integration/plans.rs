@@ -2,7 +2,8 @@
 //! rounding and date rules promise, against a naive month arithmetic written here.
 
 use chrono::{Datelike, NaiveDate};
-use contract_draft::{Amount, Envelope, ErrorKind, Offset, ScheduleRequest, Share, Term, Terms};
+use contract_draft::plans::{Offset, ScheduleRequest, Share, Term, Terms};
+use contract_draft::{Amount, Envelope, ErrorKind};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

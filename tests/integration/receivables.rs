@@ -1,7 +1,8 @@
 //! The receivables engine: the published relationships and its invariants.
 
+use contract_draft::receivables::{ContractPayments, Payment, PaymentPlan, Receivables};
 use contract_draft::strategy::amount;
-use contract_draft::{Amount, ApproveStatus, ContractPayments, Payment, PaymentPlan, Receivables};
+use contract_draft::{Amount, ApproveStatus};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

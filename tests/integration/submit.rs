@@ -2,7 +2,8 @@
 //! and the values normalized as ikcrm takes them.
 
 use contract_draft::limits::MAX_PRODUCT_LINES;
-use contract_draft::{Bundle, CompanySettings, ContractForm, Converter, ErrorEnvelope, ErrorKind, Language};
+use contract_draft::submit::ContractForm;
+use contract_draft::{Bundle, CompanySettings, Converter, ErrorEnvelope, ErrorKind, Language};
 use proptest::prelude::*;
 use serde_json::value::{RawValue, to_raw_value};
 

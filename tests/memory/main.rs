@@ -19,10 +19,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use contract_draft::limits::{
     MAX_CONTACTS, MAX_CUSTOM_FIELDS, MAX_LIST_ITEMS, MAX_PAYMENTS, MAX_PLAN_TERMS, MAX_PRODUCT_LINES,
 };
-use contract_draft::{
-    CompanySettings, ContractForm, ContractPayments, Converter, Error, ErrorKind, LinesOptions, Opportunity,
-    ScheduleRequest, convert_lines,
-};
+use contract_draft::lines::{LinesOptions, convert_lines};
+use contract_draft::plans::ScheduleRequest;
+use contract_draft::receivables::ContractPayments;
+use contract_draft::submit::ContractForm;
+use contract_draft::{CompanySettings, Converter, Error, ErrorKind, Opportunity};
 
 /// Heap in use, and the most in use since the last [`measure`] began.
 struct Counting {

@@ -1,7 +1,8 @@
 //! Each endpoint over the socket: the documented sample byte for byte, ikcrm's error
 //! responses, and a draft's form posted back, saved, scheduled and its receivables.
 
-use contract_draft::{Bundle, CompanySettings, ContractForm, Converter, Customer, Opportunity, User};
+use contract_draft::submit::ContractForm;
+use contract_draft::{Bundle, CompanySettings, Converter, Customer, Opportunity, User};
 use contract_draft_service::seed::{COMPANY_ID, USER_ID};
 use serde_json::value::to_raw_value;
 

@@ -5,7 +5,8 @@
 use std::cell::Cell;
 
 use contract_draft::strategy::mapped;
-use contract_draft::{CompanySettings, ContractForm, Converter, Envelope, Error, ErrorEnvelope};
+use contract_draft::submit::ContractForm;
+use contract_draft::{CompanySettings, Converter, Envelope, Error, ErrorEnvelope};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::value::to_raw_value;

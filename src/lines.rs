@@ -8,10 +8,22 @@
 //! bounded channels in that order and writes them: the output is in input order by
 //! construction.
 //!
-//! A batch ends after [`BATCH_LINES`] lines, after [`BATCH_BYTES`] bytes, or as soon as
+//! A batch ends after 64 lines, after 1 MiB, or as soon as
 //! the input has no whole line buffered (the next read could wait for a slow producer);
 //! the output is flushed after such a batch, so a line's envelope appears as soon as it
 //! is converted.
+//!
+//! ```
+//! use contract_draft::Converter;
+//! use contract_draft::lines::{LinesOptions, convert_lines};
+//!
+//! let input = b"{}\n\n";
+//! let mut output = Vec::new();
+//! let summary = convert_lines(&Converter::default(), &input[..], &mut output, LinesOptions::default(), |_| {})?;
+//! assert_eq!((summary.converted, summary.failed), (0, 2));
+//! assert_eq!(output.iter().filter(|&&byte| byte == b'\n').count(), 2); // a line out for each line in
+//! # Ok::<(), contract_draft::lines::StreamError>(())
+//! ```
 
 use std::io::{self, BufRead, Write};
 use std::num::NonZeroUsize;
@@ -22,8 +34,7 @@ use std::sync::{Mutex, mpsc};
 use crate::convert::Converter;
 use crate::error::Error;
 use crate::error::Language;
-use crate::json::envelope::{Envelope, ErrorEnvelope};
-use crate::json::style::{JsonStyle, Layout};
+use crate::json::{Envelope, ErrorEnvelope, JsonStyle, Layout};
 
 /// The most threads a conversion uses; more asked for are this many.
 pub const MAX_JOBS: usize = 256;
@@ -115,10 +126,11 @@ impl LinesSummary {
 /// give a file a large buffer (`BufReader::with_capacity`) to keep batches full.
 ///
 /// ```
-/// use contract_draft::{Converter, LinesOptions, convert_lines};
+/// use contract_draft::Converter;
+/// use contract_draft::lines::{LinesOptions, convert_lines};
 /// use std::num::NonZeroUsize;
 ///
-/// let sample = String::from_utf8(include_bytes!("../../fixtures/bundle.json").to_vec())?.replace('\n', "");
+/// let sample = String::from_utf8(include_bytes!("../fixtures/bundle.json").to_vec())?.replace('\n', "");
 /// let input = format!("{sample}\nnot json\n{sample}\n");
 /// let mut output = Vec::new();
 /// let mut options = LinesOptions::default();
