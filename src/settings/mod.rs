@@ -233,3 +233,29 @@ impl CompanySettings {
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::value::to_raw_value;
+
+    use super::{ContractField, FieldKind};
+
+    #[test]
+    fn contract_fields_are_equal_by_key_kind_and_default_text() {
+        let with_default = |key: &str, kind, default: Option<&str>| {
+            let mut field = ContractField::new(key, kind);
+            field.default = default.map(|text| to_raw_value(text).unwrap());
+            field
+        };
+        let field = with_default("text_asset_a1", FieldKind::Text, Some("x"));
+        assert_eq!(field, with_default("text_asset_a1", FieldKind::Text, Some("x")));
+        for other in [
+            with_default("text_asset_b2", FieldKind::Text, Some("x")),
+            with_default("text_asset_a1", FieldKind::SingleSelect, Some("x")),
+            with_default("text_asset_a1", FieldKind::Text, Some("y")),
+            with_default("text_asset_a1", FieldKind::Text, None),
+        ] {
+            assert_ne!(field, other);
+        }
+    }
+}

@@ -28,3 +28,4 @@ mod submit;
 #[path = "../shared/support.rs"]
 mod support;
 mod tolerant_input;
+mod wrong_types;
