@@ -3,5 +3,6 @@
 
 mod binary;
 mod endpoints;
+mod openapi;
 mod property;
 mod support;
