@@ -20,7 +20,7 @@
 //!
 //! ```toml
 //! [dev-dependencies]
-//! contract-draft = { version = "0.2", features = ["proptest"] }
+//! contract-draft = { version = "0.3", features = ["proptest"] }
 //! proptest = "1"
 //! ```
 //!

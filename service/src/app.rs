@@ -1,6 +1,7 @@
 //! The routes: each request is checked, answered from the database through the
 //! library, and written as the library's envelope with its error kind's status.
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use axum::Router;
@@ -22,8 +23,35 @@ use contract_draft::{
 use crate::store::{Caller, Saved, Store};
 use crate::tokens::digest;
 
-/// The service's state: the database, one connection used by one request at a time.
-pub type Shared = Arc<Mutex<Store>>;
+/// The service's state: the database, one connection used by one request at a time,
+/// and the converter of each company that was asked for, made from its stored settings
+/// once (the service has no endpoint that changes settings: a change made to the
+/// database by hand is seen after a restart).
+pub struct Service {
+    store: Store,
+    converters: HashMap<u64, Arc<Converter>>,
+}
+
+/// The state the routes share.
+pub type Shared = Arc<Mutex<Service>>;
+
+impl Service {
+    /// The converter of `company_id`, from its stored settings.
+    fn converter(&mut self, company_id: u64) -> Result<Arc<Converter>, Error> {
+        if let Some(converter) = self.converters.get(&company_id) {
+            return Ok(Arc::clone(converter));
+        }
+        let settings = self
+            .store
+            .settings(company_id)
+            .map_err(Error::service_failure)?
+            .ok_or_else(|| Error::service_failure(format_args!("company {company_id} has no settings")))?;
+        let settings = CompanySettings::from_json(settings.as_bytes()).map_err(Error::of_stored_records)?;
+        let converter = Arc::new(Converter::new(&settings).map_err(Error::of_stored_records)?);
+        self.converters.insert(company_id, Arc::clone(&converter));
+        Ok(converter)
+    }
+}
 
 /// The service's routes over `store`.
 pub fn router(store: Store) -> Router {
@@ -33,18 +61,19 @@ pub fn router(store: Store) -> Router {
         .route("/api/v2/contracts/{id}/receivables", get(receivables))
         .route("/api/v2/contracts/{id}/received_payment_plans", post(schedule_plans))
         .fallback(unknown_endpoint)
-        .with_state(Arc::new(Mutex::new(store)))
+        .with_state(Arc::new(Mutex::new(Service { store, converters: HashMap::new() })))
 }
 
 /// What a request is answered with: a success body, or the error whose envelope and
 /// status answer it.
 type Answer = Result<Vec<u8>, Error>;
 
-async fn new_from_opportunity(State(store): State<Shared>, headers: HeaderMap, uri: Uri) -> Response {
+async fn new_from_opportunity(State(service): State<Shared>, headers: HeaderMap, uri: Uri) -> Response {
     let query = uri.query().unwrap_or_default().to_owned();
-    run(store, headers, move |store, caller| {
+    run(service, headers, move |service, caller| {
         let id = opportunity_id(query_value(&query, "opportunity_id"))?;
-        let converter = converter(store, caller)?;
+        let converter = service.converter(caller.company_id)?;
+        let store = &mut service.store;
         let opportunity = store
             .opportunity(caller.company_id, id)
             .map_err(Error::service_failure)?
@@ -68,13 +97,14 @@ async fn new_from_opportunity(State(store): State<Shared>, headers: HeaderMap, u
     .await
 }
 
-async fn create_contract(State(store): State<Shared>, headers: HeaderMap, body: Body) -> Response {
+async fn create_contract(State(service): State<Shared>, headers: HeaderMap, body: Body) -> Response {
     let body = match read_body(body).await {
         Ok(body) => body,
         Err(error) => return answer(Err(error)),
     };
-    run(store, headers, move |store, caller| {
-        let converter = converter(store, caller)?;
+    run(service, headers, move |service, caller| {
+        let converter = service.converter(caller.company_id)?;
+        let store = &mut service.store;
         let request = converter.create_request(&ContractForm::from_json(&body)?)?;
         match store
             .save_contract(caller.company_id, caller.user_id, &request)
@@ -92,12 +122,12 @@ async fn create_contract(State(store): State<Shared>, headers: HeaderMap, body: 
 }
 
 async fn receivables(
-    State(store): State<Shared>,
+    State(service): State<Shared>,
     headers: HeaderMap,
     Path(contract_id): Path<String>,
 ) -> Response {
-    run(store, headers, move |store, caller| {
-        let (total, plans, _) = saved_contract(store, caller, &contract_id)?;
+    run(service, headers, move |service, caller| {
+        let (total, plans, _) = saved_contract(&service.store, caller, &contract_id)?;
         let receivables = Receivables::compute(total, &plans, &[]).map_err(Error::of_stored_records)?;
         Envelope::new(receivables).to_json().map_err(Error::service_failure)
     })
@@ -105,7 +135,7 @@ async fn receivables(
 }
 
 async fn schedule_plans(
-    State(store): State<Shared>,
+    State(service): State<Shared>,
     headers: HeaderMap,
     Path(contract_id): Path<String>,
     body: Body,
@@ -114,11 +144,11 @@ async fn schedule_plans(
         Ok(body) => body,
         Err(error) => return answer(Err(error)),
     };
-    run(store, headers, move |store, caller| {
-        let (total, _, start) = saved_contract(store, caller, &contract_id)?;
+    run(service, headers, move |service, caller| {
+        let (total, _, start) = saved_contract(&service.store, caller, &contract_id)?;
         let schedule = ScheduleRequest::for_contract(&body, total, start)?.schedule()?;
         let id = id_parameter("id", Some(&contract_id))?;
-        store.save_plans(id, &schedule).map_err(Error::service_failure)?;
+        service.store.save_plans(id, &schedule).map_err(Error::service_failure)?;
         Envelope::new(&schedule).to_json().map_err(Error::service_failure)
     })
     .await
@@ -156,15 +186,6 @@ fn saved_contract(
     Ok((total, plans, start))
 }
 
-/// The converter of the caller's company, from its stored settings.
-fn converter(store: &Store, caller: &Caller) -> Result<Converter, Error> {
-    let settings = store.settings(caller.company_id).map_err(Error::service_failure)?.ok_or_else(|| {
-        Error::service_failure(format_args!("company {} has no settings", caller.company_id))
-    })?;
-    let settings = CompanySettings::from_json(settings.as_bytes()).map_err(Error::of_stored_records)?;
-    Converter::new(&settings).map_err(Error::of_stored_records)
-}
-
 /// The user the request's `Authorization` header names, checked as ikcrm checks it.
 fn authenticate(store: &Store, headers: &HeaderMap) -> Result<Caller, Error> {
     let header = headers
@@ -183,15 +204,15 @@ fn authenticate(store: &Store, headers: &HeaderMap) -> Result<Caller, Error> {
 /// Answers a request with `handle`, given the database and the authenticated caller,
 /// on a thread where blocking on the database is allowed.
 async fn run(
-    store: Shared,
+    service: Shared,
     headers: HeaderMap,
-    handle: impl FnOnce(&mut Store, &Caller) -> Answer + Send + 'static,
+    handle: impl FnOnce(&mut Service, &Caller) -> Answer + Send + 'static,
 ) -> Response {
     let answered = tokio::task::spawn_blocking(move || {
-        let mut store =
-            store.lock().map_err(|_| Error::service_failure("a request failed holding the database"))?;
-        let caller = authenticate(&store, &headers)?;
-        handle(&mut store, &caller)
+        let mut service =
+            service.lock().map_err(|_| Error::service_failure("a request failed holding the database"))?;
+        let caller = authenticate(&service.store, &headers)?;
+        handle(&mut service, &caller)
     })
     .await;
     answer(answered.unwrap_or_else(|error| Err(Error::service_failure(error))))

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 ///
 /// ```
 /// use contract_draft::RubyDecimal;
-/// use rust_decimal::Decimal;
+/// use contract_draft::rust_decimal::Decimal;
 ///
 /// assert_eq!(RubyDecimal(Decimal::new(1980000, 2)).to_string(), "19800.0");
 /// assert_eq!(RubyDecimal(Decimal::new(198005, 1)).to_string(), "19800.5");

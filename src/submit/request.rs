@@ -30,9 +30,12 @@ use crate::records::CustomValues;
 use crate::settings::template::{is_empty, value_of};
 use crate::settings::{FieldKind, TotalSource};
 
-/// The body of `POST /api/v2/contracts`: `{"contract": {…}, "contract_action_name":
-/// "turn_to_contract"}`, its values checked and normalized (see
-/// [`Converter::create_request`]).
+/// The create request ikcrm's `POST /api/v2/contracts` takes, `{"contract": {…},
+/// "contract_action_name": "turn_to_contract"}`: what a service sends on to ikcrm, or
+/// stores, once [`Converter::create_request`] has checked and normalized a client's
+/// [`ContractForm`] (which is what a client posts: `{"contract": {…}}`, as JSON). Its
+/// values read by name ([`CreateRequest::sn`], [`CreateRequest::product_lines`], …);
+/// [`CreateRequest::saved`] is the saved contract a service answers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateRequest {
     /// The contract's [`KEYS`] in order, then `product_assets_attributes`, then the
