@@ -31,9 +31,11 @@ const CONNECTIONS: usize = 4;
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    match (args.next().as_deref(), args.next()) {
-        (Some("serve-library"), Some(database)) => serve(app::router(Store::open(database.as_ref()).unwrap())),
-        (Some("serve-echo"), Some(database)) => serve(echo_router(Store::open(database.as_ref()).unwrap())),
+    let (mode, database) = (args.next(), args.next());
+    let store = || Store::open(database.as_deref().unwrap().as_ref()).unwrap();
+    match mode.as_deref() {
+        Some("serve-library") => serve(app::router(store())),
+        Some("serve-echo") => serve(echo_router(store())),
         // `cargo bench` passes `--bench`; anything else runs the comparison.
         _ => compare(),
     }
@@ -58,7 +60,8 @@ fn echo_router(store: Store) -> Router {
             let token = Authorization::parse(header).unwrap().token().to_owned();
             let caller = store.caller(&tokens::digest(&token)).unwrap().unwrap();
             store.settings(caller.company_id).unwrap().unwrap();
-            let mut body = store.opportunity(caller.company_id, OPPORTUNITY_ID).unwrap().unwrap().into_bytes();
+            let mut body =
+                store.opportunity(caller.company_id, OPPORTUNITY_ID).unwrap().unwrap().into_bytes();
             body.extend(store.customer(caller.company_id, 23_481_906).unwrap().unwrap().into_bytes());
             body.extend(caller.user.into_bytes());
             body
@@ -152,7 +155,8 @@ fn run(server: &Server, token: &str) -> (f64, Duration, Duration, Duration) {
             std::thread::spawn(move || client(address, &request, REQUESTS / CONNECTIONS))
         })
         .collect();
-    let mut latencies: Vec<Duration> = clients.into_iter().flat_map(|client| client.join().unwrap()).collect();
+    let mut latencies: Vec<Duration> =
+        clients.into_iter().flat_map(|client| client.join().unwrap()).collect();
     let elapsed = start.elapsed();
     let cpu = server.cpu_time().saturating_sub(cpu);
     latencies.sort_unstable();
@@ -214,7 +218,11 @@ fn compare() {
     }
     let library = library_time();
     let best = |mode: &str| {
-        rows.iter().filter(|(name, _)| *name == mode).map(|(_, measured)| *measured).max_by(|a, b| a.0.total_cmp(&b.0)).unwrap()
+        rows.iter()
+            .filter(|(name, _)| *name == mode)
+            .map(|(_, measured)| *measured)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .unwrap()
     };
     let (service, echo) = (best("serve-library"), best("serve-echo"));
     println!(

@@ -41,11 +41,10 @@ impl Service {
         if let Some(converter) = self.converters.get(&company_id) {
             return Ok(Arc::clone(converter));
         }
-        let settings = self
-            .store
-            .settings(company_id)
-            .map_err(Error::service_failure)?
-            .ok_or_else(|| Error::service_failure(format_args!("company {company_id} has no settings")))?;
+        let settings =
+            self.store.settings(company_id).map_err(Error::service_failure)?.ok_or_else(|| {
+                Error::service_failure(format_args!("company {company_id} has no settings"))
+            })?;
         let settings = CompanySettings::from_json(settings.as_bytes()).map_err(Error::of_stored_records)?;
         let converter = Arc::new(Converter::new(&settings).map_err(Error::of_stored_records)?);
         self.converters.insert(company_id, Arc::clone(&converter));

@@ -47,3 +47,21 @@ impl ApproveStatus {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::ApproveStatus;
+
+    #[test]
+    fn each_status_has_its_words() {
+        let words: Vec<(&str, &str)> =
+            [ApproveStatus::Draft, ApproveStatus::Applying, ApproveStatus::Approved, ApproveStatus::Rejected]
+                .into_iter()
+                .map(|status| (status.name(), status.i18n()))
+                .collect();
+        assert_eq!(
+            words,
+            [("draft", "草稿"), ("applying", "待审批"), ("approved", "已通过"), ("rejected", "已驳回")]
+        );
+    }
+}

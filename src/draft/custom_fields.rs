@@ -105,3 +105,45 @@ impl Serialize for CustomFields {
         map.end()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use chrono::NaiveDate;
+    use rust_decimal::Decimal;
+    use serde_json::value::to_raw_value;
+
+    use super::{CustomFields, FieldValue};
+
+    #[test]
+    fn field_values_are_equal_only_to_the_same_value() {
+        let list =
+            |items: &[&str]| FieldValue::List(items.iter().map(|item| to_raw_value(item).unwrap()).collect());
+        let values = [
+            FieldValue::Null,
+            FieldValue::Text("a".into()),
+            FieldValue::Text("b".into()),
+            FieldValue::Number(Decimal::ONE),
+            FieldValue::Number(Decimal::TWO),
+            FieldValue::Date(NaiveDate::from_ymd_opt(2015, 9, 9).unwrap()),
+            FieldValue::Date(NaiveDate::from_ymd_opt(2015, 9, 10).unwrap()),
+            list(&["a"]),
+            list(&["a", "b"]),
+        ];
+        for (i, a) in values.iter().enumerate() {
+            for (j, b) in values.iter().enumerate() {
+                assert_eq!(a == b, i == j, "{a:?} and {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn fields_count_and_are_found_by_key() {
+        assert!(CustomFields::default().is_empty());
+        let fields = CustomFields::from_entries(vec![(Arc::from("text_asset_a"), FieldValue::Null)]);
+        assert_eq!((fields.len(), fields.is_empty()), (1, false));
+        assert_eq!(fields.get("text_asset_a"), Some(&FieldValue::Null));
+        assert_eq!(fields.get("text_asset_b"), None);
+    }
+}

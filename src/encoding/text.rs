@@ -70,3 +70,27 @@ impl de::Visitor<'_> for TextVisitor {
         if self.null_is_empty { Ok(String::new()) } else { Err(E::invalid_type(de::Unexpected::Unit, &self)) }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde::de::IntoDeserializer;
+    use serde::de::value::Error;
+
+    use super::*;
+
+    /// What [`Text`] reads from a value as another deserializer than serde_json's
+    /// gives it (an owned string, a negative integer).
+    fn text<'de>(value: impl IntoDeserializer<'de, Error>) -> Result<String, Error> {
+        Text::read(value.into_deserializer())
+    }
+
+    #[test]
+    fn owned_strings_and_numbers_read_as_their_text() {
+        assert_eq!(text(String::from("CRM集团版")).unwrap(), "CRM集团版");
+        assert_eq!(text("向导").unwrap(), "向导");
+        assert_eq!(text(-5_i64).unwrap(), "-5");
+        assert_eq!(text(5_u64).unwrap(), "5");
+        assert_eq!(text(()).unwrap(), "");
+        assert!(RequiredText::read(().into_deserializer()).map_err(|_: Error| ()).is_err());
+    }
+}

@@ -248,6 +248,17 @@ mod tests {
     }
 
     #[test]
+    fn a_date_of_another_form_is_told_as_a_time_of_another_form() {
+        let format = (
+            ErrorKind::DateFormat,
+            "is not a time in YYYY-MM-DD HH:MM, YYYY-MM-DD HH:MM:SS or RFC 3339 format",
+        );
+        assert_eq!(parse("2015/09/09 10:30"), Err(format));
+        assert_eq!(parse("2015-09"), Err(format));
+        assert_eq!(parse("2015-02-30 10:30").unwrap_err().0, ErrorKind::ImpossibleDate);
+    }
+
+    #[test]
     fn every_accepted_form_is_read_in_china_time() {
         assert_eq!(minutes("2018-01-10 10:09"), "2018-01-10 10:09:00");
         assert_eq!(minutes("2018-01-10 10:09:59"), "2018-01-10 10:09:59");

@@ -123,3 +123,43 @@ impl CustomValues {
         Ok(Self { entries, by_key })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::value::to_raw_value;
+
+    use super::CustomValues;
+
+    fn values(entries: &[(&str, &str)]) -> CustomValues {
+        let mut values = CustomValues::default();
+        for (key, text) in entries {
+            values.insert(*key, to_raw_value(text).unwrap()).unwrap();
+        }
+        values
+    }
+
+    #[test]
+    fn values_count_and_replace_under_their_keys() {
+        let mut custom = values(&[("text_asset_b", "1"), ("text_asset_a", "2")]);
+        assert_eq!((custom.len(), custom.is_empty()), (2, false));
+        assert!(CustomValues::default().is_empty());
+        custom.insert("text_asset_b", to_raw_value("3").unwrap()).unwrap();
+        assert_eq!(custom.len(), 2);
+        assert_eq!(custom.get("text_asset_b").map(serde_json::value::RawValue::get), Some(r#""3""#));
+        let keys: Vec<&str> = custom.iter().map(|(key, _)| key).collect();
+        assert_eq!(keys, ["text_asset_b", "text_asset_a"]);
+        let refused = custom.insert("title", to_raw_value("x").unwrap()).unwrap_err();
+        assert_eq!(refused.kind(), crate::ErrorKind::InvalidValue);
+        assert_eq!(custom.len(), 2);
+    }
+
+    #[test]
+    fn values_are_equal_by_keys_order_and_text() {
+        let custom = values(&[("text_asset_a", "1"), ("text_asset_b", "2")]);
+        assert_eq!(custom, values(&[("text_asset_a", "1"), ("text_asset_b", "2")]));
+        assert_ne!(custom, values(&[("text_asset_b", "2"), ("text_asset_a", "1")]));
+        assert_ne!(custom, values(&[("text_asset_a", "1"), ("text_asset_c", "2")]));
+        assert_ne!(custom, values(&[("text_asset_a", "1"), ("text_asset_b", "3")]));
+        assert_ne!(custom, values(&[("text_asset_a", "1")]));
+    }
+}

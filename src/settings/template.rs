@@ -12,6 +12,7 @@ use serde_json::value::RawValue;
 use crate::draft::FieldValue;
 use crate::encoding::bounded::AtMost;
 use crate::encoding::raw::RawJson;
+use crate::encoding::reader::read_json;
 use crate::encoding::ruby_json::normalized;
 use crate::error::echo::{ECHO_LIMIT, Quoted};
 use crate::error::{Error, ErrorKind};
@@ -225,9 +226,9 @@ pub(crate) fn is_empty(value: &RawValue) -> bool {
 /// An item must be readable JSON: nested at most 128 deep (as serde_json reads), its
 /// strings made of characters.
 fn list(value: &RawValue) -> Result<Vec<Box<RawValue>>, String> {
-    let items = match serde_json::from_str::<AtMost<Box<RawValue>, MAX_LIST_ITEMS>>(value.get()) {
+    let items = match read_json::<AtMost<Box<RawValue>, MAX_LIST_ITEMS>>(value.get().as_bytes()) {
         Ok(items) => items.0,
-        Err(error) if error.to_string().starts_with(ErrorKind::InputTooLarge.name()) => {
+        Err(error) if error.kind() == ErrorKind::InputTooLarge => {
             return Err(format!("has more than {MAX_LIST_ITEMS} items (the limit)"));
         }
         Err(_) => return Err("is not a list".to_owned()),
@@ -315,6 +316,16 @@ pub(crate) fn is_masked_number(text: &str) -> bool {
 mod tests {
     use super::*;
     use serde_json::{Value, json};
+
+    #[test]
+    fn a_list_beyond_the_limit_or_too_deep_is_told_apart() {
+        let long = serde_json::value::to_raw_value(&vec![1; MAX_LIST_ITEMS + 1]).unwrap();
+        assert_eq!(list(&long).unwrap_err(), format!("has more than {MAX_LIST_ITEMS} items (the limit)"));
+        let not_a_list = serde_json::value::to_raw_value(&json!({"a": 1})).unwrap();
+        assert_eq!(list(&not_a_list).unwrap_err(), "is not a list");
+        let at_limit = serde_json::value::to_raw_value(&vec![1; MAX_LIST_ITEMS]).unwrap();
+        assert_eq!(list(&at_limit).unwrap().len(), MAX_LIST_ITEMS);
+    }
 
     #[test]
     fn masks_of_any_star_or_dot_are_not_numbers() {

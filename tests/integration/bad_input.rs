@@ -422,6 +422,13 @@ fn serdes_messages_are_put_in_the_apis_words() {
     ] {
         assert_eq!(detail(json), message, "{json}");
     }
+    // A word of the wrong type is told with the words it could be.
+    let json = r#"{"total_amount": "1", "received_payments": [{"amount": "1", "approve_status": 5}]}"#;
+    let error = contract_draft::receivables::ContractPayments::from_json(json.as_bytes()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "received_payments[0].approve_status: is a number, expected one of draft, applying, approved, rejected"
+    );
     // A payment-plan term is an object too.
     let json = r#"{"total_amount": "100", "start": "2026-01-01", "terms": [["30"], {"balance": true}]}"#;
     let error = contract_draft::plans::ScheduleRequest::from_json(json.as_bytes()).unwrap_err();
