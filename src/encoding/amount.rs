@@ -4,10 +4,9 @@
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
-use serde_json::value::RawValue;
 
 use super::field::{Encoding, Form};
-use super::raw::RawJson;
+use super::raw::{JsonText, RawJson};
 use crate::encoding::reader::invalid;
 use crate::encoding::ruby_decimal::RubyDecimal;
 use crate::encoding::stack_text::serialize_display;
@@ -75,7 +74,7 @@ const EXPECTING: &str = "an amount (a decimal string or a number)";
 /// through the double serde_json would make of it (see
 /// [`parse_json_number`](money::parse_json_number)).
 fn read<'de, D: Deserializer<'de>>(deserializer: D, optional: bool) -> Result<Option<Amount>, D::Error> {
-    let raw = Box::<RawValue>::deserialize(deserializer)?;
+    let raw = JsonText::deserialize(deserializer)?.0;
     let parsed = match RawJson::of(raw.get()) {
         RawJson::Null => return Ok(None),
         RawJson::Text(text) if optional && text.is_empty() => return Ok(None),

@@ -4,6 +4,8 @@
 
 use std::borrow::Cow;
 
+use serde::Deserialize;
+
 /// A JSON value's text, by its type.
 #[derive(Debug, PartialEq)]
 pub(crate) enum RawJson<'a> {
@@ -72,6 +74,101 @@ fn json_string(literal: &str) -> Option<Cow<'_, str>> {
         Some(inner) if !inner.contains('\\') => Some(Cow::Borrowed(inner)),
         _ => serde_json::from_str::<String>(literal).ok().map(Cow::Owned),
     }
+}
+
+/// The name serde_json's deserializers recognize to hand over a value's text
+/// (`serde_json::value::RawValue` asks for it the same way); any other deserializer sees
+/// an ordinary newtype.
+const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
+
+/// A value as JSON text, from any deserializer: from serde_json's (text or
+/// `serde_json::Value`), the text as given, every digit kept; from any other (a row
+/// mapper, another format), the value it gives, written as JSON.
+pub(crate) struct JsonText(pub(crate) Box<serde_json::value::RawValue>);
+
+impl<'de> serde::Deserialize<'de> for JsonText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_newtype_struct(RAW_VALUE_TOKEN, JsonTextVisitor)
+    }
+}
+
+struct JsonTextVisitor;
+
+impl<'de> serde::de::Visitor<'de> for JsonTextVisitor {
+    type Value = JsonText;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    /// serde_json's answer to the token: one entry, the token, then the value's text.
+    /// Any other map is a value of its own.
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<JsonText, A::Error> {
+        let Some(key) = map.next_key::<Cow<'de, str>>()? else { return json(&serde_json::Map::new()) };
+        if key == RAW_VALUE_TOKEN {
+            let text: String = map.next_value()?;
+            return serde_json::value::RawValue::from_string(text)
+                .map(JsonText)
+                .map_err(serde::de::Error::custom);
+        }
+        let mut object = serde_json::Map::new();
+        object.insert(key.into_owned(), map.next_value()?);
+        while let Some((key, value)) = map.next_entry::<String, serde_json::Value>()? {
+            object.insert(key, value);
+        }
+        json(&object)
+    }
+
+    /// Another deserializer's newtype: its value.
+    fn visit_newtype_struct<D: serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<JsonText, D::Error> {
+        json(&serde_json::Value::deserialize(deserializer)?)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<JsonText, A::Error> {
+        json(&serde_json::Value::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))?)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<JsonText, E> {
+        json(text)
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, value: bool) -> Result<JsonText, E> {
+        json(&value)
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<JsonText, E> {
+        json(&value)
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<JsonText, E> {
+        json(&value)
+    }
+
+    /// A double as its shortest text (a double that is not finite is `null`, as JSON
+    /// has no such number).
+    fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<JsonText, E> {
+        json(&value)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<JsonText, E> {
+        json(&())
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<JsonText, E> {
+        json(&())
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<JsonText, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+/// A value another deserializer gave, written as JSON.
+fn json<T: serde::Serialize + ?Sized, E: serde::de::Error>(value: &T) -> Result<JsonText, E> {
+    serde_json::value::to_raw_value(value).map(JsonText).map_err(E::custom)
 }
 
 #[cfg(test)]

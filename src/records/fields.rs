@@ -135,7 +135,7 @@ macro_rules! record_fields {
                                             "custom-field keys",
                                         ));
                                     }
-                                    custom_values.push((other.to_owned(), map.next_value()?));
+                                    custom_values.push((other.to_owned(), map.next_value::<crate::encoding::raw::JsonText>()?.0));
                                 })?
                                 _ => {
                                     map.next_value::<serde::de::IgnoredAny>()?;

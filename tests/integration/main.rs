@@ -5,6 +5,7 @@
 // Test inputs are built for clarity, not speed.
 #![allow(clippy::format_collect)]
 
+mod any_deserializer;
 mod autotraits;
 mod bad_input;
 #[path = "../shared/bad_input_cases.rs"]
