@@ -23,7 +23,7 @@ use contract_draft::request::Authorization;
 use contract_draft::{Bundle, CompanySettings, Converter, Envelope};
 use contract_draft_service::seed::{COMPANY_ID, OPPORTUNITY_ID, USER_ID};
 use contract_draft_service::store::Store;
-use contract_draft_service::{app, seed, tokens};
+use contract_draft_service::{app, seed, server, tokens};
 
 /// Requests per run, and connections they are spread over.
 const REQUESTS: usize = 20_000;
@@ -47,7 +47,7 @@ fn serve(router: Router) {
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         println!("{}", listener.local_addr().unwrap());
-        axum::serve(listener, router).await.unwrap();
+        server::serve(listener, router, server::Bounds::default(), std::future::pending()).await;
     });
 }
 

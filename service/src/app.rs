@@ -15,9 +15,10 @@ use contract_draft::plans::ScheduleRequest;
 use contract_draft::receivables::{PaymentPlan, Receivables};
 use contract_draft::request::{Authorization, id_parameter, opportunity_id, query_value};
 use contract_draft::submit::ContractForm;
+use contract_draft::submit::CreateRequest;
 use contract_draft::{
-    Amount, CompanySettings, Converter, Customer, Envelope, Error, ErrorEnvelope, Opportunity, User, Visible,
-    parse_date,
+    Amount, CompanySettings, Converter, Customer, Envelope, Error, ErrorEnvelope, ErrorKind, Opportunity,
+    User, Visible, parse_date,
 };
 
 use crate::store::{Caller, Saved, Store};
@@ -60,6 +61,7 @@ pub fn router(store: Store) -> Router {
         .route("/api/v2/contracts/{id}/receivables", get(receivables))
         .route("/api/v2/contracts/{id}/received_payment_plans", post(schedule_plans))
         .fallback(unknown_endpoint)
+        .method_not_allowed_fallback(unknown_endpoint)
         .with_state(Arc::new(Mutex::new(Service { store, converters: HashMap::new() })))
 }
 
@@ -105,6 +107,7 @@ async fn create_contract(State(service): State<Shared>, headers: HeaderMap, body
         let converter = service.converter(caller.company_id)?;
         let store = &mut service.store;
         let request = converter.create_request(&ContractForm::from_json(&body)?)?;
+        new_lines_only(&request)?;
         match store
             .save_contract(caller.company_id, caller.user_id, &request)
             .map_err(Error::service_failure)?
@@ -153,8 +156,27 @@ async fn schedule_plans(
     .await
 }
 
+/// A path without an endpoint, or without one for the request's method: ikcrm's not-found
+/// envelope.
 async fn unknown_endpoint(uri: Uri) -> Response {
-    answer(Err(Error::not_found(format_args!("no endpoint at {}", Visible(uri.path())))))
+    answer(Err(Error::not_found(format_args!("no endpoint at {} for this method", Visible(uri.path())))))
+}
+
+/// A new contract's lines are new: a line id (or a deletion) names a line of a saved
+/// contract, which this endpoint does not change.
+fn new_lines_only(request: &CreateRequest) -> Result<(), Error> {
+    let named =
+        request.product_lines().enumerate().filter(|(_, line)| line.id().is_some() || line.is_deleted());
+    let problems: Vec<Error> = named
+        .map(|(index, _)| {
+            Error::new(
+                ErrorKind::InvalidValue,
+                format!("contract.product_assets_attributes[{index}].id"),
+                "names a saved line, and a new contract has none (leave id out, and destroy false)",
+            )
+        })
+        .collect();
+    Error::all(problems)
 }
 
 /// A saved contract of the caller's company: its total (zero when it was saved

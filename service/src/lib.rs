@@ -15,5 +15,6 @@
 
 pub mod app;
 pub mod seed;
+pub mod server;
 pub mod store;
 pub mod tokens;

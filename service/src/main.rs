@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use contract_draft_service::store::Store;
-use contract_draft_service::{app, seed, tokens};
+use contract_draft_service::{app, seed, server, tokens};
 
 /// ikcrm's contract endpoints over HTTP, answered by contract-draft from an SQLite
 /// database.
@@ -84,14 +84,13 @@ fn serve(listen: SocketAddr, database: &Path) -> Result<(), String> {
             .await
             .map_err(|error| format!("listening on {listen}: {error}"))?;
         eprintln!("contract-draft-service: listening on http://{}", listener.local_addr().unwrap_or(listen));
-        axum::serve(listener, app::router(store))
-            .with_graceful_shutdown(async {
-                // Without a signal handler the process runs until killed.
-                if tokio::signal::ctrl_c().await.is_err() {
-                    std::future::pending::<()>().await;
-                }
-            })
-            .await
-            .map_err(|error| format!("serving: {error}"))
+        let shutdown = async {
+            // Without a signal handler the process runs until killed.
+            if tokio::signal::ctrl_c().await.is_err() {
+                std::future::pending::<()>().await;
+            }
+        };
+        server::serve(listener, app::router(store), server::Bounds::default(), shutdown).await;
+        Ok(())
     })
 }

@@ -57,6 +57,54 @@ impl Serialize for CustomValues {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for CustomValues {
+    /// A JSON object of custom values, in its order, each value's text as given (from
+    /// any deserializer: see the records'); a key that is not a custom field's, or one
+    /// given twice, is refused.
+    ///
+    /// ```
+    /// use contract_draft::CustomValues;
+    ///
+    /// let values: CustomValues = serde_json::from_str(r#"{"text_asset_b2": "b", "numeric_asset_a1": 1.50}"#)?;
+    /// assert_eq!(serde_json::to_string(&values)?, r#"{"text_asset_b2":"b","numeric_asset_a1":1.50}"#);
+    /// assert!(serde_json::from_str::<CustomValues>(r#"{"title": "x"}"#).is_err());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ValuesVisitor)
+    }
+}
+
+struct ValuesVisitor;
+
+impl<'de> de::Visitor<'de> for ValuesVisitor {
+    type Value = CustomValues;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a record of custom fields")
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<CustomValues, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if !CustomValues::is_custom_key(&key) {
+                return Err(de::Error::custom(format_args!(
+                    "{} is not a custom-field key (<kind>_asset_…)",
+                    Quoted(&key)
+                )));
+            }
+            if entries.len() == crate::limits::MAX_CUSTOM_FIELDS {
+                return Err(crate::encoding::bounded::too_many(
+                    crate::limits::MAX_CUSTOM_FIELDS,
+                    "custom-field keys",
+                ));
+            }
+            entries.push((key, map.next_value::<crate::encoding::raw::JsonText>()?.0));
+        }
+        CustomValues::from_read(entries)
+    }
+}
+
 impl CustomValues {
     /// Whether `key` names a custom field or its companion (`text_asset_1ca6ef`,
     /// `numeric_asset_e0a85b`, `text_asset_90d3e6_display`).

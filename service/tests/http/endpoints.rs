@@ -233,3 +233,38 @@ fn a_saved_contracts_schedule_and_receivables() {
     let wrong = server.get("/api/v2/contracts/x/receivables", Some(&token));
     assert_eq!(wrong, reply(400, r#"{"code":100000,"message":"id参数错误","error":"invalid_app_error"}"#));
 }
+
+#[test]
+fn a_method_without_an_endpoint_is_not_found() {
+    let server = Server::seeded();
+    let token = authorization(&server.token(USER_ID));
+    for (method, target) in
+        [("DELETE", "/api/v2/contracts/1/receivables"), ("GET", "/api/v2/contracts"), ("POST", SAMPLE)]
+    {
+        assert_eq!(
+            server.send(method, target, Some(&token), b""),
+            reply(404, NOT_FOUND),
+            "{method} {target}"
+        );
+    }
+}
+
+#[test]
+fn a_new_contracts_lines_name_no_saved_line() {
+    let server = Server::seeded();
+    let token = authorization(&server.token(USER_ID));
+    let form =
+        br#"{"contract": {"title": "T", "sn": "HT-9", "customer_id": 23481906, "start_at": "2026-01-01",
+        "end_at": "2026-12-31", "product_assets_attributes": [
+            {"product_id": 1, "quantity": "2", "recommended_unit_price": "3"},
+            {"id": 1, "product_id": 1, "quantity": "2", "recommended_unit_price": "3"},
+            {"id": 5, "destroy": true}]}}"#;
+    let refused = server.post("/api/v2/contracts", Some(&token), form);
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(
+        refused.body.contains(r#""errors":[{"path":"contract.product_assets_attributes[1].id","#)
+            && refused.body.contains(r#"{"path":"contract.product_assets_attributes[2].id","#),
+        "{}",
+        refused.body
+    );
+}

@@ -2,6 +2,7 @@
 //! client that reads every byte it answers. One test binary.
 
 mod binary;
+mod bounds;
 mod endpoints;
 mod openapi;
 mod property;

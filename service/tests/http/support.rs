@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use contract_draft_service::store::Store;
-use contract_draft_service::{app, seed, tokens};
+use contract_draft_service::{app, seed, server, tokens};
 
 /// A database file removed when dropped.
 pub struct Database {
@@ -65,12 +65,17 @@ impl Server {
 
     /// The service over `database`.
     pub fn on(database: Database) -> Self {
+        Self::bounded(database, server::Bounds::default())
+    }
+
+    /// The service over `database`, within `bounds`.
+    pub fn bounded(database: Database, bounds: server::Bounds) -> Self {
         let runtime =
             tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
         let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
         let address = listener.local_addr().unwrap();
         let router = app::router(database.store());
-        runtime.spawn(async move { axum::serve(listener, router).await });
+        runtime.spawn(server::serve(listener, router, bounds, std::future::pending()));
         Self { address, database, _runtime: runtime }
     }
 
