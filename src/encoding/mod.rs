@@ -38,7 +38,9 @@ use crate::error::Error;
 use crate::error::echo::Quoted;
 
 /// Reads a date as the API writes it, exactly `YYYY-MM-DD`, a day of the calendar in
-/// the years 0001 to 9999: the reading every date field of the records uses.
+/// the years 0001 to 9999: the reading every date field of the records uses. An absent
+/// date is `""` in the API, which a record reads as `None` and this function refuses:
+/// tell emptiness first.
 ///
 /// ```
 /// use contract_draft::{ErrorKind, parse_date};

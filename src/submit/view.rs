@@ -90,7 +90,8 @@ impl CreateRequest {
     }
 
     /// The total amount (总金额), if the form gives one (or the company's total is the
-    /// sum of the lines, and there are lines).
+    /// sum of the lines, and there are lines). Its scale is the form's (`19800.0` keeps
+    /// one place); [`RubyDecimal`](crate::RubyDecimal) writes any decimal as Rails does.
     pub fn total_amount(&self) -> Option<Decimal> {
         match self.value("total_amount") {
             Value::Amount(amount) => Some(*amount),
