@@ -139,12 +139,10 @@ pub fn decimal_to_f64(value: Decimal) -> f64 {
         return 0.0;
     }
     let mut text = StackText::new();
-    // A Decimal prints in at most 31 bytes, so the 64-byte buffer always suffices
-    // and the text always parses; 0.0 is unreachable.
-    match fmt::Write::write_fmt(&mut text, format_args!("{value}")) {
-        Ok(()) => text.as_str().parse().unwrap_or(0.0),
-        Err(_) => 0.0,
-    }
+    // A Decimal prints in at most 31 bytes, so the 64-byte buffer always suffices, and
+    // its text is a decimal number, which always parses.
+    fmt::Write::write_fmt(&mut text, format_args!("{value}")).expect("a decimal's text fits 64 bytes");
+    text.as_str().parse().expect("a decimal's text is a number")
 }
 
 /// Whether [`decimal_to_f64`] gives exactly `value`: the double prints back as the

@@ -106,7 +106,8 @@ impl Template {
                 settings_error(format!("field_mapping[{index}]{place}"), problem)
             })?;
             mapped.insert(mapping.from.as_str().into());
-            targets.push(fields[target.unwrap_or_default()].kind);
+            let target = target.expect("attach refuses a mapping whose target is not a field");
+            targets.push(fields[target].kind);
         }
         // A source that fills a phone field is a phone number: filling any other kind
         // would show it where hiding does not reach.

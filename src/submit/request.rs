@@ -529,7 +529,7 @@ impl Line {
 
 /// `[]`.
 fn empty_list() -> Box<RawValue> {
-    serde_json::value::to_raw_value(&[(); 0]).unwrap_or_else(|_| RawValue::NULL.to_owned())
+    RawValue::from_string("[]".to_owned()).expect("[] is JSON")
 }
 
 impl Serialize for CreateRequest {
