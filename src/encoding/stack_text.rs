@@ -23,18 +23,15 @@ impl StackText {
         Some(text)
     }
 
-    /// Appends `value` in decimal, zero-padded to `width` digits. Digits are written by
-    /// hand: `{:02}` through `fmt` costs more than the rest of a date.
-    pub(crate) fn push_number(&mut self, mut value: u32, width: usize) -> fmt::Result {
-        let mut digits = [b'0'; 10];
-        let mut start = digits.len();
-        while value > 0 || start == digits.len() {
-            start -= 1;
-            digits[start] = b'0' + (value % 10) as u8;
-            value /= 10;
+    /// Appends `value` in decimal, zero-padded to `width` digits (itoa's digits: `{:02}`
+    /// through `fmt` costs more than the rest of a date).
+    pub(crate) fn push_number(&mut self, value: u32, width: usize) -> fmt::Result {
+        let mut digits = itoa::Buffer::new();
+        let digits = digits.format(value).as_bytes();
+        for _ in digits.len()..width {
+            self.push_bytes(b"0")?;
         }
-        start = start.min(digits.len().saturating_sub(width));
-        self.push_bytes(&digits[start..])
+        self.push_bytes(digits)
     }
 
     /// Appends ASCII `bytes`.
