@@ -115,12 +115,11 @@ pub use draft::{
     ApproveStatus, ContractDraft, CustomFields, DateSpan, EmptyList, EmptyRecord, FieldValue, NewProductLine,
     ProductsSummary,
 };
-pub use encoding::ruby_decimal::RubyDecimal;
 pub use encoding::timestamp::CHINA_TIME;
 pub use encoding::{parse_date, parse_time};
 pub use error::{ECHO_LIMIT, Error, ErrorKind, Language, MAX_PROBLEMS, UnknownLanguage, Visible};
 pub use json::{Envelope, ErrorEnvelope, FieldProblem, JsonStyle, Layout};
-pub use money::Amount;
+pub use money::{Amount, RubyDecimal};
 pub use records::{
     Address, Bundle, Contact, CustomValues, Customer, Opportunity, Percent, ProductLine, User,
 };

@@ -16,8 +16,8 @@ pub(crate) mod report;
 
 use crate::draft::{ContractDraft, DateSpan, EmptyList, EmptyRecord, ProductsSummary};
 use crate::encoding::float::is_exact_as_f64;
-use crate::encoding::ruby_decimal::RubyDecimal;
 use crate::error::{Error, ErrorKind};
+use crate::money::RubyDecimal;
 use crate::money::{MAX_INTEGER_DIGITS, fits_stored_integer_digits};
 use crate::receivables::Receivables;
 use crate::records::{Bundle, Customer, Opportunity, User};

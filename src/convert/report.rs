@@ -5,9 +5,9 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::draft::ContractDraft;
-use crate::encoding::ruby_decimal::RubyDecimal;
 use crate::error::Error;
 use crate::error::echo::Excerpt;
+use crate::money::RubyDecimal;
 
 /// The most notes a [`Conversion`] keeps; later ones are only counted, so that a record
 /// of 200 000 unmapped custom fields gives a short report.

@@ -10,8 +10,8 @@ use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
 use crate::encoding::date::IsoDate;
-use crate::encoding::ruby_decimal::RubyDecimal;
 use crate::encoding::stack_text::serialize_display;
+use crate::money::RubyDecimal;
 
 /// The value of one custom field in a draft.
 #[derive(Debug, Clone)]

@@ -69,7 +69,7 @@ pub struct ContractDraft {
     /// How many payment plans (回款计划) the contract has.
     pub received_payments_plan_count: u32,
     /// The sum of the payment plans: the integer `0` when zero, else a Ruby decimal string.
-    #[serde(serialize_with = "crate::encoding::ruby_sum::serialize")]
+    #[serde(serialize_with = "crate::encoding::decimal::serialize_sum")]
     pub received_payments_plan_amount: Decimal,
     /// The term, `"<start_at> - <end_at>"`.
     pub times_display: DateSpan,

@@ -24,7 +24,7 @@ pub struct NewProductLine {
     /// The unit it is sold in.
     pub sale_unit: String,
     /// How many: an integer when whole (`2`), else a Ruby decimal string (`"1.5"`).
-    #[serde(serialize_with = "crate::encoding::quantity::serialize")]
+    #[serde(serialize_with = "crate::encoding::decimal::serialize_quantity")]
     pub quantity: Decimal,
     /// The list price per unit, a Ruby decimal string, `""` when the product has none.
     #[serde(serialize_with = "crate::encoding::amount::serialize_optional")]

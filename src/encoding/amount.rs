@@ -8,9 +8,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 use super::field::{Encoding, Form};
 use super::raw::{JsonText, RawJson};
 use crate::encoding::reader::invalid;
-use crate::encoding::ruby_decimal::RubyDecimal;
 use crate::encoding::stack_text::serialize_display;
 use crate::error::ErrorKind;
+use crate::money::RubyDecimal;
 use crate::money::{self, Amount};
 
 /// A decimal written as a Ruby decimal string (`"19800.0"`).

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 mod amount;
 
-pub use amount::Amount;
+pub use amount::{Amount, RubyDecimal};
 
 /// The most integer digits a stored amount has (`decimal(24,6)`).
 pub(crate) const MAX_INTEGER_DIGITS: u32 = 18;

@@ -52,7 +52,8 @@ pub(super) fn split(total: Amount, precision: u32, shares: &[Share]) -> Result<V
         if installment <= Decimal::ZERO {
             return Err(invalid(path(index, "balance"), "the percentages leave no balance"));
         }
-        rest = exact_sub(rest, installment).expect("an installment and the rest are within decimal(24,6): their difference fits");
+        rest = exact_sub(rest, installment)
+            .expect("an installment and the rest are within decimal(24,6): their difference fits");
         installments.push(installment.normalize());
     }
     Ok(installments)

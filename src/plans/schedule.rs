@@ -10,10 +10,10 @@ use super::amounts;
 use super::dates::due;
 use super::request::{Offset, ScheduleRequest, Terms};
 use crate::encoding::date::IsoDate;
-use crate::encoding::ruby_decimal::RubyDecimal;
 use crate::encoding::stack_text::serialize_display;
 use crate::error::{Error, ErrorKind};
 use crate::money::MAX_FRACTION_DIGITS;
+use crate::money::RubyDecimal;
 
 /// A contract's payment plans, as `data` of ikcrm's list of them:
 /// `{"received_payment_plans": […], "total_count": N}`.

@@ -86,7 +86,7 @@ impl ContractForm {
         form.put("user_id", &draft.user.id);
         form.put("opportunity_id", &draft.opportunity.id);
         form.put("customer_id", &draft.customer.id);
-        form.put("total_amount", &crate::encoding::ruby_decimal::RubyDecimal(draft.total_amount).to_string());
+        form.put("total_amount", &crate::money::RubyDecimal(draft.total_amount).to_string());
         form.put("start_at", &date(draft.start_at));
         form.put("end_at", &date(draft.end_at));
         form.put("category", &draft.category);
@@ -167,7 +167,7 @@ struct FormLine<'a>(&'a crate::draft::NewProductLine);
 
 impl Serialize for FormLine<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use crate::encoding::ruby_decimal::RubyDecimal;
+        use crate::money::RubyDecimal;
         let line = self.0;
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("id", &())?;
