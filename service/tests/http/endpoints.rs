@@ -69,17 +69,22 @@ fn a_wrong_opportunity_id_is_a_parameter_error() {
     }
 }
 
+/// Company 50, with the default settings, its user 7 and its customer 8.
+fn add_company_50(store: &contract_draft_service::store::Store) {
+    store.add_company(50, &CompanySettings::default()).unwrap();
+    store.add_user(50, &User::new(7, "王", 50)).unwrap();
+    let mut customer = Customer::new(8, "客户");
+    customer.organization_id = Some(50);
+    store.add_customer(50, &customer).unwrap();
+}
+
 #[test]
 fn another_companys_opportunity_and_a_missing_one_answer_alike() {
     let server = Server::seeded();
     let token = authorization(&server.token(USER_ID));
     let store = server.database.store();
     // Company 50's own opportunity, in its own rows.
-    store.add_company(50, &CompanySettings::default()).unwrap();
-    store.add_user(50, &User::new(7, "王", 50)).unwrap();
-    let mut customer = Customer::new(8, "客户");
-    customer.organization_id = Some(50);
-    store.add_customer(50, &customer).unwrap();
+    add_company_50(&store);
     store.add_opportunity(50, &Opportunity::new(9, "商机", "100".parse().unwrap(), 8)).unwrap();
     // An opportunity stored as company 49's whose record says company 50 made it: the
     // library's check refuses it.
@@ -155,11 +160,7 @@ fn the_same_contract_number_twice_is_ikcrms_duplicate_error() {
     assert_eq!(server.post("/api/v2/contracts", Some(&token), &sample_form("HT-1")), duplicate);
     // Another company may use the number.
     let store = server.database.store();
-    store.add_company(50, &CompanySettings::default()).unwrap();
-    store.add_user(50, &User::new(7, "王", 50)).unwrap();
-    let mut customer = Customer::new(8, "客户");
-    customer.organization_id = Some(50);
-    store.add_customer(50, &customer).unwrap();
+    add_company_50(&store);
     let theirs = authorization(&server.token(7));
     let form = br#"{"contract": {"title": "T", "sn": "HT-1", "customer_id": 8, "start_at": "2026-01-01", "end_at": "2026-12-31"}}"#;
     let saved = server.post("/api/v2/contracts", Some(&theirs), form);
