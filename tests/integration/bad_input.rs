@@ -429,6 +429,13 @@ fn serdes_messages_are_put_in_the_apis_words() {
         error.to_string(),
         "received_payments[0].approve_status: is a number, expected one of draft, applying, approved, rejected"
     );
+    // Terms are a list or the equal split, and say so.
+    let json = r#"{"total_amount": "100", "start": "2026-01-01", "terms": 5}"#;
+    let error = contract_draft::plans::ScheduleRequest::from_json(json.as_bytes()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        r#"terms: is a number, expected a list of terms or {"equal": n, "every_months": m}"#
+    );
     // A payment-plan term is an object too.
     let json = r#"{"total_amount": "100", "start": "2026-01-01", "terms": [["30"], {"balance": true}]}"#;
     let error = contract_draft::plans::ScheduleRequest::from_json(json.as_bytes()).unwrap_err();
