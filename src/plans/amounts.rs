@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::request::Share;
+use super::terms::Share;
 use crate::error::{Error, ErrorKind};
 use crate::money::{Amount, MAX_FRACTION_DIGITS, exact_sub};
 

@@ -3,7 +3,7 @@
 
 use chrono::{Days, Months, NaiveDate};
 
-use super::request::Offset;
+use super::terms::Offset;
 
 /// The day `offset` after `start`, counted from `start` itself (never from an earlier
 /// due date, so that a clamped day does not drift: from Jan 31, one month is Feb 28 and

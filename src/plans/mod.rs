@@ -28,10 +28,13 @@
 //! # Ok::<(), contract_draft::Error>(())
 //! ```
 
+// `terms` (what a schedule is made from, and its reading) uses none of the others;
+// `amounts` (exact splitting) and `dates` (due dates) use the terms; `schedule` uses all
+// three (tests/integration/layers.rs keeps each folder free of cycles).
 mod amounts;
 mod dates;
-mod request;
 mod schedule;
+mod terms;
 
-pub use request::{Offset, ScheduleRequest, Share, Term, Terms};
 pub use schedule::{PlanSchedule, PlanStatus, ScheduledPlan};
+pub use terms::{Offset, ScheduleRequest, Share, Term, Terms};

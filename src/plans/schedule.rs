@@ -8,12 +8,26 @@ use serde::{Serialize, Serializer};
 
 use super::amounts;
 use super::dates::due;
-use super::request::{Offset, ScheduleRequest, Terms};
+use super::terms::{Offset, ScheduleRequest, Terms};
 use crate::encoding::date::IsoDate;
 use crate::encoding::stack_text::serialize_display;
 use crate::error::{Error, ErrorKind};
 use crate::money::MAX_FRACTION_DIGITS;
 use crate::money::RubyDecimal;
+
+impl ScheduleRequest {
+    /// The schedule (see the [module docs](crate::plans::ScheduleRequest)): every installment
+    /// with its due date and status. Refuses, with an
+    /// [`InvalidValue`](crate::ErrorKind::InvalidValue) error naming the term: a
+    /// precision above 6; no balance term, or one that is not last, or a second one,
+    /// among percentages; a percentage of 0 or above 100; an installment that would be
+    /// zero or negative; `equal` below 1 or above 120; a total with more fractional
+    /// digits than the precision, split equally; a due date before an earlier term's or
+    /// beyond the calendar.
+    pub fn schedule(&self) -> Result<PlanSchedule, Error> {
+        PlanSchedule::of(self)
+    }
+}
 
 /// A contract's payment plans, as `data` of ikcrm's list of them:
 /// `{"received_payment_plans": […], "total_count": N}`.

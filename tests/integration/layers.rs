@@ -80,3 +80,89 @@ fn the_check_finds_a_module_named_in_code() {
     );
     assert_eq!(named_modules("/// see [`crate::json`]").count(), 0);
 }
+
+/// The submodules of a folder module that a line of one of its files names
+/// (`super::terms`, `crate::plans::terms`), comments aside.
+fn sibling_modules<'a>(line: &'a str, folder: &'a str) -> impl Iterator<Item = &'a str> {
+    let code = if line.trim_start().starts_with("//") { "" } else { line };
+    let prefixes = ["super::".to_owned(), format!("crate::{folder}::")];
+    prefixes
+        .into_iter()
+        .flat_map(move |prefix| {
+            code.match_indices(prefix.as_str()).map(|(at, found)| at + found.len()).collect::<Vec<_>>()
+        })
+        .map(move |start| {
+            let rest = &code[start..];
+            let end = rest.find(|c: char| !(c.is_ascii_lowercase() || c == '_')).unwrap_or(rest.len());
+            &rest[..end]
+        })
+}
+
+/// A cycle among `edges` (module → the modules it uses), if there is one.
+fn cycle(
+    edges: &std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+) -> Option<Vec<String>> {
+    fn visit(
+        node: &str,
+        edges: &std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+        path: &mut Vec<String>,
+        done: &mut std::collections::BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = path.iter().position(|seen| seen == node) {
+            let mut found = path[at..].to_vec();
+            found.push(node.to_owned());
+            return Some(found);
+        }
+        if done.contains(node) {
+            return None;
+        }
+        path.push(node.to_owned());
+        for next in edges.get(node).into_iter().flatten() {
+            if let Some(found) = visit(next, edges, path, done) {
+                return Some(found);
+            }
+        }
+        path.pop();
+        done.insert(node.to_owned());
+        None
+    }
+    let mut done = std::collections::BTreeSet::new();
+    edges.keys().find_map(|node| visit(node, edges, &mut Vec::new(), &mut done))
+}
+
+#[test]
+fn no_folder_module_has_a_cycle_among_its_files() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    for module in declared_order(&src) {
+        let folder = src.join(&module);
+        if !folder.is_dir() {
+            continue;
+        }
+        let mut edges = std::collections::BTreeMap::new();
+        for entry in fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            let Some(name) = path.file_stem().and_then(|stem| stem.to_str()).filter(|name| *name != "mod")
+            else {
+                continue;
+            };
+            let uses: std::collections::BTreeSet<String> = source(&path)
+                .lines()
+                .flat_map(|line| sibling_modules(line, &module).map(str::to_owned).collect::<Vec<_>>())
+                .filter(|used| used != name && folder.join(format!("{used}.rs")).exists())
+                .collect();
+            edges.insert(name.to_owned(), uses);
+        }
+        assert_eq!(cycle(&edges), None, "src/{module}/ uses its files in a cycle");
+    }
+}
+
+#[test]
+fn the_cycle_check_finds_a_cycle() {
+    let edges = [("a", vec!["b"]), ("b", vec!["c"]), ("c", vec!["a"]), ("d", vec![])]
+        .into_iter()
+        .map(|(node, uses)| (node.to_owned(), uses.into_iter().map(str::to_owned).collect()))
+        .collect();
+    assert_eq!(cycle(&edges), Some(vec!["a".into(), "b".into(), "c".into(), "a".into()]));
+    assert_eq!(sibling_modules("use super::terms::Offset;", "plans").collect::<Vec<_>>(), ["terms"]);
+    assert_eq!(sibling_modules("x(crate::plans::dates::due)", "plans").collect::<Vec<_>>(), ["dates"]);
+}

@@ -1,4 +1,5 @@
-//! What a schedule is made from, and reading it from JSON.
+//! What a schedule is made from (the total, the start, the terms), and reading it from
+//! JSON. Scheduling itself is `schedule`'s: this module uses no other of `plans`.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -8,7 +9,6 @@ use serde::de::value::MapAccessDeserializer;
 use serde::de::{MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
-use super::schedule::PlanSchedule;
 use crate::encoding::bounded::too_many;
 use crate::encoding::reader::{Problem, read_json};
 
@@ -131,18 +131,6 @@ impl ScheduleRequest {
             precision: raw.0.precision.unwrap_or(DEFAULT_PRECISION),
             terms: raw.0.terms,
         })
-    }
-
-    /// The schedule (see the [module docs](crate::plans::ScheduleRequest)): every installment
-    /// with its due date and status. Refuses, with an
-    /// [`InvalidValue`](crate::ErrorKind::InvalidValue) error naming the term: a
-    /// precision above 6; no balance term, or one that is not last, or a second one,
-    /// among percentages; a percentage of 0 or above 100; an installment that would be
-    /// zero or negative; `equal` below 1 or above 120; a total with more fractional
-    /// digits than the precision, split equally; a due date before an earlier term's or
-    /// beyond the calendar.
-    pub fn schedule(&self) -> Result<PlanSchedule, Error> {
-        PlanSchedule::of(self)
     }
 }
 
