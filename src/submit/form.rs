@@ -231,3 +231,36 @@ impl<'de> Visitor<'de> for ObjectVisitor {
         Ok(Object(entries))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::value::to_raw_value;
+
+    use super::ContractForm;
+
+    fn form(entries: &[(&str, &str)]) -> ContractForm {
+        let mut form = ContractForm::default();
+        for (key, text) in entries {
+            form.set(*key, to_raw_value(text).unwrap());
+        }
+        form
+    }
+
+    #[test]
+    fn forms_are_equal_by_keys_order_and_text() {
+        let one = form(&[("title", "T"), ("sn", "HT-1")]);
+        assert_eq!(one, form(&[("title", "T"), ("sn", "HT-1")]));
+        assert_ne!(one, form(&[("sn", "HT-1"), ("title", "T")]));
+        assert_ne!(one, form(&[("title", "T"), ("sn", "HT-2")]));
+        assert_ne!(one, form(&[("title", "T"), ("end_at", "HT-1")]));
+        assert_ne!(one, form(&[("title", "T")]));
+    }
+
+    #[test]
+    fn a_contract_that_is_no_object_says_what_it_must_be() {
+        let error = ContractForm::from_json(br#"{"contract": 5}"#).unwrap_err();
+        assert_eq!(error.to_string(), "contract: is a number, expected a record");
+        let error = ContractForm::from_json(br#"{"contract": {"product_assets_attributes": [1]}}"#);
+        assert!(error.is_ok(), "lines are read by the create request");
+    }
+}
