@@ -260,7 +260,16 @@ mod tests {
     fn a_contract_that_is_no_object_says_what_it_must_be() {
         let error = ContractForm::from_json(br#"{"contract": 5}"#).unwrap_err();
         assert_eq!(error.to_string(), "contract: is a number, expected a record");
-        let error = ContractForm::from_json(br#"{"contract": {"product_assets_attributes": [1]}}"#);
-        assert!(error.is_ok(), "lines are read by the create request");
+        // A product line is such an object too.
+        let form = ContractForm::from_json(br#"{"contract": {"product_assets_attributes": [1]}}"#).unwrap();
+        let error = crate::Converter::default().create_request(&form).unwrap_err();
+        let line = error
+            .problems()
+            .iter()
+            .find(|problem| problem.path().starts_with("contract.product_assets_attributes"));
+        assert_eq!(
+            line.map(ToString::to_string).as_deref(),
+            Some("contract.product_assets_attributes[0]: is a number, expected a record")
+        );
     }
 }
