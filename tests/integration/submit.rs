@@ -463,6 +463,12 @@ fn a_phones_hidden_result_is_computed_never_taken_from_the_form() {
         error.to_string(),
         "contract.text_asset_aa11_hidden_result: is computed from the phone field's value (masked when hiding is in force); leave it out"
     );
+    // The value shown, given back as it was shown, is accepted (a form made from a draft
+    // carries it).
+    for (hide, shown) in [(true, "139****5678"), (false, "13912345678")] {
+        let echoed = form(&format!(r#", "text_asset_aa11_hidden_result": "{shown}""#));
+        assert!(company(hide).create_request(&echoed).is_ok(), "{shown}");
+    }
     for mask in ["139＊＊＊＊5678", "139••••5678"] {
         let masked = valid_form_with(&format!(r#""text_asset_aa11": "{mask}""#));
         assert!(company(false).create_request(&masked).is_err(), "{mask}");
@@ -538,4 +544,23 @@ fn valid_form_with(members: &str) -> ContractForm {
         r#"{{"contract": {{"title": "T", "sn": "S", "customer_id": 5, "start_at": "2026-01-01", "end_at": "2026-12-31", {members}}}}}"#
     );
     ContractForm::from_json(json.as_bytes()).unwrap()
+}
+
+/// An empty text (`""`, as a draft shows some empty values) given for a field that holds
+/// no text is that field's empty value; a companion's `""` is kept as the text it is.
+#[test]
+fn an_empty_text_for_a_field_of_another_kind_is_its_empty_value() {
+    let settings = br#"{"version": 1, "contract_fields": [
+        {"key": "numeric_asset_n1", "kind": "number"}, {"key": "datetime_asset_d1", "kind": "date"},
+        {"key": "text_asset_m1", "kind": "multi_select"}, {"key": "file_asset_f1", "kind": "file"}]}"#;
+    let converter = Converter::new(&CompanySettings::from_json(settings).unwrap()).unwrap();
+    let form = valid_form_with(
+        r#""numeric_asset_n1": "", "datetime_asset_d1": "", "text_asset_m1": "", "text_asset_m1_display": "", "file_asset_f1": """#,
+    );
+    let json = serde_json::to_string(&converter.create_request(&form).unwrap()).unwrap();
+    let custom = &json[json.find(r#""numeric_asset_n1""#).unwrap()..];
+    assert_eq!(
+        custom,
+        r#""numeric_asset_n1":null,"datetime_asset_d1":null,"text_asset_m1":[],"text_asset_m1_display":"","file_asset_f1":[]},"contract_action_name":"turn_to_contract"}"#
+    );
 }
