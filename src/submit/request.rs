@@ -471,7 +471,8 @@ fn line_values(line: &Object, path: &dyn Fn(&str) -> String) -> Result<Line, Vec
         None => false,
     };
     let mut values = Vec::with_capacity(LINE_KEYS.len());
-    let mut factors = (None, None);
+    // The quantity and the unit price, as read: their product is the line's total.
+    let mut factors: Vec<Decimal> = Vec::with_capacity(2);
     for (key, kind) in LINE_KEYS {
         let required = || Error::new(ErrorKind::MissingField, path(key), "is required");
         let value = match (kind, get(key)) {
@@ -489,15 +490,11 @@ fn line_values(line: &Object, path: &dyn Fn(&str) -> String) -> Result<Line, Vec
                 id => id.map(Value::Id),
             },
             (LineKind::Amount, Some(raw)) => read_plain::<Amount>(raw, &path(key)).map(|amount| {
-                if key == "quantity" {
-                    factors.0 = Some(amount.get());
-                } else {
-                    factors.1 = Some(amount.get());
-                }
+                factors.push(amount.get());
                 Value::Amount(amount.get())
             }),
-            (LineKind::Computed, _) => match factors {
-                (Some(quantity), Some(price)) => line_total(price, quantity, &path(key)).map(Value::Amount),
+            (LineKind::Computed, _) => match factors[..] {
+                [quantity, price] => line_total(price, quantity, &path(key)).map(Value::Amount),
                 _ => Ok(Value::Text(String::new())),
             },
             (LineKind::Text | LineKind::RequiredId | LineKind::Amount, None) => Err(required()),
