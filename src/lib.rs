@@ -32,9 +32,11 @@
 //!   constructors give a service ikcrm's answers for its own findings. Each record also reads alone
 //!   ([`Opportunity::from_json`]), and [`Bundle::to_json`] writes a bundle back
 //!   losslessly.
-//! - **Batches**: [`convert_lines`] converts a JSON Lines stream in order, on as many
-//!   threads as [`LinesOptions::jobs`] says (one by default).
-//! - **After the draft**: [`ContractPayments`] and [`Receivables`] work out what a
+//! - **Batches**: [`lines::convert_lines`] converts a JSON Lines stream in order, on as
+//!   many threads as [`lines::LinesOptions::jobs`] says (one by default).
+//! - **After the draft**: [`submit`] checks the form a client posts back into the create
+//!   request; [`plans`] makes payment-plan schedules;
+//!   [`receivables::ContractPayments`] and [`receivables::Receivables`] work out what a
 //!   contract's payment plans and payments leave to be paid.
 //!
 //! ```
@@ -64,8 +66,9 @@
 //! The source is laid out in the order data flows, each module using only those before
 //! it: `error` (what can go wrong), `money` (amounts as stored), `encoding` (each value
 //! in the API's JSON, both ways), `records` (the input), `draft` (the output),
-//! `settings` (one company's settings), `receivables`, `convert` (the conversion and its
-//! steps) and `json` (envelopes, output style, JSON Lines). `docs/LIBRARY.md`'s "Layout"
+//! `settings` (one company's settings), `receivables`, `plans`, `convert` (the conversion and its
+//! steps), `submit` (the create request), `json` (envelopes, output style) and `lines`
+//! (JSON Lines). `docs/LIBRARY.md`'s "Layout"
 //! says what each holds.
 
 #![forbid(unsafe_code)]
