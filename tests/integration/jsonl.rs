@@ -198,3 +198,25 @@ mod any_split {
         }
     }
 }
+
+/// A line of exactly the limit is read (as JSON, here not a bundle); one byte more is
+/// too large.
+#[test]
+fn a_line_at_the_limit_is_read_and_one_byte_more_is_not() {
+    use contract_draft::Converter;
+    use contract_draft::lines::{LinesOptions, convert_lines};
+    let envelope_of = |line: &str| {
+        let mut options = LinesOptions::default();
+        options.max_line_bytes = 10;
+        let mut output = Vec::new();
+        let input = format!("{line}\n");
+        convert_lines(&Converter::default(), input.as_bytes(), &mut output, options, |_| {}).unwrap();
+        String::from_utf8(output).unwrap()
+    };
+    assert!(!envelope_of("[12345678]").contains("超过长度限制"), "{}", envelope_of("[12345678]"));
+    assert!(envelope_of("[123456789]").contains("超过长度限制"), "{}", envelope_of("[123456789]"));
+    assert!(
+        !envelope_of("[12345678]\r").contains("超过长度限制"),
+        "a \\r\\n line break is no part of the line"
+    );
+}
