@@ -129,7 +129,8 @@ async fn receivables(
     Path(contract_id): Path<String>,
 ) -> Response {
     run(service, headers, move |service, caller| {
-        let (total, plans, _) = saved_contract(&service.store, caller, &contract_id)?;
+        let id = id_parameter("id", Some(&contract_id))?;
+        let (total, plans, _) = saved_contract(&service.store, caller, id)?;
         let receivables = Receivables::compute(total, &plans, &[]).map_err(Error::of_stored_records)?;
         Envelope::new(receivables).to_json().map_err(Error::service_failure)
     })
@@ -147,9 +148,9 @@ async fn schedule_plans(
         Err(error) => return answer(Err(error)),
     };
     run(service, headers, move |service, caller| {
-        let (total, _, start) = saved_contract(&service.store, caller, &contract_id)?;
-        let schedule = ScheduleRequest::for_contract(&body, total, start)?.schedule()?;
         let id = id_parameter("id", Some(&contract_id))?;
+        let (total, _, start) = saved_contract(&service.store, caller, id)?;
+        let schedule = ScheduleRequest::for_contract(&body, total, start)?.schedule()?;
         service.store.save_plans(id, &schedule).map_err(Error::service_failure)?;
         Envelope::new(&schedule).to_json().map_err(Error::service_failure)
     })
@@ -184,9 +185,8 @@ fn new_lines_only(request: &CreateRequest) -> Result<(), Error> {
 fn saved_contract(
     store: &Store,
     caller: &Caller,
-    contract_id: &str,
+    id: u64,
 ) -> Result<(Amount, Vec<PaymentPlan>, contract_draft::chrono::NaiveDate), Error> {
-    let id = id_parameter("id", Some(contract_id))?;
     let contract = store
         .contract(caller.company_id, id)
         .map_err(Error::service_failure)?
