@@ -12,12 +12,11 @@ use serde_json::value::RawValue;
 
 use super::form::{ContractForm, Object};
 use crate::convert::Converter;
-use crate::convert::hiding::mask_number;
 use crate::draft::{ApproveStatus, FieldValue};
 use crate::encoding::bounded::AtMost;
 use crate::encoding::field::{Encoding, Form, Write};
 use crate::encoding::id::{Id, OptionalId};
-use crate::encoding::raw::RawJson;
+use crate::encoding::raw::{RawJson, is_empty};
 use crate::encoding::reader::read_json;
 use crate::encoding::ruby_json::normalized;
 use crate::encoding::text::Text;
@@ -27,8 +26,7 @@ use crate::limits::MAX_PRODUCT_LINES;
 use crate::money::RubyDecimal;
 use crate::money::{Amount, exact_add, fits_stored_integer_digits, stored_product};
 use crate::records::CustomValues;
-use crate::settings::template::{is_empty, value_of};
-use crate::settings::{FieldKind, TotalSource};
+use crate::settings::TotalSource;
 
 /// The create request ikcrm's `POST /api/v2/contracts` takes, `{"contract": {…},
 /// "contract_action_name": "turn_to_contract"}`: what a service sends on to ikcrm, or
@@ -190,7 +188,7 @@ impl Converter {
             }
         }
         let lines = lines(form.get("product_assets_attributes"), &mut problems);
-        if self.total == TotalSource::SumOfLines {
+        if self.total_source() == TotalSource::SumOfLines {
             // Without lines the total is the opportunity's amount, as in the draft.
             if let Some(sum) = lines.sum.filter(|_| lines.any_kept) {
                 match total {
@@ -209,7 +207,9 @@ impl Converter {
             }
         }
         entries.push((Arc::from("product_assets_attributes"), Value::Lines(lines.written)));
-        self.custom_fields(form, &mut entries, &mut problems);
+        let custom_fields =
+            self.form_custom_fields(form.iter().map(|(key, _)| key), |key| form.get(key), &mut problems);
+        entries.extend(custom_fields.into_iter().map(|(key, value)| (key, Value::Field(value))));
         unknown_keys(form, &mut problems);
         for problem in form.beside() {
             problems.push(problem);
@@ -224,7 +224,7 @@ impl Converter {
         let required = || Error::new(ErrorKind::MissingField, path.as_str(), "is required");
         let raw = raw.filter(|raw| !is_empty(raw));
         match (kind, raw) {
-            (Kind::Status, _) => Ok(Value::Status(if self.approval.required() {
+            (Kind::Status, _) => Ok(Value::Status(if self.requires_approval() {
                 ApproveStatus::Applying
             } else {
                 ApproveStatus::Approved
@@ -259,86 +259,6 @@ impl Converter {
             },
             (Kind::List, None) => Ok(Value::Json(Box::new(RawValueText(empty_list())))),
             (Kind::RequiredText | Kind::RequiredId | Kind::RequiredDate, None) => Err(required()),
-        }
-    }
-
-    /// The form's custom fields, in template order (each followed by its companion),
-    /// each suiting its kind; a field the form leaves out takes its kind's empty value,
-    /// so that the body has one shape. A custom key the template does not know is a
-    /// problem, and so is a masked number for a phone field (a form made from a draft
-    /// with hiding in force carries the mask, which must not be saved as the number).
-    fn custom_fields(
-        &self,
-        form: &ContractForm,
-        entries: &mut Vec<(Arc<str>, Value)>,
-        problems: &mut Problems,
-    ) {
-        let template = &self.template;
-        for (key, _) in form.iter().filter(|(key, _)| CustomValues::is_custom_key(key)) {
-            if !template.keys.contains_key(key) {
-                let detail = "is not a field of the company's contract template";
-                problems.push(Error::new(ErrorKind::InvalidValue, key_path("contract", key), detail));
-            }
-        }
-        for field in &template.fields {
-            let companion = field.companion_key.as_ref().map(|key| (key, false));
-            for (key, is_field) in std::iter::once((&field.key, true)).chain(companion) {
-                // An empty text is a text field's (or a display text's) value as the draft
-                // shows it (`""`), kept as given; any other empty value is the field's
-                // empty value.
-                let text_kind = matches!(
-                    field.kind,
-                    FieldKind::Text | FieldKind::TextArea | FieldKind::SingleSelect | FieldKind::Phone
-                );
-                let raw = form
-                    .get(key)
-                    .filter(|raw| !is_empty(raw) || ((text_kind || !is_field) && raw.get() == "\"\""));
-                if !is_field && field.kind == FieldKind::Phone {
-                    // A phone's companion is the server's: the number as shown, masked
-                    // when hiding is in force; never what the form says.
-                    let shown = match entries.last() {
-                        Some((_, Value::Field(FieldValue::Text(number)))) if self.hide_numbers => {
-                            FieldValue::Text(mask_number(number))
-                        }
-                        Some((_, Value::Field(FieldValue::Text(number)))) => FieldValue::Text(number.clone()),
-                        _ => FieldValue::Null,
-                    };
-                    let differs = |raw: &&RawValue| match (RawJson::of(raw.get()), &shown) {
-                        (RawJson::Text(given), FieldValue::Text(shown)) => given != shown.as_str(),
-                        _ => true,
-                    };
-                    if raw.is_some_and(|raw| differs(&raw)) {
-                        problems.push(Error::new(
-                            ErrorKind::InvalidValue,
-                            key_path("contract", key),
-                            "is computed from the phone field's value (masked when hiding is in force); leave it out",
-                        ));
-                    }
-                    entries.push((Arc::clone(key), Value::Field(shown)));
-                    continue;
-                }
-                let value = match (raw, is_field) {
-                    (None, true) => Ok(field.kind.empty_value()),
-                    (None, false) => {
-                        Ok(field.kind.empty_display().unwrap_or(FieldValue::Text(String::new())))
-                    }
-                    (Some(raw), true) => value_of(field.kind, raw),
-                    (Some(raw), false) => match RawJson::of(raw.get()) {
-                        RawJson::Text(text) => Ok(FieldValue::Text(text.into_owned())),
-                        other => Err(format!("is {}, not a field's display text", other.in_words())),
-                    },
-                };
-                match value {
-                    Ok(value) => entries.push((Arc::clone(key), Value::Field(value))),
-                    Err(problem) => {
-                        problems.push(Error::new(
-                            ErrorKind::InvalidValue,
-                            key_path("contract", key),
-                            problem,
-                        ));
-                    }
-                }
-            }
         }
     }
 }
