@@ -88,13 +88,13 @@ mod encoding;
 mod records;
 // The output: the contract draft and its parts.
 mod draft;
-// One company's settings, checked, with its contract template.
+// One company's settings as plain data: field kinds, approval, the contract fields.
 mod settings;
 // What a contract's payment plans and payments leave to be paid.
 pub mod receivables;
 // Payment-plan schedules: a total split into dated installments.
 pub mod plans;
-// The conversion and its steps: check, product lines, custom fields, hiding, report.
+// The conversion and its steps: check, product lines, the contract template, hiding, report.
 mod convert;
 // The create request: a posted form checked and normalized.
 pub mod submit;

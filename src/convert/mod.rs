@@ -3,30 +3,32 @@
 //! struct literal in `Converter::assemble`, the one path all entry points share.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use chrono::{Datelike, Months};
 
 use rust_decimal::Decimal;
+use serde_json::value::RawValue;
 
 mod check;
-mod custom_fields;
 pub(crate) mod hiding;
 mod product_lines;
 pub(crate) mod report;
+mod template;
 
-use crate::draft::{ContractDraft, DateSpan, EmptyList, EmptyRecord, ProductsSummary};
+use crate::draft::{ContractDraft, DateSpan, EmptyList, EmptyRecord, FieldValue, ProductsSummary};
 use crate::encoding::float::is_exact_as_f64;
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, Problems};
 use crate::money::RubyDecimal;
 use crate::money::{MAX_INTEGER_DIGITS, fits_stored_integer_digits};
 use crate::receivables::Receivables;
 use crate::records::{Bundle, Customer, Opportunity, User};
-use crate::settings::template::Template;
 use crate::settings::{ApprovalSettings, CompanyCheck, CompanySettings, TotalSource};
 use check::check_records;
 use hiding::hide_numbers;
 use product_lines::OfferedLines;
 use report::{Findings, Note};
+use template::Template;
 
 pub use report::Conversion;
 
@@ -49,12 +51,12 @@ const NO_ATTACHMENTS: &str = "暂无附件";
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Converter {
-    pub(crate) total: TotalSource,
-    pub(crate) hide_numbers: bool,
+    total: TotalSource,
+    hide_numbers: bool,
     company_check: CompanyCheck,
-    pub(crate) approval: ApprovalSettings,
+    approval: ApprovalSettings,
     term_months: Option<Months>,
-    pub(crate) template: Template,
+    template: Template,
 }
 
 impl Converter {
@@ -298,6 +300,28 @@ impl Converter {
             custom_field_template: EmptyRecord,
             custom_fields,
         }
+    }
+
+    /// Where the company's contract total comes from.
+    pub(crate) fn total_source(&self) -> TotalSource {
+        self.total
+    }
+
+    /// Whether the company's contracts need approval.
+    pub(crate) fn requires_approval(&self) -> bool {
+        self.approval.required()
+    }
+
+    /// The custom fields of a contract form (`keys` its keys, `get` its value under a
+    /// key), checked against the company's template, each phone's companion masked when
+    /// the company hides numbers; problems go to `problems`.
+    pub(crate) fn form_custom_fields<'a>(
+        &self,
+        keys: impl Iterator<Item = &'a str>,
+        get: impl Fn(&str) -> Option<&'a RawValue>,
+        problems: &mut Problems,
+    ) -> Vec<(Arc<str>, FieldValue)> {
+        self.template.check_form(keys, get, self.hide_numbers, problems)
     }
 
     /// The contract's total, as the settings choose it.

@@ -43,21 +43,11 @@ fn offer_line(line: &ProductLine, mut rounded: impl FnMut(Decimal, Decimal)) -> 
             rounded(exact, product.saved);
         }
     }
-    NewProductLine {
-        id: None,
-        product_id: line.product_id,
-        name: line.name.clone(),
-        product_no: line.product_no.clone(),
-        product_attr_id: line.product_attr_id,
-        spec: line.spec.clone(),
-        sale_unit: line.sale_unit.clone(),
-        quantity: line.quantity.get(),
-        standard_unit_price: line.standard_unit_price.map(Amount::get),
-        recommended_unit_price: line.recommended_unit_price.get(),
-        total_price: total.map(|product| product.saved),
-        discount: discount(line.recommended_unit_price, line.standard_unit_price),
-        remark: line.remark.clone(),
-    }
+    NewProductLine::offered(
+        line,
+        total.map(|product| product.saved),
+        discount(line.recommended_unit_price, line.standard_unit_price),
+    )
 }
 
 /// The selling price as a percentage of the list price, to two decimals, rounded once

@@ -1,6 +1,8 @@
 use std::fmt;
 
 use crate::encoding::stack_text::serialize_display;
+use crate::money::Amount;
+use crate::records::ProductLine;
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
@@ -44,6 +46,33 @@ pub struct NewProductLine {
     pub discount: Option<Decimal>,
     /// A remark on the line.
     pub remark: String,
+}
+
+impl NewProductLine {
+    /// The line offered for an opportunity's `line`: not saved yet (`id` `None`), its
+    /// product, texts and amounts as the opportunity's line has them, with the total and
+    /// discount worked out for it.
+    pub(crate) fn offered(
+        line: &ProductLine,
+        total_price: Option<Decimal>,
+        discount: Option<Decimal>,
+    ) -> Self {
+        Self {
+            id: None,
+            product_id: line.product_id,
+            name: line.name.clone(),
+            product_no: line.product_no.clone(),
+            product_attr_id: line.product_attr_id,
+            spec: line.spec.clone(),
+            sale_unit: line.sale_unit.clone(),
+            quantity: line.quantity.get(),
+            standard_unit_price: line.standard_unit_price.map(Amount::get),
+            recommended_unit_price: line.recommended_unit_price.get(),
+            total_price,
+            discount,
+            remark: line.remark.clone(),
+        }
+    }
 }
 
 fn serialize_total<S: Serializer>(total: &Option<Decimal>, serializer: S) -> Result<S::Ok, S::Error> {

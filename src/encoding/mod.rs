@@ -10,15 +10,14 @@
 
 pub(crate) mod amount;
 pub(crate) mod bounded;
-pub(crate) mod coordinate;
 pub(crate) mod date;
 pub(crate) mod decimal;
-pub(crate) mod distance;
 pub(crate) mod empty_is_none;
 pub(crate) mod field;
 pub(crate) mod float;
 pub(crate) mod id;
 pub(crate) mod key;
+pub(crate) mod location;
 pub(crate) mod or_default;
 pub(crate) mod parsed_text;
 pub(crate) mod raw;

@@ -66,6 +66,19 @@ impl<'a> RawJson<'a> {
     }
 }
 
+/// Whether a JSON value is empty: `null`, `""` or `[]`, what a sender gives for a value
+/// it leaves blank (a custom field, a form's key).
+pub(crate) fn is_empty(value: &serde_json::value::RawValue) -> bool {
+    match RawJson::of(value.get()) {
+        RawJson::Null => true,
+        RawJson::Text(text) => text.is_empty(),
+        // Valid JSON text: a list is empty when `]` follows `[` and whitespace. Decided
+        // from the text, as no item needs reading (a long list costs nothing here).
+        RawJson::List => value.get()[1..].trim_start().starts_with(']'),
+        _ => false,
+    }
+}
+
 /// The text of a JSON string literal, unescaped only when it has escapes; `None` when
 /// an escape is not a character. The literal came through serde_json, so it is
 /// otherwise well formed.

@@ -1,7 +1,6 @@
 use super::fields::record_fields;
-use crate::encoding::coordinate::Coordinate;
-use crate::encoding::distance::Distance;
 use crate::encoding::id::Id;
+use crate::encoding::location::{Coordinate, Distance};
 use crate::encoding::or_default::WhenSet;
 use crate::encoding::record::Record;
 use crate::encoding::text::Text;
@@ -68,7 +67,7 @@ impl Default for Address {
             lng: None,
             lat: None,
             detail_address: String::new(),
-            off_distance: crate::encoding::distance::UNKNOWN,
+            off_distance: crate::encoding::location::UNKNOWN,
             url: String::new(),
             gaode_staticmap: String::new(),
             full_address: String::new(),

@@ -85,7 +85,7 @@ impl<'de> de::Visitor<'de> for ValuesVisitor {
     }
 
     fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<CustomValues, A::Error> {
-        let mut entries = Vec::new();
+        let mut values = ReadValues::default();
         while let Some(key) = map.next_key::<String>()? {
             if !CustomValues::is_custom_key(&key) {
                 return Err(de::Error::custom(format_args!(
@@ -93,15 +93,46 @@ impl<'de> de::Visitor<'de> for ValuesVisitor {
                     Quoted(&key)
                 )));
             }
-            if entries.len() == crate::limits::MAX_CUSTOM_FIELDS {
-                return Err(crate::encoding::bounded::too_many(
-                    crate::limits::MAX_CUSTOM_FIELDS,
-                    "custom-field keys",
-                ));
-            }
-            entries.push((key, map.next_value::<crate::encoding::raw::JsonText>()?.0));
+            values.read(key, &mut map)?;
         }
-        CustomValues::from_read(entries)
+        values.finish()
+    }
+}
+
+/// Custom values being read, from a record or an object of their own: each value kept
+/// with its JSON text, in the order given, at most
+/// [`MAX_CUSTOM_FIELDS`](crate::limits::MAX_CUSTOM_FIELDS) of them.
+#[derive(Default)]
+pub(crate) struct ReadValues(Vec<(String, Box<RawValue>)>);
+
+impl ReadValues {
+    /// Reads the value of the custom key `key` from `map`, refusing a key beyond the
+    /// limit.
+    pub(crate) fn read<'de, A: de::MapAccess<'de>>(
+        &mut self,
+        key: String,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        if self.0.len() == crate::limits::MAX_CUSTOM_FIELDS {
+            return Err(crate::encoding::bounded::too_many(
+                crate::limits::MAX_CUSTOM_FIELDS,
+                "custom-field keys",
+            ));
+        }
+        self.0.push((key, map.next_value::<crate::encoding::raw::JsonText>()?.0));
+        Ok(())
+    }
+
+    /// The values read, in the order given; a key given twice is refused, as serde
+    /// refuses a named field given twice.
+    pub(crate) fn finish<E: de::Error>(self) -> Result<CustomValues, E> {
+        let entries = self.0;
+        let mut by_key: Vec<usize> = (0..entries.len()).collect();
+        by_key.sort_unstable_by(|&a, &b| entries[a].0.cmp(&entries[b].0));
+        if let Some(pair) = by_key.windows(2).find(|pair| entries[pair[0]].0 == entries[pair[1]].0) {
+            return Err(E::custom(format_args!("duplicate field `{}`", entries[pair[0]].0)));
+        }
+        Ok(CustomValues { entries, by_key })
     }
 }
 
@@ -158,17 +189,6 @@ impl CustomValues {
     /// Where `key` is (or would be) in `by_key`.
     fn position(&self, key: &str) -> Result<usize, usize> {
         self.by_key.binary_search_by(|&index| self.entries[index].0.as_str().cmp(key))
-    }
-
-    /// The values read from a record, in the order given; a key given twice is refused,
-    /// as serde refuses a named field given twice.
-    pub(crate) fn from_read<E: de::Error>(entries: Vec<(String, Box<RawValue>)>) -> Result<Self, E> {
-        let mut by_key: Vec<usize> = (0..entries.len()).collect();
-        by_key.sort_unstable_by(|&a, &b| entries[a].0.cmp(&entries[b].0));
-        if let Some(pair) = by_key.windows(2).find(|pair| entries[pair[0]].0 == entries[pair[1]].0) {
-            return Err(E::custom(format_args!("duplicate field `{}`", entries[pair[0]].0)));
-        }
-        Ok(Self { entries, by_key })
     }
 }
 

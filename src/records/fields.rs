@@ -118,7 +118,7 @@ macro_rules! record_fields {
                         use crate::encoding::field::Read;
                         let mut record = $record::default();
                         let mut seen = crate::records::fields::Seen::default();
-                        $(let mut custom_values: Vec<(String, Box<serde_json::value::RawValue>)> = Vec::new();
+                        $(let mut custom_values = crate::records::ReadValues::default();
                         let _ = stringify!($custom);)?
                         while let Some(key) = map.next_key::<crate::encoding::key::Key<'de>>()? {
                             match key.as_str() {
@@ -129,13 +129,7 @@ macro_rules! record_fields {
                                 })*
                                 $(other if crate::records::CustomValues::is_custom_key(other) => {
                                     let _ = stringify!($custom);
-                                    if custom_values.len() == crate::limits::MAX_CUSTOM_FIELDS {
-                                        return Err(crate::encoding::bounded::too_many(
-                                            crate::limits::MAX_CUSTOM_FIELDS,
-                                            "custom-field keys",
-                                        ));
-                                    }
-                                    custom_values.push((other.to_owned(), map.next_value::<crate::encoding::raw::JsonText>()?.0));
+                                    custom_values.read(other.to_owned(), &mut map)?;
                                 })?
                                 _ => {
                                     map.next_value::<serde::de::IgnoredAny>()?;
@@ -143,7 +137,7 @@ macro_rules! record_fields {
                             }
                         }
                         seen.require::<A::Error>($record::KEYS, $record::REQUIRED)?;
-                        $(record.$custom = crate::records::CustomValues::from_read(custom_values)?;)?
+                        $(record.$custom = custom_values.finish::<A::Error>()?;)?
                         Ok(record)
                     }
                 }

@@ -127,3 +127,22 @@ impl FieldKind {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::FieldKind;
+
+    #[test]
+    fn kinds_accept_their_families() {
+        assert!(FieldKind::Text.accepts(FieldKind::Number));
+        assert!(FieldKind::MultiSelect.accepts(FieldKind::Text));
+        assert!(!FieldKind::Number.accepts(FieldKind::Text));
+        assert!(!FieldKind::Date.accepts(FieldKind::Number));
+        assert!(!FieldKind::File.accepts(FieldKind::Text));
+        assert!(!FieldKind::Text.accepts(FieldKind::File));
+        assert_eq!(FieldKind::of_key("text_area_asset_1"), Some(FieldKind::TextArea));
+        assert_eq!(FieldKind::of_key("text_asset_1"), Some(FieldKind::Text));
+        assert_eq!(FieldKind::of_key("text_asset_"), None);
+        assert_eq!(FieldKind::of_key("title"), None);
+    }
+}

@@ -8,7 +8,6 @@ use serde_json::value::RawValue;
 
 mod approval;
 mod field_kind;
-pub(crate) mod template;
 
 pub use approval::ApprovalSettings;
 pub use field_kind::FieldKind;

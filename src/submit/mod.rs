@@ -31,7 +31,9 @@
 //! ```
 
 mod form;
+mod product_lines;
 mod request;
+mod value;
 mod view;
 
 pub use form::ContractForm;

@@ -6,7 +6,9 @@ use rust_decimal::Decimal;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use super::request::{CreateRequest, KEYS, Line, LineEntries, Value};
+use super::product_lines::Line;
+use super::request::{CreateRequest, KEYS};
+use super::value::Value;
 use crate::draft::{ApproveStatus, FieldValue};
 
 impl CreateRequest {
@@ -14,7 +16,7 @@ impl CreateRequest {
     /// first, in order).
     fn value(&self, key: &str) -> &Value {
         let at = KEYS.iter().position(|(known, _)| *known == key).expect("a key of the create request");
-        &self.entries[at].1
+        &self.contract[at].1
     }
 
     /// A text the request requires (`title`, `sn`).
@@ -126,20 +128,13 @@ impl CreateRequest {
 
     /// The product lines (关联产品), in the form's order, deleted ones included.
     pub fn product_lines(&self) -> impl ExactSizeIterator<Item = RequestLine<'_>> {
-        let lines = self.entries.iter().find_map(|(key, value)| match (&**key, value) {
-            ("product_assets_attributes", Value::Lines(lines)) => Some(lines.as_slice()),
-            _ => None,
-        });
-        lines.unwrap_or_default().iter().map(RequestLine)
+        self.lines.iter().map(RequestLine)
     }
 
     /// The custom fields and their companions (`_display`, `_hidden_result`), in the
     /// template's order, each as its kind writes it.
     pub fn custom_fields(&self) -> impl Iterator<Item = (&str, &FieldValue)> {
-        self.entries.iter().filter_map(|(key, value)| match value {
-            Value::Field(field) => Some((&**key, field)),
-            _ => None,
-        })
+        self.custom_fields.iter().map(|(key, value)| (&**key, value))
     }
 
     /// The saved contract a service answers once it has stored the request under `id`:
@@ -220,7 +215,7 @@ impl RequestLine<'_> {
 impl Serialize for RequestLine<'_> {
     /// The line as the request writes it.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        LineEntries(&self.0.values).serialize(serializer)
+        self.0.serialize(serializer)
     }
 }
 
@@ -236,9 +231,7 @@ impl Serialize for SavedContract<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("id", &self.id)?;
-        for (key, value) in &self.request.entries {
-            map.serialize_entry(&**key, value)?;
-        }
+        self.request.write_contract(&mut map)?;
         map.end()
     }
 }

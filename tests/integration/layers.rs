@@ -83,19 +83,10 @@ fn the_check_finds_a_module_named_in_code() {
 
 /// The submodules of a folder module that a line of one of its files names
 /// (`super::terms`, `crate::plans::terms`), comments aside.
-fn sibling_modules<'a>(line: &'a str, folder: &'a str) -> impl Iterator<Item = &'a str> {
-    let code = if line.trim_start().starts_with("//") { "" } else { line };
-    let prefixes = ["super::".to_owned(), format!("crate::{folder}::")];
-    prefixes
-        .into_iter()
-        .flat_map(move |prefix| {
-            code.match_indices(prefix.as_str()).map(|(at, found)| at + found.len()).collect::<Vec<_>>()
-        })
-        .map(move |start| {
-            let rest = &code[start..];
-            let end = rest.find(|c: char| !(c.is_ascii_lowercase() || c == '_')).unwrap_or(rest.len());
-            &rest[..end]
-        })
+fn sibling_modules<'a>(line: &'a str, folder: &str) -> impl Iterator<Item = &'a str> {
+    let mut named = named_after(line, "super::");
+    named.extend(named_after(line, &format!("crate::{folder}::")));
+    named.into_iter()
 }
 
 /// A cycle among `edges` (module → the modules it uses), if there is one.
@@ -130,29 +121,80 @@ fn cycle(
     edges.keys().find_map(|node| visit(node, edges, &mut Vec::new(), &mut done))
 }
 
+/// The modules a line of code names right after `prefix` (`super::`,
+/// `crate::convert::template::`), comments aside.
+fn named_after<'a>(line: &'a str, prefix: &str) -> Vec<&'a str> {
+    let code = if line.trim_start().starts_with("//") { "" } else { line };
+    code.match_indices(prefix)
+        .map(|(at, found)| {
+            let rest = &code[at + found.len()..];
+            let end = rest.find(|c: char| !(c.is_ascii_lowercase() || c == '_')).unwrap_or(rest.len());
+            &rest[..end]
+        })
+        .collect()
+}
+
+/// Every `.rs` file under `folder`, at any depth.
+fn files_under(folder: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(files_under(&path));
+        } else if path.extension().is_some_and(|extension| extension == "rs") {
+            files.push(path);
+        }
+    }
+    files
+}
+
+/// Checks that the files and subfolders of `folder` (the module `module`, as
+/// `convert::template`) use one another without a cycle, then each subfolder alike. A
+/// file names its siblings by `super::` or `crate::<module>::`; a subfolder by `super::`
+/// in its `mod.rs`, or `crate::<module>::` in any of its files.
+fn check_folder(folder: &Path, module: &str) {
+    let mut edges = std::collections::BTreeMap::new();
+    let absolute = format!("crate::{module}::");
+    let is_sibling = |used: &str| {
+        !used.is_empty() && (folder.join(format!("{used}.rs")).exists() || folder.join(used).is_dir())
+    };
+    for entry in fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        let Some(name) = path.file_stem().and_then(|stem| stem.to_str()).filter(|name| *name != "mod") else {
+            continue;
+        };
+        let mut uses = std::collections::BTreeSet::new();
+        if path.is_dir() {
+            for file in files_under(&path) {
+                let text = source(&file);
+                for line in text.lines() {
+                    if file == path.join("mod.rs") {
+                        uses.extend(sibling_modules(line, module).map(str::to_owned));
+                    } else {
+                        uses.extend(named_after(line, &absolute).into_iter().map(str::to_owned));
+                    }
+                }
+            }
+            check_folder(&path, &format!("{module}::{name}"));
+        } else {
+            for line in source(&path).lines() {
+                uses.extend(sibling_modules(line, module).map(str::to_owned));
+            }
+        }
+        uses.retain(|used: &String| used != name && is_sibling(used));
+        edges.insert(name.to_owned(), uses);
+    }
+    assert_eq!(cycle(&edges), None, "src/{}/ uses its files in a cycle", module.replace("::", "/"));
+}
+
 #[test]
 fn no_folder_module_has_a_cycle_among_its_files() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     for module in declared_order(&src) {
         let folder = src.join(&module);
-        if !folder.is_dir() {
-            continue;
+        if folder.is_dir() {
+            check_folder(&folder, &module);
         }
-        let mut edges = std::collections::BTreeMap::new();
-        for entry in fs::read_dir(&folder).unwrap() {
-            let path = entry.unwrap().path();
-            let Some(name) = path.file_stem().and_then(|stem| stem.to_str()).filter(|name| *name != "mod")
-            else {
-                continue;
-            };
-            let uses: std::collections::BTreeSet<String> = source(&path)
-                .lines()
-                .flat_map(|line| sibling_modules(line, &module).map(str::to_owned).collect::<Vec<_>>())
-                .filter(|used| used != name && folder.join(format!("{used}.rs")).exists())
-                .collect();
-            edges.insert(name.to_owned(), uses);
-        }
-        assert_eq!(cycle(&edges), None, "src/{module}/ uses its files in a cycle");
     }
 }
 

@@ -1,17 +1,18 @@
-//! Filling a draft's custom fields from the opportunity's custom values, through the
-//! company's prepared template: each field's mapped value, else its default, else its
-//! kind's empty value; phone fields masked when hiding is in force.
+//! Filling a draft's custom fields from the opportunity's custom values: each field's
+//! mapped value, else its default, else its kind's empty value; phone fields masked when
+//! hiding is in force.
 
 use std::sync::Arc;
 
+use super::value::value_of;
+use super::{Filled, Template, TemplateField};
 use crate::convert::hiding::mask_number;
 use crate::convert::report::{Findings, Note};
 use crate::draft::{CustomFields, FieldValue};
-use crate::encoding::raw::RawJson;
+use crate::encoding::raw::{RawJson, is_empty};
 use crate::error::{Error, ErrorKind};
 use crate::records::CustomValues;
 use crate::settings::FieldKind;
-use crate::settings::template::{Filled, Template, TemplateField, is_empty, value_of};
 
 impl Template {
     /// Notes each of the opportunity's custom values that no mapping copies (empty
