@@ -67,7 +67,7 @@ fn jsonl(c: &mut Criterion) {
     let converter = Converter::default();
     let mut output = Vec::with_capacity(input.len() * 2);
     convert_lines(&converter, &input[..], &mut output, LinesOptions::default(), |_| {}).unwrap();
-    let digest: String = Sha256::digest(&output).iter().map(|byte| format!("{byte:02x}")).collect();
+    let digest = format!("{:x}", Sha256::digest(&output));
     assert_eq!(digest, OUTPUT_SHA256, "the output of {BUNDLES} bundles changed");
     drop(output);
     let mut group = c.benchmark_group("jsonl");

@@ -1,25 +1,28 @@
 #!/bin/sh
 # Program-level throughput of `contract-draft --jsonl` on a file (output to /dev/null),
-# with one job and with two, for this checkout and for an earlier commit, in one run so
-# that the machine's noise hits both alike. Prints the median of RUNS runs of each.
+# with one job and with two, for this checkout and for an earlier commit, against the
+# floor (examples/parse_and_copy.rs: each line parsed by serde_json into nothing and
+# copied out), in one run so that the machine's noise hits all alike. Prints the median
+# of RUNS runs of each, and checks that both programs write the same bytes.
 #
 #   benches/program.sh [BASE_COMMIT] [LINES]
 #
-# BASE_COMMIT (default a679223, the program before issue 12) is built in a temporary
+# BASE_COMMIT (default 7357257, the program before issue 21) is built in a temporary
 # worktree. LINES (default 20000) bundles are generated from fixtures/bundle.json with
 # varied ids, amounts, sign dates and titles (quotes, backslashes, <, & and CJK), as
 # the jsonl bench generates them. Needs git and python3 besides the Rust toolchain.
 set -eu
 
-base=${1:-a679223}
+base=${1:-7357257}
 lines=${2:-20000}
 runs=${RUNS:-7}
 top=$(cd "$(dirname "$0")/.." && pwd)
 work=${WORK:-/tmp/contract-draft-program-bench}
 mkdir -p "$work"
 
-cargo build --release --quiet --manifest-path "$top/Cargo.toml" --bin contract-draft
+cargo build --release --quiet --manifest-path "$top/Cargo.toml" --bin contract-draft --example parse_and_copy
 cp "$top/target/release/contract-draft" "$work/current"
+cp "$top/target/release/examples/parse_and_copy" "$work/floor"
 if [ ! -x "$work/base-$base" ]; then
     rm -rf "$work/base-tree"
     git -C "$top" worktree add --quiet --detach "$work/base-tree" "$base"
@@ -63,15 +66,30 @@ seconds() {
     echo "$end - $start" | bc
 }
 
+# The output must not change: both programs' bytes for the file, compared.
+"$work/current" --jsonl "$input" --jobs 2 2>/dev/null > "$work/out.current"
+"$work/base-$base" --jsonl "$input" --jobs 2 2>/dev/null > "$work/out.base"
+if ! cmp -s "$work/out.current" "$work/out.base"; then
+    echo "the output differs from $base's" >&2
+    exit 1
+fi
+echo "output: the same bytes as $base's, sha256 $(sha256sum < "$work/out.current" | cut -c1-16)…"
+rm -f "$work/out.current" "$work/out.base"
+
 # The configurations take turns in each round, so that the machine's noise hits all
-# alike; each one's median is reported.
-configs="base-$base:1 base-$base:2 current:1 current:2"
+# alike; each one's median is reported. (The floor takes no options: its `--jobs`
+# is ignored.)
+configs="floor:1 base-$base:1 base-$base:2 current:1 current:2"
 rm -f "$work"/times.*
 for _ in $(seq "$runs"); do
     for config in $configs; do
         program=${config%:*}
         jobs=${config#*:}
-        seconds "$work/$program" --jsonl "$input" --jobs "$jobs" >> "$work/times.$program.$jobs"
+        if [ "$program" = floor ]; then
+            seconds "$work/floor" "$input" >> "$work/times.$program.$jobs"
+        else
+            seconds "$work/$program" --jsonl "$input" --jobs "$jobs" >> "$work/times.$program.$jobs"
+        fi
     done
 done
 

@@ -188,6 +188,18 @@ mod tests {
         assert_eq!(serde_json::to_string(&RubyFloat(f64::NAN)).unwrap(), "null");
         assert_eq!(serde_json::to_string(&RubyFloat(f64::NEG_INFINITY)).unwrap(), "null");
     }
+
+    proptest::proptest! {
+        /// A finite double's text is written as the number, so it must be a JSON number
+        /// (never the serializer's error), and the same double.
+        #[test]
+        fn every_finite_double_writes_as_a_json_number(bits in proptest::num::u64::ANY) {
+            let value = f64::from_bits(bits);
+            proptest::prop_assume!(value.is_finite());
+            let written = serde_json::to_string(&RubyFloat(value)).unwrap();
+            proptest::prop_assert_eq!(serde_json::from_str::<f64>(&written).unwrap().to_bits(), value.to_bits());
+        }
+    }
 }
 
 /// The golden tables of `fixtures/ruby/`, written by Ruby itself.
