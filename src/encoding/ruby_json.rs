@@ -105,10 +105,11 @@ pub(crate) fn normalized(raw: &RawValue, path: &str) -> Result<Box<RawValue>, Er
                 at = end;
             }
             b't' | b'f' | b'n' => {
-                let word =
-                    [&b"true"[..], b"false", b"null"].into_iter().find(|word| bytes[at..].starts_with(word));
-                let word = word.unwrap_or(b"null");
-                out.push_str(std::str::from_utf8(word).unwrap_or("null"));
+                let word = ["true", "false", "null"]
+                    .into_iter()
+                    .find(|word| bytes[at..].starts_with(word.as_bytes()))
+                    .expect("in JSON text, t, f and n outside strings start true, false and null");
+                out.push_str(word);
                 at += word.len();
             }
             _ => {

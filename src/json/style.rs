@@ -162,7 +162,7 @@ impl<'a> Candidates<'a> {
 
     /// The first candidate at or after `from`.
     fn next_from(&mut self, from: usize) -> Option<usize> {
-        let rest = self.bytes.get(from..).unwrap_or_default();
+        let rest = self.bytes.get(from..).expect("a search starts at most at the end of the text");
         if self.markup.is_some_and(|at| at < from) {
             self.markup = memchr::memchr3(b'<', b'>', b'&', rest).map(|offset| from + offset);
         }

@@ -190,9 +190,9 @@ pub(crate) fn parse_json_number(text: &str) -> Result<Decimal, AmountProblem> {
     }
     let trailing = all().rev().take_while(|&b| b == b'0').count();
     let significant = all().skip(leading).take(length - leading - trailing);
-    let count = i128::try_from(length - leading - trailing).unwrap_or(i128::MAX);
-    let last_power = i128::from(exponent) - i128::try_from(frac.len()).unwrap_or(i128::MAX)
-        + i128::try_from(trailing).unwrap_or(i128::MAX);
+    let wide = |count: usize| i128::try_from(count).expect("a usize fits an i128");
+    let count = wide(length - leading - trailing);
+    let last_power = i128::from(exponent) - wide(frac.len()) + wide(trailing);
     if last_power + count > i128::from(MAX_INTEGER_DIGITS) {
         return Err(AmountProblem::TooManyIntegerDigits);
     }
@@ -201,9 +201,11 @@ pub(crate) fn parse_json_number(text: &str) -> Result<Decimal, AmountProblem> {
     }
     // At most 24 significant digits now, and a power from -6 to 17: no overflow.
     let units = significant.fold(0_i128, |units, b| units * 10 + i128::from(b - b'0'));
-    let (units, scale) = match u32::try_from(-last_power) {
-        Ok(scale) => (units, scale),
-        Err(_) => (units * 10_i128.pow(u32::try_from(last_power).unwrap_or(0)), 0),
+    let (units, scale) = if last_power < 0 {
+        (units, u32::try_from(-last_power).expect("a negative power is at least -6, checked above"))
+    } else {
+        let power = u32::try_from(last_power).expect("a power is at most 17, checked above");
+        (units * 10_i128.pow(power), 0)
     };
     Ok(Decimal::from_i128_with_scale(if negative { -units } else { units }, scale))
 }

@@ -130,7 +130,7 @@ impl de::Visitor<'_> for PercentVisitor {
             ));
         }
         match digits.trim_start_matches('0').len() {
-            0..=3 => self.visit_u64(digits.parse().unwrap_or(u64::MAX)),
+            0..=3 => self.visit_u64(digits.parse().expect("digits of at most three significant ones")),
             _ => Err(invalid(ErrorKind::InvalidValue, format_args!("{}% is above 100%", Excerpt(digits)))),
         }
     }

@@ -76,8 +76,10 @@ impl Template {
                 }
                 let value = match (raw, is_field) {
                     (None, true) => Ok(field.kind.empty_value()),
+                    // A select's `_display` has its kind's empty display; a phone's
+                    // `_hidden_result`, the other companion, is empty text.
                     (None, false) => {
-                        Ok(field.kind.empty_display().unwrap_or(FieldValue::Text(String::new())))
+                        Ok(field.kind.empty_display().unwrap_or_else(|| FieldValue::Text(String::new())))
                     }
                     (Some(raw), true) => value_of(field.kind, raw),
                     (Some(raw), false) => match RawJson::of(raw.get()) {
