@@ -201,12 +201,10 @@ pub(crate) fn parse_json_number(text: &str) -> Result<Decimal, AmountProblem> {
     }
     // At most 24 significant digits now, and a power from -6 to 17: no overflow.
     let units = significant.fold(0_i128, |units, b| units * 10 + i128::from(b - b'0'));
-    let (units, scale) = if last_power < 0 {
-        (units, u32::try_from(-last_power).expect("a negative power is at least -6, checked above"))
-    } else {
-        let power = u32::try_from(last_power).expect("a power is at most 17, checked above");
-        (units * 10_i128.pow(power), 0)
-    };
+    // A negative power is the scale; a positive one multiplies the units.
+    let scale = u32::try_from((-last_power).max(0)).expect("a power is at least -6, checked above");
+    let power = u32::try_from(last_power.max(0)).expect("a power is at most 17, checked above");
+    let units = units * 10_i128.pow(power);
     Ok(Decimal::from_i128_with_scale(if negative { -units } else { units }, scale))
 }
 

@@ -221,6 +221,22 @@ mod tests {
         assert_eq!(custom.len(), 2);
     }
 
+    /// An object of its own reads as the values it holds, in order, with their text;
+    /// a key that is not a custom key, or one given twice, is refused.
+    #[test]
+    fn an_object_reads_as_its_values() {
+        let read: CustomValues =
+            serde_json::from_str(r#"{"text_asset_b":"x","numeric_asset_a":1.50}"#).unwrap();
+        let entries: Vec<(&str, &str)> = read.iter().map(|(key, value)| (key, value.get())).collect();
+        assert_eq!(entries, [("text_asset_b", r#""x""#), ("numeric_asset_a", "1.50")]);
+        assert_eq!(read.get("numeric_asset_a").map(serde_json::value::RawValue::get), Some("1.50"));
+        let not_custom = serde_json::from_str::<CustomValues>(r#"{"title":"x"}"#).unwrap_err();
+        assert!(not_custom.to_string().contains("title"), "{not_custom}");
+        let twice =
+            serde_json::from_str::<CustomValues>(r#"{"text_asset_a":1,"text_asset_a":2}"#).unwrap_err();
+        assert!(twice.to_string().starts_with("duplicate field `text_asset_a`"), "{twice}");
+    }
+
     #[test]
     fn values_are_equal_by_keys_order_and_text() {
         let custom = values(&[("text_asset_a", "1"), ("text_asset_b", "2")]);
