@@ -2,7 +2,28 @@
 //! draft in which every customer number is masked, in the value itself and not only in
 //! its `*_hidden_result`, so a client that ignores `need_hidden_dispose` leaks nothing.
 
+use crate::draft::FieldValue;
 use crate::records::{Address, Customer};
+
+/// A phone field's value as shown (its `_hidden_result`): the number masked with
+/// [`mask_number`] when `hidden`, as it is otherwise; a value that is not text is shown
+/// as it is.
+pub(crate) fn shown_phone(value: &FieldValue, hidden: bool) -> FieldValue {
+    match value {
+        FieldValue::Text(number) if hidden => FieldValue::Text(mask_number(number)),
+        other => other.clone(),
+    }
+}
+
+/// The characters a mask hides a digit with: `*` (as [`mask_number`] writes), and the
+/// full-width, bullet and other stars and dots other systems write.
+const MASK_CHARACTERS: [char; 7] = ['*', '＊', '•', '●', '∗', '⁎', '✱'];
+
+/// Whether a phone value is a mask (`138****5678`, `138＊＊＊＊5678`, `138••••5678`)
+/// rather than a number: it hides at least one digit with a mask character.
+pub(crate) fn is_masked_number(text: &str) -> bool {
+    text.contains(MASK_CHARACTERS)
+}
 
 /// The shown form of a hidden number. Only digits are secret and only digits are
 /// counted: separators (`-`, spaces, `+`, brackets) are kept and each hidden digit

@@ -321,7 +321,7 @@ impl Converter {
         get: impl Fn(&str) -> Option<&'a RawValue>,
         problems: &mut Problems,
     ) -> Vec<(Arc<str>, FieldValue)> {
-        self.template.check_form(keys, get, self.hide_numbers, problems)
+        self.template.form_fields(keys, get, self.hide_numbers, problems)
     }
 
     /// The contract's total, as the settings choose it.

@@ -188,6 +188,20 @@ fn json<T: serde::Serialize + ?Sized, E: serde::de::Error>(value: &T) -> Result<
 mod tests {
     use super::*;
 
+    /// `null`, `""` and `[]` are blank; any other value is not, however odd (a string
+    /// with a lone surrogate, a deep list).
+    #[test]
+    fn only_null_empty_text_and_the_empty_list_are_blank() {
+        let raw = |json: &str| serde_json::value::RawValue::from_string(json.to_owned()).unwrap();
+        for blank in ["null", r#""""#, "[]"] {
+            assert!(is_empty(&raw(blank)), "{blank}");
+        }
+        let deep = format!("[{}1{}]", "[".repeat(200), "]".repeat(200));
+        for value in [r#"["a\ud800"]"#, deep.as_str(), "0", "false", "{}", r#"" ""#, "[null]"] {
+            assert!(!is_empty(&raw(value)), "{value}");
+        }
+    }
+
     #[test]
     fn every_type_is_told_apart() {
         assert_eq!(RawJson::of("null"), RawJson::Null);

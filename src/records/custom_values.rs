@@ -85,7 +85,7 @@ impl<'de> de::Visitor<'de> for ValuesVisitor {
     }
 
     fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<CustomValues, A::Error> {
-        let mut values = ReadValues::default();
+        let mut values = CustomValuesReader::default();
         while let Some(key) = map.next_key::<String>()? {
             if !CustomValues::is_custom_key(&key) {
                 return Err(de::Error::custom(format_args!(
@@ -103,9 +103,9 @@ impl<'de> de::Visitor<'de> for ValuesVisitor {
 /// with its JSON text, in the order given, at most
 /// [`MAX_CUSTOM_FIELDS`](crate::limits::MAX_CUSTOM_FIELDS) of them.
 #[derive(Default)]
-pub(crate) struct ReadValues(Vec<(String, Box<RawValue>)>);
+pub(crate) struct CustomValuesReader(Vec<(String, Box<RawValue>)>);
 
-impl ReadValues {
+impl CustomValuesReader {
     /// Reads the value of the custom key `key` from `map`, refusing a key beyond the
     /// limit.
     pub(crate) fn read<'de, A: de::MapAccess<'de>>(

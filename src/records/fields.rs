@@ -118,7 +118,7 @@ macro_rules! record_fields {
                         use crate::encoding::field::Read;
                         let mut record = $record::default();
                         let mut seen = crate::records::fields::Seen::default();
-                        $(let mut custom_values = crate::records::ReadValues::default();
+                        $(let mut custom_values = crate::records::CustomValuesReader::default();
                         let _ = stringify!($custom);)?
                         while let Some(key) = map.next_key::<crate::encoding::key::Key<'de>>()? {
                             match key.as_str() {

@@ -36,7 +36,7 @@ mod user;
 pub use address::{Address, Contact};
 pub use bundle::Bundle;
 pub use custom_values::CustomValues;
-pub(crate) use custom_values::ReadValues;
+pub(crate) use custom_values::CustomValuesReader;
 pub use customer::Customer;
 pub use opportunity::Opportunity;
 pub use percent::Percent;

@@ -47,6 +47,15 @@ impl Word for FieldKind {
 }
 deserialize_as_word!(FieldKind);
 
+/// The ending of a select's companion key, its option's display text.
+pub(crate) const DISPLAY_ENDING: &str = "_display";
+
+/// The ending of a phone's companion key, the number as shown.
+pub(crate) const HIDDEN_RESULT_ENDING: &str = "_hidden_result";
+
+/// Every companion key's ending, which no field key may have.
+pub(crate) const COMPANION_ENDINGS: [&str; 2] = [DISPLAY_ENDING, HIDDEN_RESULT_ENDING];
+
 impl FieldKind {
     /// The key prefix ikcrm gives fields of this kind.
     pub const fn key_prefix(self) -> &'static str {
@@ -85,8 +94,8 @@ impl FieldKind {
     /// selects, `_hidden_result` for phones.
     pub const fn companion_ending(self) -> Option<&'static str> {
         match self {
-            Self::SingleSelect | Self::MultiSelect => Some("_display"),
-            Self::Phone => Some("_hidden_result"),
+            Self::SingleSelect | Self::MultiSelect => Some(DISPLAY_ENDING),
+            Self::Phone => Some(HIDDEN_RESULT_ENDING),
             _ => None,
         }
     }

@@ -11,6 +11,7 @@ mod field_kind;
 
 pub use approval::ApprovalSettings;
 pub use field_kind::FieldKind;
+pub(crate) use field_kind::{COMPANION_ENDINGS, DISPLAY_ENDING};
 
 use crate::encoding::reader::read_json;
 use crate::encoding::record::Required;

@@ -473,6 +473,15 @@ fn a_phones_hidden_result_is_computed_never_taken_from_the_form() {
         let masked = valid_form_with(&format!(r#""text_asset_aa11": "{mask}""#));
         assert!(company(false).create_request(&masked).is_err(), "{mask}");
     }
+    // A masked number given back with its shown companion, as a draft made with hiding
+    // carries them, is one problem: the number's.
+    let from_draft = valid_form_with(
+        r#""text_asset_aa11": "139****5678", "text_asset_aa11_hidden_result": "139****5678""#,
+    );
+    let error = company(true).create_request(&from_draft).unwrap_err();
+    let problems: Vec<String> = error.problems().iter().map(ToString::to_string).collect();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].starts_with("contract.text_asset_aa11: "), "{problems:?}");
 }
 
 /// Attachments are written as Rails writes the JSON it parsed: compact, strings decoded,

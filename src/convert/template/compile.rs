@@ -10,14 +10,13 @@ use super::value::default_of;
 use super::{Source, Template, TemplateField};
 use crate::error::echo::{ECHO_LIMIT, Quoted};
 use crate::error::{Error, ErrorKind};
-use crate::settings::{CompanySettings, ContractField, FieldKind, FieldMapping};
+use crate::settings::{
+    COMPANION_ENDINGS, CompanySettings, ContractField, DISPLAY_ENDING, FieldKind, FieldMapping,
+};
 
 fn settings_error(path: String, detail: impl std::fmt::Display) -> Error {
     Error::new(ErrorKind::InvalidSettings, path, detail)
 }
-
-/// The endings of companion keys, which no field key may have.
-const COMPANION_ENDINGS: [&str; 2] = ["_display", "_hidden_result"];
 
 /// The longest custom-field key (ikcrm's are about 20 characters long), so that every
 /// message naming one stays short.
@@ -163,6 +162,6 @@ fn attach(mapping: &FieldMapping, target: Option<&mut TemplateField>) -> Result<
         return Err((".to", format!("{} is already filled by another mapping", mapping.to)));
     }
     target.source =
-        Some(Source { key: mapping.from.clone(), display_key: format!("{}_display", mapping.from) });
+        Some(Source { key: mapping.from.clone(), display_key: format!("{}{DISPLAY_ENDING}", mapping.from) });
     Ok(())
 }

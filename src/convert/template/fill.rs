@@ -6,13 +6,13 @@ use std::sync::Arc;
 
 use super::value::value_of;
 use super::{Filled, Template, TemplateField};
-use crate::convert::hiding::mask_number;
+use crate::convert::hiding::shown_phone;
 use crate::convert::report::{Findings, Note};
 use crate::draft::{CustomFields, FieldValue};
 use crate::encoding::raw::{RawJson, is_empty};
 use crate::error::{Error, ErrorKind};
 use crate::records::CustomValues;
-use crate::settings::FieldKind;
+use crate::settings::{DISPLAY_ENDING, FieldKind};
 
 impl Template {
     /// Notes each of the opportunity's custom values that no mapping copies (empty
@@ -22,7 +22,7 @@ impl Template {
             return;
         }
         for (key, value) in values.iter() {
-            if !key.ends_with("_display") && !self.mapped.contains(key) && !is_empty(value) {
+            if !key.ends_with(DISPLAY_ENDING) && !self.mapped.contains(key) && !is_empty(value) {
                 findings.note(|| Note::UnmappedCustomField { key: key.to_owned() });
             }
         }
@@ -61,14 +61,11 @@ impl TemplateField {
         let filled = self.fill_unmasked(values, findings);
         match (self.kind, hidden) {
             (FieldKind::Phone, true) => {
-                let masked = match filled.value {
-                    FieldValue::Text(number) => FieldValue::Text(mask_number(&number)),
-                    other => other,
-                };
+                let masked = shown_phone(&filled.value, true);
                 Filled { companion: Some(masked.clone()), value: masked }
             }
             (FieldKind::Phone, false) => {
-                Filled { companion: Some(filled.value.clone()), value: filled.value }
+                Filled { companion: Some(shown_phone(&filled.value, false)), value: filled.value }
             }
             _ => filled,
         }

@@ -8,7 +8,7 @@ use serde_json::value::RawValue;
 
 use super::Template;
 use super::value::value_of;
-use crate::convert::hiding::mask_number;
+use crate::convert::hiding::shown_phone;
 use crate::draft::FieldValue;
 use crate::encoding::raw::{RawJson, is_empty};
 use crate::error::echo::key_path;
@@ -24,7 +24,7 @@ impl Template {
     /// is a masked number for a phone field (a form made from a draft with hiding in force
     /// carries the mask, which must not be saved as the number). A phone's companion is
     /// computed from its number, masked when `hidden`.
-    pub(crate) fn check_form<'a>(
+    pub(crate) fn form_fields<'a>(
         &self,
         keys: impl Iterator<Item = &'a str>,
         get: impl Fn(&str) -> Option<&'a RawValue>,
@@ -39,6 +39,8 @@ impl Template {
         }
         let mut entries: Vec<(Arc<str>, FieldValue)> = Vec::with_capacity(self.keys.len());
         for field in &self.fields {
+            // The field's own value, once read: a phone's companion is computed from it.
+            let mut read: Option<usize> = None;
             let companion = field.companion_key.as_ref().map(|key| (key, false));
             for (key, is_field) in std::iter::once((&field.key, true)).chain(companion) {
                 // An empty text is a text field's (or a display text's) value as the draft
@@ -52,14 +54,10 @@ impl Template {
                     .filter(|raw| !is_empty(raw) || ((text_kind || !is_field) && raw.get() == "\"\""));
                 if !is_field && field.kind == FieldKind::Phone {
                     // A phone's companion is the server's: the number as shown, masked
-                    // when hiding is in force; never what the form says.
-                    let shown = match entries.last() {
-                        Some((_, FieldValue::Text(number))) if hidden => {
-                            FieldValue::Text(mask_number(number))
-                        }
-                        Some((_, FieldValue::Text(number))) => FieldValue::Text(number.clone()),
-                        _ => FieldValue::Null,
-                    };
+                    // when hiding is in force; never what the form says. A number that
+                    // was refused has no companion to check (its problem is told).
+                    let Some(at) = read else { continue };
+                    let shown = shown_phone(&entries[at].1, hidden);
                     let differs = |raw: &&RawValue| match (RawJson::of(raw.get()), &shown) {
                         (RawJson::Text(given), FieldValue::Text(shown)) => given != shown.as_str(),
                         _ => true,
@@ -88,7 +86,12 @@ impl Template {
                     },
                 };
                 match value {
-                    Ok(value) => entries.push((Arc::clone(key), value)),
+                    Ok(value) => {
+                        if is_field {
+                            read = Some(entries.len());
+                        }
+                        entries.push((Arc::clone(key), value));
+                    }
                     Err(problem) => {
                         problems.push(Error::new(
                             ErrorKind::InvalidValue,
