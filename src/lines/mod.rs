@@ -27,14 +27,15 @@
 
 use std::io;
 use std::num::NonZeroUsize;
+use std::panic::{self, AssertUnwindSafe};
 
 use crate::error::Language;
 
+mod batch;
 mod pipeline;
 mod reader;
 
 pub use pipeline::convert_lines;
-use reader::Line;
 
 /// The most threads a conversion uses; more asked for are this many.
 pub const MAX_JOBS: usize = 256;
@@ -89,12 +90,6 @@ impl LinesSummary {
     pub fn lines(&self) -> u64 {
         self.converted + self.failed
     }
-
-    fn add(&mut self, batch: &Batch) {
-        self.first_failure = self.first_failure.or(batch.first_failure);
-        self.converted += batch.converted;
-        self.failed += batch.failed;
-    }
 }
 
 /// Why a JSON Lines conversion stopped before the end of its input. (A line that does
@@ -114,19 +109,18 @@ pub enum StreamError {
     Panicked,
 }
 
-/// A batch of input lines and the envelopes they gave.
-#[derive(Debug, Default)]
-struct Batch {
-    /// The number of the batch's first line in the stream, from 1.
-    first_line: u64,
-    /// The lines' bytes, one after the other.
-    text: Vec<u8>,
-    lines: Vec<Line>,
-    /// Whether the input had nothing more buffered after the batch's last line.
-    drained: bool,
-    output: Vec<u8>,
-    converted: u64,
-    failed: u64,
-    /// The number of the batch's first failed line in the stream.
-    first_failure: Option<u64>,
+/// Runs `work`, turning a panic into [`StreamError::Panicked`].
+fn caught(work: impl FnOnce() -> Result<(), StreamError>) -> Result<(), StreamError> {
+    panic::catch_unwind(AssertUnwindSafe(work)).unwrap_or(Err(StreamError::Panicked))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_is_a_stream_error() {
+        assert!(matches!(caught(|| panic!("a bug")), Err(StreamError::Panicked)));
+        assert!(matches!(caught(|| Ok(())), Ok(())));
+    }
 }

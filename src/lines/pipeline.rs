@@ -5,11 +5,11 @@ use std::io::{BufRead, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::{Mutex, mpsc};
 
-use super::reader::{Line, LineReader};
-use super::{Batch, LinesOptions, LinesSummary, MAX_JOBS, StreamError};
+use super::batch::Batch;
+use super::reader::LineReader;
+use super::{LinesOptions, LinesSummary, MAX_JOBS, StreamError};
 use crate::convert::Converter;
-use crate::error::Error;
-use crate::json::{Envelope, ErrorEnvelope, JsonStyle, Layout};
+use crate::json::{JsonStyle, Layout};
 
 /// Converted batches waiting on the way back from each worker.
 const QUEUE: usize = 2;
@@ -59,14 +59,14 @@ pub fn convert_lines<R: BufRead + Send, W: Write>(
 ) -> Result<LinesSummary, StreamError> {
     let style = JsonStyle { layout: Layout::Compact, html_safe: options.html_safe };
     let jobs = options.jobs.get().min(MAX_JOBS);
-    let mut reader = LineReader { input, max_line_bytes: options.max_line_bytes, next_line: 1 };
+    let mut reader = LineReader::new(input, options.max_line_bytes);
     let mut summary = LinesSummary::default();
     let mut write = |batch: &Batch| -> Result<(), StreamError> {
-        output.write_all(&batch.output).map_err(StreamError::Write)?;
-        if batch.drained {
+        output.write_all(batch.output()).map_err(StreamError::Write)?;
+        if batch.drained() {
             output.flush().map_err(StreamError::Write)?;
         }
-        summary.add(batch);
+        batch.add_to(&mut summary);
         progress(&summary);
         Ok(())
     };
@@ -74,7 +74,7 @@ pub fn convert_lines<R: BufRead + Send, W: Write>(
         let mut batch = Batch::default();
         // A reader that panics is caught as on the workers, whatever the jobs.
         let mut read = |batch: &mut Batch| {
-            panic::catch_unwind(AssertUnwindSafe(|| reader.read_batch(batch)))
+            panic::catch_unwind(AssertUnwindSafe(|| batch.read_from(&mut reader)))
                 .map_err(|_| StreamError::Panicked)?
                 .map_err(StreamError::Read)
         };
@@ -196,77 +196,16 @@ impl<R: BufRead> Intake<R> {
                 let Ok(batch) = self.returned.try_recv() else { break };
                 batch
             };
-            self.in_flight -= batch.text.len();
+            self.in_flight -= batch.input_bytes();
             self.spare.push(batch);
         }
         let mut batch = self.spare.pop().unwrap_or_default();
-        let more = self.reader.read_batch(&mut batch);
+        let more = batch.read_from(&mut self.reader);
         if !matches!(more, Ok(true)) || deal.send(worker).is_err() {
             self.deal = None;
             return more.map(|_| None).map_err(StreamError::Read);
         }
-        self.in_flight += batch.text.len();
+        self.in_flight += batch.input_bytes();
         Ok(Some(batch))
-    }
-}
-
-impl Batch {
-    /// [`Batch::convert`], with a panic (a bug) turned into [`StreamError::Panicked`]
-    /// rather than taking the program down, on the calling thread as on the workers.
-    fn convert_caught(
-        &mut self,
-        converter: &Converter,
-        style: JsonStyle,
-        options: &LinesOptions,
-    ) -> Result<(), StreamError> {
-        caught(|| self.convert(converter, style, options))
-    }
-
-    /// Converts the batch's lines into its output. Fails only if an envelope does not
-    /// serialize, which the crate's types never do.
-    fn convert(
-        &mut self,
-        converter: &Converter,
-        style: JsonStyle,
-        options: &LinesOptions,
-    ) -> Result<(), StreamError> {
-        self.output.clear();
-        (self.converted, self.failed, self.first_failure) = (0, 0, None);
-        for (number, line) in (self.first_line..).zip(&self.lines) {
-            let conversion = match line {
-                Line::Text(bytes) => converter.convert_json(&self.text[bytes.clone()]),
-                Line::TooLong => Err(Error::line_too_long(options.max_line_bytes)),
-            };
-            let written = match conversion {
-                Ok(conversion) => {
-                    self.converted += 1;
-                    style.append(&mut self.output, &Envelope::new(&conversion.draft))
-                }
-                Err(error) => {
-                    self.failed += 1;
-                    self.first_failure.get_or_insert(number);
-                    style.append(&mut self.output, &ErrorEnvelope::new(&error, options.language))
-                }
-            };
-            written.map_err(|error| StreamError::Write(error.into()))?;
-            self.output.push(b'\n');
-        }
-        Ok(())
-    }
-}
-
-/// Runs `work`, turning a panic into [`StreamError::Panicked`].
-fn caught(work: impl FnOnce() -> Result<(), StreamError>) -> Result<(), StreamError> {
-    panic::catch_unwind(AssertUnwindSafe(work)).unwrap_or(Err(StreamError::Panicked))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_panic_is_a_stream_error() {
-        assert!(matches!(caught(|| panic!("a bug")), Err(StreamError::Panicked)));
-        assert!(matches!(caught(|| Ok(())), Ok(())));
     }
 }
