@@ -2,7 +2,8 @@
 //! viewer (`off_distance`). Neither is money, so `f64` is their natural type. Both are
 //! read by one rule: a JSON number is read from its text by std's correctly rounded
 //! parser (serde_json's own float parsing may be off in the last place), so the shortest
-//! form of the double prints back the text it was read from; `null` is absent.
+//! form of the double prints back the text it was read from; what `null` means is each
+//! one's (below).
 //!
 //! A coordinate is also read from a numeric string (`"31.579004"`) or `""` (absent), and
 //! is written as Ruby writes the Float, or `null` when absent. A distance is a number or
@@ -72,24 +73,39 @@ fn write_distance<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S:
 }
 
 fn read_coordinate<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<f64>, D::Error> {
-    read_double(deserializer, "coordinate", "a coordinate (a number, a numeric string or null)", true)
+    read_double(
+        deserializer,
+        "coordinate",
+        "a coordinate (a number, a numeric string or null)",
+        Accepts::NumbersAndStrings,
+    )
 }
 
 fn read_distance<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
-    read_double(deserializer, "distance", "a distance (a number) or null", false)
+    read_double(deserializer, "distance", "a distance (a number) or null", Accepts::Numbers)
         .map(|distance| distance.unwrap_or(UNKNOWN))
 }
 
+/// What a double's JSON may be besides `null`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Accepts {
+    /// A number.
+    Numbers,
+    /// A number, or a string of one (`""` for none).
+    NumbersAndStrings,
+}
+
 /// A `what` (a coordinate, a distance): `None` for `null`; a number's double, which must
-/// be finite; with `strings`, also a string's (plain decimal text, as amounts are
-/// written: digits on both sides of a point, a sign allowed, no exponent), `None` for
-/// `""`. Anything else is a type error that expected `expecting`.
+/// be finite; where it `accepts` strings, also a string's (plain decimal text, as
+/// amounts are written: digits on both sides of a point, a sign allowed, no exponent),
+/// `None` for `""`. Anything else is a type error that expected `expecting`.
 fn read_double<'de, D: Deserializer<'de>>(
     deserializer: D,
     what: &str,
     expecting: &str,
-    strings: bool,
+    accepts: Accepts,
 ) -> Result<Option<f64>, D::Error> {
+    let strings = accepts == Accepts::NumbersAndStrings;
     let raw = Box::<RawValue>::deserialize(deserializer)?;
     match RawJson::of(raw.get()) {
         RawJson::Null => Ok(None),

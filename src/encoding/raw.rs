@@ -66,9 +66,9 @@ impl<'a> RawJson<'a> {
     }
 }
 
-/// Whether a JSON value is empty: `null`, `""` or `[]`, what a sender gives for a value
+/// Whether a JSON value is blank: `null`, `""` or `[]`, what a sender gives for a value
 /// it leaves blank (a custom field, a form's key).
-pub(crate) fn is_empty(value: &serde_json::value::RawValue) -> bool {
+pub(crate) fn is_blank(value: &serde_json::value::RawValue) -> bool {
     match RawJson::of(value.get()) {
         RawJson::Null => true,
         RawJson::Text(text) => text.is_empty(),
@@ -194,11 +194,11 @@ mod tests {
     fn only_null_empty_text_and_the_empty_list_are_blank() {
         let raw = |json: &str| serde_json::value::RawValue::from_string(json.to_owned()).unwrap();
         for blank in ["null", r#""""#, "[]"] {
-            assert!(is_empty(&raw(blank)), "{blank}");
+            assert!(is_blank(&raw(blank)), "{blank}");
         }
         let deep = format!("[{}1{}]", "[".repeat(200), "]".repeat(200));
         for value in [r#"["a\ud800"]"#, deep.as_str(), "0", "false", "{}", r#"" ""#, "[null]"] {
-            assert!(!is_empty(&raw(value)), "{value}");
+            assert!(!is_blank(&raw(value)), "{value}");
         }
     }
 

@@ -11,7 +11,7 @@ use super::form::Object;
 use super::value::{Value, read, read_plain};
 use crate::encoding::bounded::AtMost;
 use crate::encoding::id::{Id, OptionalId};
-use crate::encoding::raw::is_empty;
+use crate::encoding::raw::is_blank;
 use crate::encoding::text::Text;
 use crate::error::echo::Excerpt;
 use crate::error::{Error, ErrorKind, Problems};
@@ -49,9 +49,9 @@ enum LineKind {
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Line {
     /// Its keys and values, in order.
-    pub(super) values: Vec<(&'static str, Value)>,
+    values: Vec<(&'static str, Value)>,
     /// Whether it is deleted (`"destroy": true`).
-    pub(super) deleted: bool,
+    deleted: bool,
 }
 
 /// The form's product lines, checked.
@@ -59,21 +59,33 @@ pub(super) struct Lines {
     /// The lines, while no problem is found: once one is, the lines are checked but no
     /// longer kept, since no request will be made, so the memory taken stays that of
     /// the valid lines.
-    pub(super) written: Vec<Line>,
+    written: Vec<Line>,
     /// The sum of the kept lines' totals, when every one is known and the sum fits
     /// `decimal(24,6)` (else the problem is noted).
-    pub(super) sum: Option<Decimal>,
+    sum: Option<Decimal>,
     /// Whether any line is kept (not deleted), whatever problems were found.
-    pub(super) any_kept: bool,
+    any_kept: bool,
+}
+
+impl Lines {
+    /// The sum of the kept lines' totals, if there are kept lines and the sum is known.
+    pub(super) fn sum_of_kept(&self) -> Option<Decimal> {
+        self.sum.filter(|_| self.any_kept)
+    }
+
+    /// The lines as the request writes them.
+    pub(super) fn into_written(self) -> Vec<Line> {
+        self.written
+    }
 }
 
 /// The form's product lines, checked, with their totals and the sum of the kept ones.
 /// A line's id names one line of the contract: it may stand once in a request (a line
 /// kept and deleted at once is refused).
-pub(super) fn lines(raw: Option<&RawValue>, problems: &mut Problems) -> Lines {
+pub(super) fn check_lines(raw: Option<&RawValue>, problems: &mut Problems) -> Lines {
     let list_path = "contract.product_assets_attributes";
     let mut checked = Lines { written: Vec::new(), sum: Some(Decimal::ZERO), any_kept: false };
-    let Some(raw) = raw.filter(|raw| !is_empty(raw)) else { return checked };
+    let Some(raw) = raw.filter(|raw| !is_blank(raw)) else { return checked };
     let lines = match read_plain::<AtMost<Object, MAX_PRODUCT_LINES>>(raw, list_path) {
         Ok(lines) => lines.0,
         Err(problem) => {
@@ -139,7 +151,7 @@ pub(super) fn lines(raw: Option<&RawValue>, problems: &mut Problems) -> Lines {
 /// A line's values, or its problems. A line being deleted needs no product or amounts.
 fn line_values(line: &Object, path: &dyn Fn(&str) -> String) -> Result<Line, Vec<Error>> {
     let get = |key: &str| {
-        line.0.iter().find(|(k, _)| k == key).map(|(_, value)| &**value).filter(|raw| !is_empty(raw))
+        line.0.iter().find(|(k, _)| k == key).map(|(_, value)| &**value).filter(|raw| !is_blank(raw))
     };
     let mut problems = Vec::new();
     // A `destroy` that is not a flag is a problem; the line is checked as one kept.
@@ -197,6 +209,16 @@ fn line_total(price: Decimal, quantity: Decimal, path: &str) -> Result<Decimal, 
 }
 
 impl Line {
+    /// The value of the line's `key`, if the line has it.
+    pub(super) fn value(&self, key: &str) -> Option<&Value> {
+        self.values.iter().find(|(known, _)| *known == key).map(|(_, value)| value)
+    }
+
+    /// Whether the line is deleted (`"destroy": true`).
+    pub(super) fn is_deleted(&self) -> bool {
+        self.deleted
+    }
+
     /// The line's total, if it was computed.
     pub(super) fn total(&self) -> Option<Decimal> {
         self.values.iter().find_map(|(key, value)| match (*key, value) {

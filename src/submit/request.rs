@@ -9,12 +9,12 @@ use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
 use super::form::ContractForm;
-use super::product_lines::{Line, lines};
+use super::product_lines::{Line, check_lines};
 use super::value::{RawValueText, Value, read, read_plain};
 use crate::convert::Converter;
 use crate::draft::{ApproveStatus, FieldValue};
 use crate::encoding::id::{Id, OptionalId};
-use crate::encoding::raw::{RawJson, is_empty};
+use crate::encoding::raw::{RawJson, is_blank};
 use crate::encoding::ruby_json::normalized;
 use crate::encoding::text::Text;
 use crate::error::echo::key_path;
@@ -116,10 +116,10 @@ impl Converter {
                 problems.push(Error::new(ErrorKind::InvalidValue, "contract.end_at", detail));
             }
         }
-        let lines = lines(form.get("product_assets_attributes"), &mut problems);
+        let lines = check_lines(form.get("product_assets_attributes"), &mut problems);
         if self.total_source() == TotalSource::SumOfLines {
             // Without lines the total is the opportunity's amount, as in the draft.
-            if let Some(sum) = lines.sum.filter(|_| lines.any_kept) {
+            if let Some(sum) = lines.sum_of_kept() {
                 match total {
                     None => set_total(&mut contract, sum),
                     Some(total) if total != sum => problems.push(Error::new(
@@ -142,14 +142,14 @@ impl Converter {
             problems.push(problem);
         }
         problems.into_result()?;
-        Ok(CreateRequest { contract, lines: lines.written, custom_fields })
+        Ok(CreateRequest { contract, lines: lines.into_written(), custom_fields })
     }
 
     /// The value of the contract's `key`, read as `kind`.
     fn contract_value(&self, key: &str, kind: Kind, raw: Option<&RawValue>) -> Result<Value, Error> {
         let path = key_path("contract", key);
         let required = || Error::new(ErrorKind::MissingField, path.as_str(), "is required");
-        let raw = raw.filter(|raw| !is_empty(raw));
+        let raw = raw.filter(|raw| !is_blank(raw));
         match (kind, raw) {
             (Kind::Status, _) => Ok(Value::Status(if self.requires_approval() {
                 ApproveStatus::Applying

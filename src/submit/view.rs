@@ -12,8 +12,8 @@ use super::value::Value;
 use crate::draft::{ApproveStatus, FieldValue};
 
 impl CreateRequest {
-    /// The value of the contract's `key`, one of [`KEYS`] (which the request holds
-    /// first, in order).
+    /// The value of the contract's `key`, one of [`KEYS`] (the request's contract
+    /// holds exactly these, in their order).
     fn value(&self, key: &str) -> &Value {
         let at = KEYS.iter().position(|(known, _)| *known == key).expect("a key of the create request");
         &self.contract[at].1
@@ -164,7 +164,7 @@ pub struct RequestLine<'a>(&'a Line);
 impl RequestLine<'_> {
     /// The value of the line's `key`.
     fn value(&self, key: &str) -> Option<&Value> {
-        self.0.values.iter().find(|(known, _)| *known == key).map(|(_, value)| value)
+        self.0.value(key)
     }
 
     /// The amount under `key`, if the line has one.
@@ -185,7 +185,7 @@ impl RequestLine<'_> {
 
     /// Whether the line is deleted (`"destroy": true`).
     pub fn is_deleted(&self) -> bool {
-        self.0.deleted
+        self.0.is_deleted()
     }
 
     /// The product (产品); every kept line names one.

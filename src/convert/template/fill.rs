@@ -9,7 +9,7 @@ use super::{Filled, Template, TemplateField};
 use crate::convert::hiding::shown_phone;
 use crate::convert::report::{Findings, Note};
 use crate::draft::{CustomFields, FieldValue};
-use crate::encoding::raw::{RawJson, is_empty};
+use crate::encoding::raw::{RawJson, is_blank};
 use crate::error::{Error, ErrorKind};
 use crate::records::CustomValues;
 use crate::settings::{DISPLAY_ENDING, FieldKind};
@@ -22,7 +22,7 @@ impl Template {
             return;
         }
         for (key, value) in values.iter() {
-            if !key.ends_with(DISPLAY_ENDING) && !self.mapped.contains(key) && !is_empty(value) {
+            if !key.ends_with(DISPLAY_ENDING) && !self.mapped.contains(key) && !is_blank(value) {
                 findings.note(|| Note::UnmappedCustomField { key: key.to_owned() });
             }
         }
@@ -75,7 +75,7 @@ impl TemplateField {
         if let Some(source) = &self.source {
             match values
                 .get(&source.key)
-                .filter(|value| !is_empty(value))
+                .filter(|value| !is_blank(value))
                 .map(|value| value_of(self.kind, value))
             {
                 Some(Ok(value)) => {

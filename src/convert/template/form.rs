@@ -10,7 +10,7 @@ use super::Template;
 use super::value::value_of;
 use crate::convert::hiding::shown_phone;
 use crate::draft::FieldValue;
-use crate::encoding::raw::{RawJson, is_empty};
+use crate::encoding::raw::{RawJson, is_blank};
 use crate::error::echo::key_path;
 use crate::error::{Error, ErrorKind, Problems};
 use crate::records::CustomValues;
@@ -51,7 +51,7 @@ impl Template {
                     FieldKind::Text | FieldKind::TextArea | FieldKind::SingleSelect | FieldKind::Phone
                 );
                 let raw = get(key)
-                    .filter(|raw| !is_empty(raw) || ((text_kind || !is_field) && raw.get() == "\"\""));
+                    .filter(|raw| !is_blank(raw) || ((text_kind || !is_field) && raw.get() == "\"\""));
                 if !is_field && field.kind == FieldKind::Phone {
                     // A phone's companion is the server's: the number as shown, masked
                     // when hiding is in force; never what the form says. A number that
