@@ -92,8 +92,8 @@ impl CreateRequest {
     }
 
     /// The total amount (总金额), if the form gives one (or the company's total is the
-    /// sum of the lines, and there are lines). Its scale is the form's (`19800.0` keeps
-    /// one place); [`RubyDecimal`](crate::RubyDecimal) writes any decimal as Rails does.
+    /// sum of the lines, and there are lines), without trailing zeros (`"19800.0"` is
+    /// 19800); [`RubyDecimal`](crate::RubyDecimal) writes it as Rails does (`19800.0`).
     pub fn total_amount(&self) -> Option<Decimal> {
         match self.value("total_amount") {
             Value::Amount(amount) => Some(*amount),

@@ -573,3 +573,51 @@ fn an_empty_text_for_a_field_of_another_kind_is_its_empty_value() {
         r#""numeric_asset_n1":null,"datetime_asset_d1":null,"text_asset_m1":[],"text_asset_m1_display":"","file_asset_f1":[]},"contract_action_name":"turn_to_contract"}"#
     );
 }
+
+/// What a service reads of a request is what the form gave, key by key: each accessor
+/// its own key's value (the keys are given distinct values, so one read under another
+/// key shows), the custom fields in template order with their companions.
+#[test]
+fn a_requests_values_are_read_by_their_keys() {
+    let converter = Converter::new(
+        &CompanySettings::from_json(
+            br#"{"version": 1, "contract_fields": [{"key": "text_asset_t1", "kind": "text"}, {"key": "text_asset_s1", "kind": "single_select"}]}"#,
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let form = valid_form_with(
+        r#""user_id": 7, "opportunity_id": 8, "want_department_id": 9, "custom_field_template_id": 10,
+           "total_amount": "19800.0", "sign_date": "2026-02-03", "text_asset_t1": "note",
+           "text_asset_s1": "a", "text_asset_s1_display": "A",
+           "product_assets_attributes": [{"product_id": 11, "quantity": "2", "recommended_unit_price": "3.5"}]"#,
+    );
+    let request = converter.create_request(&form).unwrap();
+    assert_eq!((request.title(), request.sn()), ("T", "S"));
+    assert_eq!(
+        (
+            request.user_id(),
+            request.opportunity_id(),
+            request.want_department_id(),
+            request.custom_field_template_id()
+        ),
+        (Some(7), Some(8), Some(9), Some(10))
+    );
+    assert_eq!(request.customer_id(), 5);
+    let ruby = |amount: Option<rust_decimal::Decimal>| {
+        amount.map(|amount| contract_draft::RubyDecimal(amount).to_string())
+    };
+    assert_eq!(ruby(request.total_amount()), Some("19800.0".to_owned()));
+    let day = |text: &str| contract_draft::parse_date(text).unwrap();
+    assert_eq!((request.start_at(), request.end_at()), (day("2026-01-01"), day("2026-12-31")));
+    assert_eq!(request.sign_date(), Some(day("2026-02-03")));
+    let fields: Vec<String> = request
+        .custom_fields()
+        .map(|(key, value)| format!("{key}={}", serde_json::to_string(value).unwrap()))
+        .collect();
+    assert_eq!(fields, [r#"text_asset_t1="note""#, r#"text_asset_s1="a""#, r#"text_asset_s1_display="A""#]);
+    let line = request.product_lines().next().unwrap();
+    assert_eq!((line.product_id(), line.is_deleted()), (Some(11), false));
+    assert_eq!(ruby(line.total_price()), Some("7.0".to_owned()));
+    assert_eq!(ruby(line.quantity()), Some("2.0".to_owned()));
+}
