@@ -43,11 +43,11 @@ fn offer_line(line: &ProductLine, mut rounded: impl FnMut(Decimal, Decimal)) -> 
             rounded(exact, product.saved);
         }
     }
-    NewProductLine::offered(
-        line,
-        total.map(|product| product.saved),
-        discount(line.recommended_unit_price, line.standard_unit_price),
-    )
+    NewProductLine {
+        total_price: total.map(|product| product.saved),
+        discount: discount(line.recommended_unit_price, line.standard_unit_price),
+        ..NewProductLine::offered(line)
+    }
 }
 
 /// The selling price as a percentage of the list price, to two decimals, rounded once

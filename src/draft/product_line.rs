@@ -50,13 +50,9 @@ pub struct NewProductLine {
 
 impl NewProductLine {
     /// The line offered for an opportunity's `line`: not saved yet (`id` `None`), its
-    /// product, texts and amounts as the opportunity's line has them, with the total and
-    /// discount worked out for it.
-    pub(crate) fn offered(
-        line: &ProductLine,
-        total_price: Option<Decimal>,
-        discount: Option<Decimal>,
-    ) -> Self {
+    /// product, texts and amounts as the opportunity's line has them; its total and
+    /// discount, which the conversion works out, are left `None` for it to set by name.
+    pub(crate) fn offered(line: &ProductLine) -> Self {
         Self {
             id: None,
             product_id: line.product_id,
@@ -68,8 +64,8 @@ impl NewProductLine {
             quantity: line.quantity.get(),
             standard_unit_price: line.standard_unit_price.map(Amount::get),
             recommended_unit_price: line.recommended_unit_price.get(),
-            total_price,
-            discount,
+            total_price: None,
+            discount: None,
             remark: line.remark.clone(),
         }
     }
