@@ -64,7 +64,7 @@ impl<R: BufRead> LineReader<R> {
                 break;
             }
         }
-        if text.len() > start && text.last() == Some(&b'\r') {
+        if text[start..].last() == Some(&b'\r') {
             text.pop();
         }
         if text.len() - start > self.max_line_bytes {
