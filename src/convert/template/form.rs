@@ -39,8 +39,9 @@ impl Template {
         }
         let mut entries: Vec<(Arc<str>, FieldValue)> = Vec::with_capacity(self.keys.len());
         for field in &self.fields {
-            // The field's own value, once read: a phone's companion is computed from it.
-            let mut read: Option<usize> = None;
+            // Where the field's own value is in `entries`, once read: a phone's companion
+            // is computed from it.
+            let mut field_at: Option<usize> = None;
             let companion = field.companion_key.as_ref().map(|key| (key, false));
             for (key, is_field) in std::iter::once((&field.key, true)).chain(companion) {
                 // An empty text is a text field's (or a display text's) value as the draft
@@ -56,7 +57,7 @@ impl Template {
                     // A phone's companion is the server's: the number as shown, masked
                     // when hiding is in force; never what the form says. A number that
                     // was refused has no companion to check (its problem is told).
-                    let Some(at) = read else { continue };
+                    let Some(at) = field_at else { continue };
                     let shown = shown_phone(&entries[at].1, hidden);
                     let differs = |raw: &&RawValue| match (RawJson::of(raw.get()), &shown) {
                         (RawJson::Text(given), FieldValue::Text(shown)) => given != shown.as_str(),
@@ -88,7 +89,7 @@ impl Template {
                 match value {
                     Ok(value) => {
                         if is_field {
-                            read = Some(entries.len());
+                            field_at = Some(entries.len());
                         }
                         entries.push((Arc::clone(key), value));
                     }
