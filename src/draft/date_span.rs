@@ -1,7 +1,8 @@
 use std::fmt;
 
+use crate::encoding::compact::WriteCompact;
 use crate::encoding::date::IsoDate;
-use crate::encoding::stack_text::{StackText, serialize_display};
+use crate::encoding::stack_text::{OnStack, StackText, push_on_stack, serialize_display};
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
@@ -23,8 +24,8 @@ pub struct DateSpan {
     pub end: Option<NaiveDate>,
 }
 
-impl fmt::Display for DateSpan {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl OnStack for DateSpan {
+    fn on_stack(&self) -> Result<StackText, fmt::Error> {
         let mut text = StackText::new();
         if let Some(start) = self.start {
             IsoDate(start).push_to(&mut text)?;
@@ -33,12 +34,24 @@ impl fmt::Display for DateSpan {
         if let Some(end) = self.end {
             IsoDate(end).push_to(&mut text)?;
         }
-        f.write_str(text.as_str())
+        Ok(text)
+    }
+}
+
+impl fmt::Display for DateSpan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.on_stack()?.as_str())
     }
 }
 
 impl Serialize for DateSpan {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serialize_display(serializer, self)
+    }
+}
+
+impl WriteCompact for DateSpan {
+    fn write_compact(&self, out: &mut Vec<u8>) {
+        push_on_stack(out, self);
     }
 }

@@ -1,6 +1,8 @@
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
+use crate::encoding::compact::WriteCompact;
+
 /// A record a new draft does not have yet (its creator, its department, …); written `{}`.
 ///
 /// It is public because it is the type of public [`ContractDraft`](crate::ContractDraft)
@@ -23,8 +25,20 @@ impl Serialize for EmptyRecord {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct EmptyList;
 
+impl WriteCompact for EmptyRecord {
+    fn write_compact(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{}");
+    }
+}
+
 impl Serialize for EmptyList {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_seq(Some(0))?.end()
+    }
+}
+
+impl WriteCompact for EmptyList {
+    fn write_compact(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"[]");
     }
 }

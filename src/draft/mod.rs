@@ -5,10 +5,10 @@ mod custom_fields;
 mod date_span;
 mod empty;
 mod product_line;
+mod write;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 pub use approve_status::ApproveStatus;
 pub use custom_fields::{CustomFields, FieldValue};
@@ -27,7 +27,7 @@ use crate::records::{Customer, Opportunity, User};
 /// JSON. Encodings worth knowing: `total_amount` is a Ruby decimal string (`"19800.0"`);
 /// the receivable amounts are JSON numbers (`19800.0`), exact up to 15 significant
 /// digits (see docs/ENCODINGS.md, "Numbers as Ruby writes them"); absent dates are `""`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ContractDraft {
     /// 0: the contract is not saved yet.
@@ -51,49 +51,38 @@ pub struct ContractDraft {
     /// The contract's title.
     pub title: String,
     /// The contract's total, a Ruby decimal string.
-    #[serde(with = "crate::encoding::amount")]
     pub total_amount: Decimal,
     /// The first day of the contract, `""` when unknown.
-    #[serde(serialize_with = "crate::encoding::date::serialize_optional")]
     pub start_at: Option<NaiveDate>,
     /// The last day of the contract, `""` when unknown.
-    #[serde(serialize_with = "crate::encoding::date::serialize_optional")]
     pub end_at: Option<NaiveDate>,
     /// Who signs for the customer.
     pub customer_signer: String,
     /// Whether phone numbers in the draft are hidden from the user.
     pub need_hidden_dispose: bool,
     /// When to remind of a visit, `""` when not set.
-    #[serde(serialize_with = "crate::encoding::date::serialize_optional")]
     pub revisit_remind_at: Option<NaiveDate>,
     /// How many payment plans (回款计划) the contract has.
     pub received_payments_plan_count: u32,
     /// The sum of the payment plans: the integer `0` when zero, else a Ruby decimal string.
-    #[serde(serialize_with = "crate::encoding::decimal::serialize_sum")]
     pub received_payments_plan_amount: Decimal,
     /// The term, `"<start_at> - <end_at>"`.
     pub times_display: DateSpan,
     /// Approved payments received, a JSON number.
-    #[serde(serialize_with = "crate::encoding::float::serialize")]
     pub received_payments_amount: Decimal,
     /// `total_amount − received_payments_amount`, a JSON number.
-    #[serde(serialize_with = "crate::encoding::float::serialize")]
     pub unreceived_amount: Decimal,
     /// `total_amount − checking_payments_amount`, a JSON number.
-    #[serde(serialize_with = "crate::encoding::float::serialize")]
     pub unchecking_payments_amount: Decimal,
     /// Payments in approval, a JSON number.
-    #[serde(serialize_with = "crate::encoding::float::serialize")]
     pub checking_payments_amount: Decimal,
     /// The day the contract is signed, `""` when not yet.
-    #[serde(serialize_with = "crate::encoding::date::serialize_optional")]
     pub sign_date: Option<NaiveDate>,
     /// The term again, `"<start_at> - <end_at>"`.
     pub times: DateSpan,
     /// The contract number.
     pub sn: String,
     /// The approval status, `""` before the contract is sent for approval.
-    #[serde(serialize_with = "serialize_approve_status")]
     pub approve_status: Option<ApproveStatus>,
     /// The approval status in words, `null` before the contract is sent for approval.
     pub approve_status_i18n: Option<&'static str>,
@@ -120,10 +109,8 @@ pub struct ContractDraft {
     /// Special terms, `"0"` for none.
     pub special_terms: &'static str,
     /// When the contract was created, `""` before it is saved.
-    #[serde(serialize_with = "crate::encoding::timestamp::minutes::serialize")]
     pub created_at: Option<NaiveDateTime>,
     /// When the contract was last changed, `""` before it is saved.
-    #[serde(serialize_with = "crate::encoding::timestamp::minutes::serialize")]
     pub updated_at: Option<NaiveDateTime>,
     /// The products in words.
     pub product_assets: ProductsSummary,
@@ -132,13 +119,10 @@ pub struct ContractDraft {
     /// Who created the contract: nobody yet.
     pub creator: EmptyRecord,
     /// The user who creates the draft, as the documented draft embeds it.
-    #[serde(serialize_with = "crate::encoding::field::embedded")]
     pub user: User,
     /// The opportunity the draft is made from, as the documented draft embeds it.
-    #[serde(serialize_with = "crate::encoding::field::embedded")]
     pub opportunity: Opportunity,
     /// The opportunity's customer, as the documented draft embeds it.
-    #[serde(serialize_with = "crate::encoding::field::embedded")]
     pub customer: Customer,
     /// Whether the contract can be sent for approval.
     pub can_approve: bool,
@@ -161,16 +145,5 @@ pub struct ContractDraft {
     /// The custom-field template as the draft embeds it: `{}`.
     pub custom_field_template: EmptyRecord,
     /// The company's custom contract fields, last.
-    #[serde(flatten)]
     pub custom_fields: CustomFields,
-}
-
-fn serialize_approve_status<S: serde::Serializer>(
-    status: &Option<ApproveStatus>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    match status {
-        Some(status) => status.serialize(serializer),
-        None => serializer.serialize_str(""),
-    }
 }

@@ -1,6 +1,7 @@
 use std::fmt;
 
-use crate::encoding::stack_text::serialize_display;
+use crate::encoding::compact::WriteCompact;
+use crate::encoding::stack_text::{push_display, serialize_display};
 use crate::money::Amount;
 use crate::records::ProductLine;
 use rust_decimal::Decimal;
@@ -110,5 +111,17 @@ impl fmt::Display for ProductsSummary {
 impl Serialize for ProductsSummary {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serialize_display(serializer, self)
+    }
+}
+
+impl WriteCompact for ProductsSummary {
+    fn write_compact(&self, out: &mut Vec<u8>) {
+        push_display(out, self);
+    }
+}
+
+impl WriteCompact for Vec<NewProductLine> {
+    fn write_compact(&self, out: &mut Vec<u8>) {
+        crate::encoding::compact::push_serialized(out, self);
     }
 }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 use super::field::{Encoding, Form};
 use super::raw::{JsonText, RawJson};
 use crate::encoding::reader::invalid;
-use crate::encoding::stack_text::serialize_display;
+use crate::encoding::stack_text::{push_display, serialize_display};
 use crate::error::ErrorKind;
 use crate::money::RubyDecimal;
 use crate::money::{self, Amount};
@@ -16,6 +16,11 @@ use crate::money::{self, Amount};
 /// A decimal written as a Ruby decimal string (`"19800.0"`).
 pub(crate) fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
     serialize_display(serializer, &RubyDecimal(*value))
+}
+
+/// [`serialize`], appended as compact JSON.
+pub(crate) fn write_compact(value: &Decimal, out: &mut Vec<u8>) {
+    push_display(out, &RubyDecimal(*value));
 }
 
 /// `Option<Decimal>` written as a Ruby decimal string, or `""` when absent.

@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer, Serializer};
 use super::empty_is_none;
 use super::field::{Encoding, Form};
 use super::parsed_text::{self, Parsed};
-use crate::encoding::stack_text::{StackText, serialize_display};
+use crate::encoding::stack_text::{OnStack, StackText, push_on_stack, serialize_display};
 use crate::error::ErrorKind;
 
 /// Parses exactly `YYYY-MM-DD` (four-digit year, two-digit month and day) into a date
@@ -63,11 +63,17 @@ impl IsoDate {
     }
 }
 
-impl fmt::Display for IsoDate {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl OnStack for IsoDate {
+    fn on_stack(&self) -> Result<StackText, fmt::Error> {
         let mut text = StackText::new();
         self.push_to(&mut text)?;
-        f.write_str(text.as_str())
+        Ok(text)
+    }
+}
+
+impl fmt::Display for IsoDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.on_stack()?.as_str())
     }
 }
 
@@ -83,6 +89,10 @@ impl Encoding for OptionalDate {
 
     fn write<S: Serializer>(field: &Option<NaiveDate>, _: Form, serializer: S) -> Result<S::Ok, S::Error> {
         serialize_optional(field, serializer)
+    }
+
+    fn write_compact(field: &Option<NaiveDate>, _: Form, out: &mut Vec<u8>) {
+        write_optional_compact(field, out);
     }
 }
 
@@ -113,6 +123,14 @@ pub(crate) fn serialize_optional<S: Serializer>(
     match value {
         Some(date) => serialize_display(serializer, &IsoDate(*date)),
         None => serializer.serialize_str(""),
+    }
+}
+
+/// [`serialize_optional`], appended as compact JSON.
+pub(crate) fn write_optional_compact(value: &Option<NaiveDate>, out: &mut Vec<u8>) {
+    match value {
+        Some(date) => push_on_stack(out, &IsoDate(*date)),
+        None => out.extend_from_slice(b"\"\""),
     }
 }
 

@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 use serde::Serializer;
 
-use crate::encoding::stack_text::serialize_display;
+use crate::encoding::stack_text::{push_display, serialize_display};
 use crate::money::RubyDecimal;
 
 /// A quantity: an integer when whole, else its Ruby decimal text.
@@ -25,5 +25,14 @@ pub(crate) fn serialize_sum<S: Serializer>(value: &Decimal, serializer: S) -> Re
         serializer.serialize_u8(0)
     } else {
         serialize_display(serializer, &RubyDecimal(*value))
+    }
+}
+
+/// [`serialize_sum`], appended as compact JSON.
+pub(crate) fn write_sum_compact(value: &Decimal, out: &mut Vec<u8>) {
+    if value.is_zero() {
+        out.push(b'0');
+    } else {
+        push_display(out, &RubyDecimal(*value));
     }
 }

@@ -8,6 +8,8 @@ use std::marker::PhantomData;
 use serde::de::DeserializeSeed;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::compact::push_serialized;
+
 /// The form a record is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Form {
@@ -29,6 +31,16 @@ pub(crate) trait Encoding {
 
     /// Writes the field in `form`.
     fn write<S: Serializer>(field: &Self::Field, form: Form, serializer: S) -> Result<S::Ok, S::Error>;
+
+    /// Appends the field in `form` as compact JSON, exactly what [`Encoding::write`]
+    /// gives serde_json's compact writer: by that writer unless the encoding has a
+    /// faster way (`crate::encoding::compact`).
+    fn write_compact(field: &Self::Field, form: Form, out: &mut Vec<u8>)
+    where
+        Self: Sized,
+    {
+        push_serialized(out, &Write::<Self>(field, form));
+    }
 
     /// Whether the key is left out of `form` altogether.
     fn omitted(_field: &Self::Field, _form: Form) -> bool {
@@ -66,6 +78,10 @@ impl<E: Encoding> Serialize for Write<'_, E> {
 pub(crate) trait WriteRecord {
     /// Writes the record in `form`.
     fn write_record<S: Serializer>(&self, form: Form, serializer: S) -> Result<S::Ok, S::Error>;
+
+    /// Appends the record in `form` as compact JSON: the bytes serde_json's compact
+    /// writer makes of [`WriteRecord::write_record`].
+    fn write_record_compact(&self, form: Form, out: &mut Vec<u8>);
 }
 
 /// A record written in a form.
@@ -75,12 +91,6 @@ impl<T: WriteRecord> Serialize for InForm<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.0.write_record(self.1, serializer)
     }
-}
-
-/// Writes a record as the documented draft embeds it: for the draft's `user`,
-/// `opportunity` and `customer` (`#[serde(serialize_with = …)]`).
-pub(crate) fn embedded<T: WriteRecord, S: Serializer>(record: &T, serializer: S) -> Result<S::Ok, S::Error> {
-    record.write_record(Form::Embedded, serializer)
 }
 
 /// A value read and written by its own serde implementations, the same in both forms.
@@ -111,6 +121,10 @@ impl<E: Encoding> Encoding for InputOnly<E> {
 
     fn write<S: Serializer>(field: &E::Field, form: Form, serializer: S) -> Result<S::Ok, S::Error> {
         E::write(field, form, serializer)
+    }
+
+    fn write_compact(field: &E::Field, form: Form, out: &mut Vec<u8>) {
+        E::write_compact(field, form, out);
     }
 
     fn omitted(field: &E::Field, form: Form) -> bool {

@@ -8,19 +8,25 @@
 //! only here (see [`decimal_to_f64`]); coordinates and distances are
 //! doubles from the start.
 
-use std::fmt::{self, Write};
+use std::fmt;
 
 use rust_decimal::Decimal;
 use serde::ser::Error as _;
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
-use crate::encoding::stack_text::StackText;
+use crate::encoding::compact::{WriteCompact, push_serialized};
+use crate::encoding::stack_text::{OnStack, StackText};
 use crate::money::parse_json_number;
 
 /// A decimal written as the JSON number Ruby writes for its `to_f`.
 pub(crate) fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
     RubyFloat(decimal_to_f64(*value)).serialize(serializer)
+}
+
+/// [`serialize`], appended as compact JSON.
+pub(crate) fn write_compact(value: &Decimal, out: &mut Vec<u8>) {
+    RubyFloat(decimal_to_f64(*value)).write_compact(out);
 }
 
 /// A double in Ruby's `Float#to_s` form: its shortest round-trip digits, laid out plain
@@ -41,36 +47,50 @@ pub(crate) struct RubyFloat(pub(crate) f64);
 /// exponent.
 const DBL_DIG: i32 = 15;
 
-impl fmt::Display for RubyFloat {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl OnStack for RubyFloat {
+    fn on_stack(&self) -> Result<StackText, fmt::Error> {
         let value = self.0;
+        let mut text = StackText::new();
         if value.is_sign_negative() {
-            f.write_char('-')?;
+            text.push_bytes(b"-")?;
         }
         if value == 0.0 {
-            return f.write_str("0.0");
+            text.push_bytes(b"0.0")?;
+            return Ok(text);
         }
         let (digits, point) = shortest_digits(value.abs()).ok_or(fmt::Error)?;
-        let digits = digits.as_str();
+        let digits = digits.as_bytes();
         let count = i32::try_from(digits.len()).map_err(|_| fmt::Error)?;
         let (first, rest) = digits.split_at(1);
         if 0 < point && point < count {
             let (whole, fraction) = digits.split_at(usize::try_from(point).map_err(|_| fmt::Error)?);
-            write!(f, "{whole}.{fraction}")
+            for part in [whole, b".", fraction] {
+                text.push_bytes(part)?;
+            }
         } else if 0 < point && point <= DBL_DIG {
-            f.write_str(digits)?;
-            zeros(f, point - count)?;
-            f.write_str(".0")
+            text.push_bytes(digits)?;
+            zeros(&mut text, point - count)?;
+            text.push_bytes(b".0")?;
         } else if -4 < point && point <= 0 {
-            f.write_str("0.")?;
-            zeros(f, -point)?;
-            f.write_str(digits)
+            text.push_bytes(b"0.")?;
+            zeros(&mut text, -point)?;
+            text.push_bytes(digits)?;
         } else {
             let exponent = point - 1;
-            let sign = if exponent < 0 { '-' } else { '+' };
-            let rest = if rest.is_empty() { "0" } else { rest };
-            write!(f, "{first}.{rest}e{sign}{:02}", exponent.unsigned_abs())
+            let sign = if exponent < 0 { b"e-" } else { b"e+" };
+            let rest: &[u8] = if rest.is_empty() { b"0" } else { rest };
+            for part in [first, b".", rest, sign] {
+                text.push_bytes(part)?;
+            }
+            text.push_number(exponent.unsigned_abs(), 2)?;
         }
+        Ok(text)
+    }
+}
+
+impl fmt::Display for RubyFloat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.on_stack()?.as_str())
     }
 }
 
@@ -98,9 +118,9 @@ fn shortest_digits(value: f64) -> Option<(StackText, i32)> {
     Some((digits, point))
 }
 
-/// Writes `count` zeros.
-fn zeros(f: &mut fmt::Formatter<'_>, count: i32) -> fmt::Result {
-    (0..count).try_for_each(|_| f.write_char('0'))
+/// Appends `count` zeros.
+fn zeros(text: &mut StackText, count: i32) -> fmt::Result {
+    (0..count).try_for_each(|_| text.push_bytes(b"0"))
 }
 
 impl Serialize for RubyFloat {
@@ -108,9 +128,19 @@ impl Serialize for RubyFloat {
         if !self.0.is_finite() {
             return serializer.serialize_unit();
         }
-        let text = StackText::of(self).ok_or_else(|| S::Error::custom("a double's text is short"))?;
+        let text = self.on_stack().map_err(|_| S::Error::custom("a double's text is short"))?;
         let raw: &RawValue = serde_json::from_str(text.as_str()).map_err(S::Error::custom)?;
         raw.serialize(serializer)
+    }
+}
+
+impl WriteCompact for RubyFloat {
+    /// The number's text, with no serde_json value made of it.
+    fn write_compact(&self, out: &mut Vec<u8>) {
+        match self.on_stack() {
+            Ok(text) if self.0.is_finite() => out.extend_from_slice(text.as_bytes()),
+            _ => push_serialized(out, self),
+        }
     }
 }
 
@@ -138,12 +168,28 @@ pub fn decimal_to_f64(value: Decimal) -> f64 {
         // Ruby's difference of equal decimals is a positive zero, whatever the sign bit.
         return 0.0;
     }
+    // Clinger's fast path: a mantissa below 2^53 and a power of ten up to 10^22 are
+    // both doubles exactly, so one division rounds correctly, as the parser would.
+    if let (Ok(mantissa), Some(power)) =
+        (i64::try_from(value.mantissa()), POWERS_OF_TEN.get(value.scale() as usize))
+    {
+        if mantissa.unsigned_abs() < 1 << 53 {
+            #[allow(clippy::cast_precision_loss)] // below 2^53: exact
+            return mantissa as f64 / power;
+        }
+    }
     let mut text = StackText::new();
     // A Decimal prints in at most 31 bytes, so the 64-byte buffer always suffices, and
     // its text is a decimal number, which always parses.
     fmt::Write::write_fmt(&mut text, format_args!("{value}")).expect("a decimal's text fits 64 bytes");
     text.as_str().parse().expect("a decimal's text is a number")
 }
+
+/// The powers of ten that are doubles exactly, 10^0 to 10^22.
+const POWERS_OF_TEN: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+    1e19, 1e20, 1e21, 1e22,
+];
 
 /// Whether [`decimal_to_f64`] gives exactly `value`: the double prints back as the
 /// same decimal.
@@ -203,6 +249,21 @@ mod tests {
         /// A finite double's text is written as the number, so it must be a JSON number
         /// (never the serializer's error), and the same double.
         #[test]
+        /// The fast path of [`decimal_to_f64`] gives the double std's correctly rounded
+        /// parser makes of the decimal's text, at every scale and mantissa length.
+        #[test]
+        fn a_decimal_becomes_the_double_its_text_parses_as(
+            mantissa in proptest::num::i64::ANY,
+            digits in 0_u32..19,
+            scale in 0_u32..=28,
+        ) {
+            let mantissa = mantissa % 10_i64.pow(digits).max(1);
+            let value = Decimal::new(mantissa, scale);
+            proptest::prop_assume!(!value.is_zero());
+            let parsed: f64 = value.to_string().parse().unwrap();
+            proptest::prop_assert_eq!(decimal_to_f64(value).to_bits(), parsed.to_bits());
+        }
+
         fn every_finite_double_writes_as_a_json_number(bits in proptest::num::u64::ANY) {
             let value = f64::from_bits(bits);
             proptest::prop_assume!(value.is_finite());

@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serializer, de};
 
+use super::compact::WriteCompact;
 use super::empty_is_none;
 use super::field::{Encoding, Form};
 use crate::limits::MAX_ID;
@@ -22,6 +23,10 @@ impl Encoding for Id {
 
     fn write<S: Serializer>(field: &u64, _: Form, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_u64(*field)
+    }
+
+    fn write_compact(field: &u64, _: Form, out: &mut Vec<u8>) {
+        field.write_compact(out);
     }
 }
 
@@ -55,6 +60,10 @@ impl Encoding for IdOrZero {
 
     fn write<S: Serializer>(field: &u64, _: Form, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_u64(*field)
+    }
+
+    fn write_compact(field: &u64, _: Form, out: &mut Vec<u8>) {
+        field.write_compact(out);
     }
 }
 

@@ -15,6 +15,7 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 
+use super::compact::WriteCompact;
 use super::field::{Encoding, Form};
 use super::float::RubyFloat;
 use super::raw::RawJson;
@@ -36,6 +37,13 @@ impl Encoding for Coordinate {
         match field {
             Some(value) => RubyFloat(*value).serialize(serializer),
             None => serializer.serialize_unit(),
+        }
+    }
+
+    fn write_compact(field: &Option<f64>, _: Form, out: &mut Vec<u8>) {
+        match field {
+            Some(value) => RubyFloat(*value).write_compact(out),
+            None => out.extend_from_slice(b"null"),
         }
     }
 }
@@ -60,15 +68,27 @@ impl Encoding for Distance {
     fn write<S: Serializer>(field: &f64, _: Form, serializer: S) -> Result<S::Ok, S::Error> {
         write_distance(field, serializer)
     }
+
+    fn write_compact(field: &f64, _: Form, out: &mut Vec<u8>) {
+        match whole(*field) {
+            Some(whole) => out.extend_from_slice(itoa::Buffer::new().format(whole).as_bytes()),
+            None => RubyFloat(*field).write_compact(out),
+        }
+    }
+}
+
+/// A distance as the integer it is written as, if it is whole and below
+/// [`WHOLE_LIMIT`].
+fn whole(value: f64) -> Option<i64> {
+    // Exact: a whole double below 10^15 is an i64.
+    #[allow(clippy::cast_possible_truncation)]
+    (value.fract() == 0.0 && value.abs() < WHOLE_LIMIT).then_some(value as i64)
 }
 
 fn write_distance<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
-    if value.fract() == 0.0 && value.abs() < WHOLE_LIMIT {
-        // Exact: a whole double below 10^15 is an i64.
-        #[allow(clippy::cast_possible_truncation)]
-        serializer.serialize_i64(*value as i64)
-    } else {
-        RubyFloat(*value).serialize(serializer)
+    match whole(*value) {
+        Some(whole) => serializer.serialize_i64(whole),
+        None => RubyFloat(*value).serialize(serializer),
     }
 }
 

@@ -10,6 +10,7 @@
 
 pub(crate) mod amount;
 pub(crate) mod bounded;
+pub(crate) mod compact;
 pub(crate) mod date;
 pub(crate) mod decimal;
 pub(crate) mod empty_is_none;

@@ -6,12 +6,13 @@ use std::marker::PhantomData;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::compact::WriteCompact;
 use super::field::{Encoding, Form};
 
 /// A record's field whose `null` is its default; written as itself.
 pub(crate) struct OrDefault<T>(PhantomData<T>);
 
-impl<T: for<'de> Deserialize<'de> + Serialize + Default> Encoding for OrDefault<T> {
+impl<T: for<'de> Deserialize<'de> + Serialize + WriteCompact + Default> Encoding for OrDefault<T> {
     type Field = T;
 
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
@@ -20,6 +21,10 @@ impl<T: for<'de> Deserialize<'de> + Serialize + Default> Encoding for OrDefault<
 
     fn write<S: Serializer>(field: &T, _: Form, serializer: S) -> Result<S::Ok, S::Error> {
         field.serialize(serializer)
+    }
+
+    fn write_compact(field: &T, _: Form, out: &mut Vec<u8>) {
+        field.write_compact(out);
     }
 }
 

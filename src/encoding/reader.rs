@@ -20,7 +20,7 @@ use crate::error::{Error, ErrorKind};
 /// A UTF-8 byte order mark before the JSON, as some tools write, is skipped.
 pub(crate) fn read_json<'de, T: serde::Deserialize<'de>>(json: &'de [u8]) -> Result<T, Error> {
     let json = json.strip_prefix(BYTE_ORDER_MARK).unwrap_or(json);
-    let plain = match std::str::from_utf8(json).map(serde_json::from_str) {
+    let plain = match simdutf8::basic::from_utf8(json).map(serde_json::from_str) {
         Ok(Ok(value)) => return Ok(value),
         Ok(Err(error)) => Some(error),
         Err(_) => None,

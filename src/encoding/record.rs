@@ -31,6 +31,13 @@ impl<T: for<'de> Deserialize<'de> + WriteRecord> Encoding for Record<T> {
             None => serializer.serialize_map(Some(0))?.end(),
         }
     }
+
+    fn write_compact(field: &Option<T>, form: Form, out: &mut Vec<u8>) {
+        match field {
+            Some(record) => record.write_record_compact(form, out),
+            None => out.extend_from_slice(b"{}"),
+        }
+    }
 }
 
 /// A list of at most `MAX` records ([`crate::limits`]), `null` being none.
@@ -45,6 +52,17 @@ impl<T: for<'de> Deserialize<'de> + WriteRecord, const MAX: usize> Encoding for 
 
     fn write<S: Serializer>(field: &Vec<T>, form: Form, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(field.iter().map(|record| InForm(record, form)))
+    }
+
+    fn write_compact(field: &Vec<T>, form: Form, out: &mut Vec<u8>) {
+        out.push(b'[');
+        for (index, record) in field.iter().enumerate() {
+            if index > 0 {
+                out.push(b',');
+            }
+            record.write_record_compact(form, out);
+        }
+        out.push(b']');
     }
 }
 

@@ -5,6 +5,8 @@ use std::fmt::{self, Display, Write};
 
 use serde::Serializer;
 
+use super::compact::{push_str, push_text};
+
 /// A fixed buffer for short formatted text.
 pub(crate) struct StackText {
     bytes: [u8; 64],
@@ -48,6 +50,11 @@ impl StackText {
         self.len = self.len.min(len);
     }
 
+    /// The text's bytes, UTF-8 (see [`StackText::as_str`]) without checking it again.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+
     pub(crate) fn as_str(&self) -> &str {
         // Only whole `&str`s and ASCII digits are ever copied in: the bytes are UTF-8.
         std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
@@ -57,6 +64,31 @@ impl StackText {
 impl Write for StackText {
     fn write_str(&mut self, s: &str) -> fmt::Result {
         self.push_bytes(s.as_bytes())
+    }
+}
+
+/// A value whose text is made on the stack directly, without `fmt` (dates, times,
+/// doubles): its `Display` writes the same text.
+pub(crate) trait OnStack: Display {
+    /// The value's text.
+    fn on_stack(&self) -> Result<StackText, fmt::Error>;
+}
+
+/// Appends an [`OnStack`] value's text as a compact JSON string: the bytes
+/// [`serialize_display`] gives serde_json's writer.
+pub(crate) fn push_on_stack(out: &mut Vec<u8>, value: &impl OnStack) {
+    match value.on_stack() {
+        Ok(text) => push_text(out, text.as_bytes()),
+        Err(_) => push_display(out, value),
+    }
+}
+
+/// Appends `value`'s text as a compact JSON string, formatted on the stack when short:
+/// the bytes [`serialize_display`] gives serde_json's writer.
+pub(crate) fn push_display(out: &mut Vec<u8>, value: &impl Display) {
+    match StackText::of(value) {
+        Some(text) => push_text(out, text.as_bytes()),
+        None => push_str(out, &value.to_string()),
     }
 }
 

@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::{Deserializer, Serializer, de};
 
+use super::compact::push_str;
 use super::field::{Encoding, Form};
 
 /// A text field: `null` reads as `""`.
@@ -20,6 +21,10 @@ impl Encoding for Text {
 
     fn write<S: Serializer>(field: &String, _: Form, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(field)
+    }
+
+    fn write_compact(field: &String, _: Form, out: &mut Vec<u8>) {
+        push_str(out, field);
     }
 }
 
@@ -36,6 +41,10 @@ impl Encoding for RequiredText {
 
     fn write<S: Serializer>(field: &String, _: Form, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(field)
+    }
+
+    fn write_compact(field: &String, _: Form, out: &mut Vec<u8>) {
+        push_str(out, field);
     }
 }
 

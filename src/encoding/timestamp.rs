@@ -13,11 +13,12 @@ use chrono::format::ParseErrorKind;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat, Timelike};
 use serde::{Deserialize, Deserializer, Serializer};
 
+use super::compact::push_serialized;
 use super::empty_is_none;
-use super::field::{Encoding, Form};
+use super::field::{Encoding, Form, Write};
 use super::parsed_text::{self, Parsed};
 use crate::encoding::date::IsoDate;
-use crate::encoding::stack_text::{StackText, serialize_display};
+use crate::encoding::stack_text::{OnStack, StackText, push_on_stack, serialize_display};
 use crate::error::ErrorKind;
 
 /// China Standard Time, the offset the company works in.
@@ -157,24 +158,39 @@ impl Encoding for Minutes {
             None => minutes::serialize(field, serializer),
         }
     }
+
+    fn write_compact(field: &Option<NaiveDateTime>, form: Form, out: &mut Vec<u8>) {
+        match form {
+            Form::Embedded => minutes::write_compact(field, out),
+            Form::Input => push_serialized(out, &Write::<Self>(field, form)),
+        }
+    }
 }
 
 /// `Option<NaiveDateTime>` in China time, written `YYYY-MM-DD HH:MM`.
 pub(crate) mod minutes {
-    use super::{IsoDate, NaiveDateTime, StackText, Timelike, fmt, serialize_display};
+    use super::{
+        IsoDate, NaiveDateTime, OnStack, StackText, Timelike, fmt, push_on_stack, serialize_display,
+    };
     use serde::Serializer;
 
     struct Minutes(NaiveDateTime);
 
-    impl fmt::Display for Minutes {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    impl OnStack for Minutes {
+        fn on_stack(&self) -> Result<StackText, fmt::Error> {
             let mut text = StackText::new();
             IsoDate(self.0.date()).push_to(&mut text)?;
             text.push_bytes(b" ")?;
             text.push_number(self.0.hour(), 2)?;
             text.push_bytes(b":")?;
             text.push_number(self.0.minute(), 2)?;
-            f.write_str(text.as_str())
+            Ok(text)
+        }
+    }
+
+    impl fmt::Display for Minutes {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.on_stack()?.as_str())
         }
     }
 
@@ -185,6 +201,14 @@ pub(crate) mod minutes {
         match value {
             Some(time) => serialize_display(serializer, &Minutes(*time)),
             None => serializer.serialize_str(""),
+        }
+    }
+
+    /// [`serialize`], appended as compact JSON.
+    pub(crate) fn write_compact(value: &Option<NaiveDateTime>, out: &mut Vec<u8>) {
+        match value {
+            Some(time) => push_on_stack(out, &Minutes(*time)),
+            None => out.extend_from_slice(b"\"\""),
         }
     }
 }
@@ -211,13 +235,21 @@ impl Encoding for Rfc3339 {
             (_, None) => serializer.serialize_str(""),
         }
     }
+
+    fn write_compact(field: &Option<DateTime<FixedOffset>>, form: Form, out: &mut Vec<u8>) {
+        match (form, field) {
+            (Form::Input, Some(_)) => push_serialized(out, &Write::<Self>(field, form)),
+            (Form::Embedded, Some(at)) => push_on_stack(out, &Milliseconds(*at)),
+            (_, None) => out.extend_from_slice(b"\"\""),
+        }
+    }
 }
 
 /// RFC 3339 with milliseconds.
 struct Milliseconds(DateTime<FixedOffset>);
 
-impl fmt::Display for Milliseconds {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl OnStack for Milliseconds {
+    fn on_stack(&self) -> Result<StackText, fmt::Error> {
         let at = self.0;
         let offset = at.offset().local_minus_utc();
         let offset_minutes = offset.unsigned_abs() / 60;
@@ -234,7 +266,13 @@ impl fmt::Display for Milliseconds {
             text.push_bytes(separator)?;
             text.push_number(value, width)?;
         }
-        f.write_str(text.as_str())
+        Ok(text)
+    }
+}
+
+impl fmt::Display for Milliseconds {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.on_stack()?.as_str())
     }
 }
 

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::style::JsonStyle;
+use crate::encoding::compact::WriteCompact;
 use crate::error::{Error, Language};
 
 /// A success response: `{"code": 0, "data": …}`.
@@ -25,6 +26,16 @@ impl<T> Envelope<T> {
     /// Wraps `data` in a success envelope (code 0).
     pub const fn new(data: T) -> Self {
         Self { code: 0, data }
+    }
+}
+
+impl<T: WriteCompact> WriteCompact for Envelope<T> {
+    fn write_compact(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"code\":");
+        self.code.write_compact(out);
+        out.extend_from_slice(b",\"data\":");
+        self.data.write_compact(out);
+        out.push(b'}');
     }
 }
 

@@ -120,7 +120,7 @@ impl Batch {
             let written = match conversion {
                 Ok(conversion) => {
                     self.converted += 1;
-                    style.append(&mut self.output, &Envelope::new(&conversion.draft))
+                    style.append_written(&mut self.output, &Envelope::new(&conversion.draft))
                 }
                 Err(error) => {
                     self.failed += 1;

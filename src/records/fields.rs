@@ -165,6 +165,31 @@ macro_rules! record_fields {
                 })?
                 map.end()
             }
+
+            fn write_record_compact(&self, form: crate::encoding::field::Form, out: &mut Vec<u8>) {
+                use crate::encoding::field::Encoding;
+                out.push(b'{');
+                let mut first = true;
+                $(if !<$encoding as Encoding>::omitted(&self.$field, form) {
+                    if !std::mem::take(&mut first) {
+                        out.push(b',');
+                    }
+                    out.extend_from_slice(concat!("\"", $key, "\":").as_bytes());
+                    <$encoding as Encoding>::write_compact(&self.$field, form, out);
+                })*
+                $(if form == crate::encoding::field::Form::Input {
+                    for (key, value) in self.$custom.iter() {
+                        if !std::mem::take(&mut first) {
+                            out.push(b',');
+                        }
+                        crate::encoding::compact::push_str(out, key);
+                        out.push(b':');
+                        crate::encoding::compact::push_serialized(out, value);
+                    }
+                })?
+                let _ = first;
+                out.push(b'}');
+            }
         }
 
         impl serde::Serialize for $record {
