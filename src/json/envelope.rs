@@ -183,3 +183,29 @@ impl From<Error> for ErrorEnvelope {
         Self::new(&error, Language::Chinese)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Converter;
+    use crate::json::Layout;
+
+    /// The compact envelope of a draft, as the batch path writes it: serde_json's bytes.
+    #[test]
+    fn a_drafts_envelope_is_written_compact_as_serde_json_writes_it() {
+        let conversion =
+            Converter::default().convert_json(include_bytes!("../../fixtures/bundle.json")).unwrap();
+        let envelope = Envelope::new(&conversion.draft);
+        let mut compact = Vec::new();
+        envelope.write_compact(&mut compact);
+        assert_eq!(String::from_utf8(compact).unwrap(), serde_json::to_string(&envelope).unwrap());
+        for (layout, html_safe) in [(Layout::Compact, false), (Layout::Compact, true), (Layout::Pretty, true)]
+        {
+            let style = JsonStyle { layout, html_safe };
+            let (mut written, mut appended) = (b"x".to_vec(), b"x".to_vec());
+            style.append_written(&mut written, &envelope).unwrap();
+            style.append(&mut appended, &envelope).unwrap();
+            assert_eq!(written, appended);
+        }
+    }
+}
