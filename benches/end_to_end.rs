@@ -11,6 +11,7 @@
 
 use std::hint::black_box;
 
+use contract_draft::lines::{LinesOptions, convert_lines};
 use contract_draft::{Bundle, Converter, Envelope, JsonStyle, Layout};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use serde::de::IgnoredAny;
@@ -43,6 +44,16 @@ fn end_to_end_group(c: &mut Criterion) {
         b.iter(|| end_to_end(&converter, black_box(&json), PLAIN, &mut out));
     });
     let envelope = out.clone();
+    // The batch path (`contract-draft --jsonl`): one line through `convert_lines`, the
+    // draft written by its compact writer, HTML-safe as the program writes it.
+    let line = [json.as_slice(), b"\n"].concat();
+    group.bench_function("bundle_line_through_convert_lines", |b| {
+        b.iter(|| {
+            out.clear();
+            convert_lines(&converter, black_box(&line[..]), &mut out, LinesOptions::default(), |_| {})
+                .unwrap()
+        });
+    });
     group.bench_function("lower_bound_untyped_parse_and_copy", |b| {
         b.iter(|| {
             out.clear();
