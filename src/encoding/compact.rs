@@ -222,6 +222,25 @@ mod tests {
         assert_eq!(out, b"[[1.5,null]");
     }
 
+    /// The word test passes plain text unlooked-at and stops at every byte that needs an
+    /// escape, wherever it stands in the word and however short the word's tail.
+    #[test]
+    fn a_word_needs_a_look_exactly_when_a_byte_needs_an_escape() {
+        let plain = b"abcdefgh\xc3\xa9 ~<&>";
+        for length in 1..=plain.len() {
+            assert!(!may_escape(word_at(&plain[..length], 0)), "{length}");
+        }
+        for special in [b'"', b'\\', 0x00, b'\n', 0x1F] {
+            for length in 1..=8 {
+                for at in 0..length {
+                    let mut bytes = b"abcdefgh"[..length].to_vec();
+                    bytes[at] = special;
+                    assert!(may_escape(word_at(&bytes, 0)), "{special:#x} at {at} of {length}");
+                }
+            }
+        }
+    }
+
     proptest! {
         /// Any text, at any length and alignment: the bytes serde_json writes.
         #[test]

@@ -117,9 +117,7 @@ impl JsonStyle {
         }
         Ok(())
     }
-}
 
-impl JsonStyle {
     /// [`JsonStyle::append`] for values with a compact writer of their own (drafts, for
     /// the batch path): compact JSON is written by it, the same bytes serde_json writes,
     /// faster; pretty JSON by serde_json.

@@ -65,7 +65,8 @@ const fn same(a: &[u8], b: &[u8]) -> bool {
     true
 }
 
-/// Makes a record's reader (`Deserialize`), its writer in both forms (`WriteRecord`)
+/// Makes a record's reader (`Deserialize`), its writer in both forms (`WriteRecord`, with
+/// its compact writer for the batch path)
 /// and its `Serialize` (the input form, which reads back as the same record) from the list of its
 /// keys in written order, each `"key" => field: Encoding` (with `| "alias"` for a key
 /// also read under another name). `required` names the keys that must be given;
@@ -187,6 +188,7 @@ macro_rules! record_fields {
                         crate::encoding::compact::push_serialized(out, value);
                     }
                 })?
+                // Read by the custom values' loop, where the record has one.
                 let _ = first;
                 out.push(b'}');
             }
