@@ -205,6 +205,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_compact_writer_writes_what_serde_json_writes() {
+        for value in [19800.0, -0.0, 1e15, 1.5e-7, f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            let mut compact = Vec::new();
+            RubyFloat(value).write_compact(&mut compact);
+            assert_eq!(compact, serde_json::to_vec(&RubyFloat(value)).unwrap(), "{value}");
+        }
+        let mut out = Vec::new();
+        RubyFloat(f64::NAN).write_compact(&mut out);
+        assert_eq!(out, b"null");
+    }
+
+    #[test]
     fn every_layout_ruby_uses() {
         for (value, ruby) in [
             (19800.0, "19800.0"),
