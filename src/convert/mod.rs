@@ -18,6 +18,7 @@ mod template;
 
 use crate::draft::{ContractDraft, DateSpan, EmptyList, EmptyRecord, FieldValue, ProductsSummary};
 use crate::encoding::float::is_exact_as_f64;
+use crate::encoding::reader::read_json_into;
 use crate::error::{Error, ErrorKind, Problems};
 use crate::money::RubyDecimal;
 use crate::money::{MAX_INTEGER_DIGITS, fits_stored_integer_digits};
@@ -181,6 +182,15 @@ impl Converter {
         let bundle =
             Bundle::from_json(json).map_err(|error| check::company_of_unread(json).unwrap_or(error))?;
         self.convert_owned(bundle.opportunity, bundle.customer, bundle.user)
+    }
+
+    /// [`Converter::convert_json`], reading the bundle into `records`, whose buffers it
+    /// reuses (the batch path reads line after line into the same records): they are
+    /// moved into the draft, to be taken back from it for the next bundle.
+    pub(crate) fn convert_json_into(&self, json: &[u8], records: &mut Bundle) -> Result<Conversion, Error> {
+        read_json_into(json, records).map_err(|error| check::company_of_unread(json).unwrap_or(error))?;
+        let Bundle { opportunity, customer, user } = std::mem::take(records);
+        self.convert_owned(opportunity, customer, user)
     }
 
     /// The draft of a new contract for `opportunity`, its `customer`, created by `user`,

@@ -29,6 +29,24 @@ pub(crate) trait Encoding {
     /// Reads the field from any encoding the API sends.
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self::Field, D::Error>;
 
+    /// Reads the field into `field`, the same value [`Encoding::read`] gives, reusing
+    /// what `field` holds where the encoding can (a string's buffer, a record's fields):
+    /// the batch path reads line after line into the same records. After an error,
+    /// `field` holds some valid value.
+    fn read_into<'de, D: Deserializer<'de>>(
+        deserializer: D,
+        field: &mut Self::Field,
+    ) -> Result<(), D::Error> {
+        *field = Self::read(deserializer)?;
+        Ok(())
+    }
+
+    /// Sets `field` to `default`, its record's default, for a key a reused record was
+    /// not given, reusing what `field` holds where the encoding can.
+    fn reset(field: &mut Self::Field, default: Self::Field) {
+        *field = default;
+    }
+
     /// Writes the field in `form`.
     fn write<S: Serializer>(field: &Self::Field, form: Form, serializer: S) -> Result<S::Ok, S::Error>;
 
@@ -48,20 +66,15 @@ pub(crate) trait Encoding {
     }
 }
 
-/// Reads a field through its encoding, as a map value.
-pub(crate) struct Read<E>(PhantomData<E>);
+/// Reads a field through its encoding into where it is, as a map value
+/// ([`Encoding::read_into`]).
+pub(crate) struct ReadInto<'a, E: Encoding>(pub(crate) &'a mut E::Field);
 
-impl<E> Read<E> {
-    pub(crate) const fn new() -> Self {
-        Self(PhantomData)
-    }
-}
+impl<'de, E: Encoding> DeserializeSeed<'de> for ReadInto<'_, E> {
+    type Value = ();
 
-impl<'de, E: Encoding> DeserializeSeed<'de> for Read<E> {
-    type Value = E::Field;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<E::Field, D::Error> {
-        E::read(deserializer)
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        E::read_into(deserializer, self.0)
     }
 }
 
@@ -101,6 +114,10 @@ impl<T: for<'de> Deserialize<'de> + Serialize> Encoding for Plain<T> {
 
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
         T::deserialize(deserializer)
+    }
+
+    fn read_into<'de, D: Deserializer<'de>>(deserializer: D, field: &mut T) -> Result<(), D::Error> {
+        T::deserialize_in_place(deserializer, field)
     }
 
     fn write<S: Serializer>(field: &T, _: Form, serializer: S) -> Result<S::Ok, S::Error> {

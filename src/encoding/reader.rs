@@ -38,6 +38,25 @@ pub(crate) fn read_json<'de, T: serde::Deserialize<'de>>(json: &'de [u8]) -> Res
     })
 }
 
+/// [`read_json`] into `place`, reusing what it holds (its strings' buffers, its
+/// records): for the batch path, which reads line after line into the same records.
+/// The outcome is [`read_json`]'s: input that does not read this way is read again by
+/// it, for its error (or, should it read there, its value).
+pub(crate) fn read_json_into<'de, T: serde::Deserialize<'de>>(
+    json: &'de [u8],
+    place: &mut T,
+) -> Result<(), Error> {
+    let text = json.strip_prefix(BYTE_ORDER_MARK).unwrap_or(json);
+    if let Ok(text) = simdutf8::basic::from_utf8(text) {
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        if T::deserialize_in_place(&mut deserializer, place).and_then(|()| deserializer.end()).is_ok() {
+            return Ok(());
+        }
+    }
+    *place = read_json(json)?;
+    Ok(())
+}
+
 fn from_serde(error: &serde_path_to_error::Error<serde_json::Error>) -> Error {
     from_json_error(error.inner(), json_path(error.path()))
 }

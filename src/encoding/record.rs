@@ -7,11 +7,11 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use serde::de::value::MapAccessDeserializer;
-use serde::de::{self, DeserializeSeed, MapAccess};
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serializer};
 
-use super::bounded::AtMost;
+use super::bounded::too_many;
 use super::field::{Encoding, Form, InForm, WriteRecord};
 use super::key::Key;
 
@@ -22,7 +22,13 @@ impl<T: for<'de> Deserialize<'de> + WriteRecord> Encoding for Record<T> {
     type Field = Option<T>;
 
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<T>, D::Error> {
-        deserializer.deserialize_any(RecordVisitor(PhantomData))
+        let mut record = None;
+        Self::read_into(deserializer, &mut record)?;
+        Ok(record)
+    }
+
+    fn read_into<'de, D: Deserializer<'de>>(deserializer: D, record: &mut Option<T>) -> Result<(), D::Error> {
+        deserializer.deserialize_any(RecordVisitor(record))
     }
 
     fn write<S: Serializer>(field: &Option<T>, form: Form, serializer: S) -> Result<S::Ok, S::Error> {
@@ -50,6 +56,10 @@ impl<T: for<'de> Deserialize<'de> + WriteRecord, const MAX: usize> Encoding for 
         list::<D, T, MAX>(deserializer)
     }
 
+    fn read_into<'de, D: Deserializer<'de>>(deserializer: D, records: &mut Vec<T>) -> Result<(), D::Error> {
+        deserializer.deserialize_option(ListOrNull::<T, MAX>(records))
+    }
+
     fn write<S: Serializer>(field: &Vec<T>, form: Form, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(field.iter().map(|record| InForm(record, form)))
     }
@@ -66,27 +76,35 @@ impl<T: for<'de> Deserialize<'de> + WriteRecord, const MAX: usize> Encoding for 
     }
 }
 
-struct RecordVisitor<T>(PhantomData<T>);
+/// Reads an embedded record into its place, into the record it holds if any.
+struct RecordVisitor<'a, T>(&'a mut Option<T>);
 
-impl<'de, T: Deserialize<'de>> de::Visitor<'de> for RecordVisitor<T> {
-    type Value = Option<T>;
+impl<'de, T: Deserialize<'de>> de::Visitor<'de> for RecordVisitor<'_, T> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a record, {} or null")
     }
 
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        *self.0 = None;
+        Ok(())
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         // Read the first key to tell `{}` from a record, then hand the record's
         // deserializer the map with that key put back: nothing is buffered.
         let Some(first) = map.next_key::<Key<'de>>()? else {
-            return Ok(None);
+            *self.0 = None;
+            return Ok(());
         };
-        let resumed = Resumed { first: Some(first), map };
-        T::deserialize(MapAccessDeserializer::new(resumed)).map(Some)
+        let resumed = MapAccessDeserializer::new(Resumed { first: Some(first), map });
+        if let Some(record) = self.0 {
+            T::deserialize_in_place(resumed, record)
+        } else {
+            *self.0 = Some(T::deserialize(resumed)?);
+            Ok(())
+        }
     }
 }
 
@@ -126,9 +144,73 @@ pub(crate) fn record_or_default<'de, D: Deserializer<'de>, T: Deserialize<'de> +
 pub(crate) fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>, const MAX: usize>(
     deserializer: D,
 ) -> Result<Vec<T>, D::Error> {
-    let records =
-        Option::<AtMost<Required<T>, MAX>>::deserialize(deserializer)?.map_or_else(Vec::new, |list| list.0);
-    Ok(records.into_iter().map(|record| record.0).collect())
+    let mut records = Vec::new();
+    deserializer.deserialize_option(ListOrNull::<T, MAX>(&mut records))?;
+    Ok(records)
+}
+
+/// Reads a list of at most `MAX` records (`null` for none) into `records`, each item
+/// into the record already in its place, if any.
+struct ListOrNull<'a, T, const MAX: usize>(&'a mut Vec<T>);
+
+impl<'de, T: Deserialize<'de>, const MAX: usize> de::Visitor<'de> for ListOrNull<'_, T, MAX> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        self.0.clear();
+        Ok(())
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let records = self.0;
+        for count in 0..MAX {
+            let more = match records.get_mut(count) {
+                Some(record) => seq.next_element_seed(RequiredInto(record))?.is_some(),
+                None => seq.next_element::<Required<T>>()?.map(|record| records.push(record.0)).is_some(),
+            };
+            if !more {
+                records.truncate(count);
+                return Ok(());
+            }
+        }
+        records.truncate(MAX);
+        // The item after the last allowed one is skipped unread.
+        match seq.next_element::<IgnoredAny>()? {
+            Some(_) => Err(too_many(MAX, "items")),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Reads a record that must be one (a JSON object) into the record in its place.
+struct RequiredInto<'a, T>(&'a mut T);
+
+impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for RequiredInto<'_, T> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> de::Visitor<'de> for RequiredInto<'_, T> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a record")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        T::deserialize_in_place(MapAccessDeserializer::new(map), self.0)
+    }
 }
 
 /// A map whose first key was already read.

@@ -16,7 +16,17 @@ impl Encoding for Text {
     type Field = String;
 
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-        deserializer.deserialize_any(TextVisitor { null_is_empty: true })
+        let mut text = String::new();
+        Self::read_into(deserializer, &mut text)?;
+        Ok(text)
+    }
+
+    fn read_into<'de, D: Deserializer<'de>>(deserializer: D, text: &mut String) -> Result<(), D::Error> {
+        deserializer.deserialize_any(TextVisitor { text, null_is_empty: true })
+    }
+
+    fn reset(text: &mut String, default: String) {
+        reset(text, default);
     }
 
     fn write<S: Serializer>(field: &String, _: Form, serializer: S) -> Result<S::Ok, S::Error> {
@@ -36,7 +46,17 @@ impl Encoding for RequiredText {
     type Field = String;
 
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-        deserializer.deserialize_any(TextVisitor { null_is_empty: false })
+        let mut text = String::new();
+        Self::read_into(deserializer, &mut text)?;
+        Ok(text)
+    }
+
+    fn read_into<'de, D: Deserializer<'de>>(deserializer: D, text: &mut String) -> Result<(), D::Error> {
+        deserializer.deserialize_any(TextVisitor { text, null_is_empty: false })
+    }
+
+    fn reset(text: &mut String, default: String) {
+        reset(text, default);
     }
 
     fn write<S: Serializer>(field: &String, _: Form, serializer: S) -> Result<S::Ok, S::Error> {
@@ -48,35 +68,62 @@ impl Encoding for RequiredText {
     }
 }
 
-struct TextVisitor {
+/// A text field set to its default, keeping its buffer when the default is empty.
+fn reset(text: &mut String, default: String) {
+    if default.is_empty() {
+        text.clear();
+    } else {
+        *text = default;
+    }
+}
+
+/// Reads text into `text`, replacing what it held and keeping its buffer.
+struct TextVisitor<'a> {
+    text: &'a mut String,
     null_is_empty: bool,
 }
 
-impl de::Visitor<'_> for TextVisitor {
-    type Value = String;
+impl TextVisitor<'_> {
+    fn set(self, value: &str) {
+        self.text.clear();
+        self.text.push_str(value);
+    }
+}
+
+impl de::Visitor<'_> for TextVisitor<'_> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(if self.null_is_empty { "a string or null" } else { "a string" })
     }
 
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<String, E> {
-        Ok(text.to_owned())
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<(), E> {
+        self.set(text);
+        Ok(())
     }
 
-    fn visit_string<E: de::Error>(self, text: String) -> Result<String, E> {
-        Ok(text)
+    fn visit_string<E: de::Error>(self, text: String) -> Result<(), E> {
+        *self.text = text;
+        Ok(())
     }
 
-    fn visit_u64<E: de::Error>(self, value: u64) -> Result<String, E> {
-        Ok(value.to_string())
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<(), E> {
+        self.set(itoa::Buffer::new().format(value));
+        Ok(())
     }
 
-    fn visit_i64<E: de::Error>(self, value: i64) -> Result<String, E> {
-        Ok(value.to_string())
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<(), E> {
+        self.set(itoa::Buffer::new().format(value));
+        Ok(())
     }
 
-    fn visit_unit<E: de::Error>(self) -> Result<String, E> {
-        if self.null_is_empty { Ok(String::new()) } else { Err(E::invalid_type(de::Unexpected::Unit, &self)) }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        if self.null_is_empty {
+            self.set("");
+            Ok(())
+        } else {
+            Err(E::invalid_type(de::Unexpected::Unit, &self))
+        }
     }
 }
 

@@ -9,6 +9,7 @@ use super::{LinesOptions, LinesSummary, StreamError, caught};
 use crate::convert::Converter;
 use crate::error::Error;
 use crate::json::{Envelope, ErrorEnvelope, JsonStyle};
+use crate::records::Bundle;
 
 /// Lines per batch: enough to make handing a batch to a thread cheap beside
 /// converting it.
@@ -41,6 +42,8 @@ pub(super) struct Batch {
     failed: u64,
     /// The number of the batch's first failed line in the stream.
     first_failure: Option<u64>,
+    /// The records each line is read into, whose buffers are reused from line to line.
+    records: Bundle,
 }
 
 impl Batch {
@@ -48,11 +51,14 @@ impl Batch {
     /// [`BATCH_LINES`] of them, ending after [`BATCH_BYTES`] or as soon as the input has
     /// no whole line buffered. False at the end of the input.
     pub(super) fn read_from<R: BufRead>(&mut self, reader: &mut LineReader<R>) -> io::Result<bool> {
-        // A batch that once held a long line gives its memory back.
+        // A batch that once held a long line gives its memory back. The records start
+        // afresh too, so what their buffers keep is never more than twice what the
+        // batch's own lines held.
         for buffer in [&mut self.text, &mut self.output] {
             buffer.clear();
             buffer.shrink_to(BATCH_BYTES);
         }
+        self.records = Bundle::default();
         self.lines.clear();
         self.drained = false;
         while self.lines.len() < BATCH_LINES && self.text.len() < BATCH_BYTES && !self.drained {
@@ -114,13 +120,20 @@ impl Batch {
         (self.converted, self.failed, self.first_failure) = (0, 0, None);
         for (number, line) in (self.first_line..).zip(&self.lines) {
             let conversion = match line {
-                Line::Text(bytes) => converter.convert_json(&self.text[bytes.clone()]),
+                Line::Text(bytes) => {
+                    converter.convert_json_into(&self.text[bytes.clone()], &mut self.records)
+                }
                 Line::TooLong => Err(Error::line_too_long(options.max_line_bytes)),
             };
             let written = match conversion {
                 Ok(conversion) => {
                     self.converted += 1;
-                    style.append_written(&mut self.output, &Envelope::new(&conversion.draft))
+                    let written = style.append_written(&mut self.output, &Envelope::new(&conversion.draft));
+                    let draft = conversion.draft;
+                    // The records go back, to read the next line into.
+                    (self.records.opportunity, self.records.customer, self.records.user) =
+                        (draft.opportunity, draft.customer, draft.user);
+                    written
                 }
                 Err(error) => {
                     self.failed += 1;

@@ -7,6 +7,12 @@
 //! their JSON text, and skips every other key unread, so its depth or content never
 //! matters. Nothing is buffered; a known key given twice is refused, and so is a record
 //! without one of its required keys.
+//!
+//! A record can also be read into one that holds an earlier record (serde's
+//! `deserialize_in_place`, which the batch path uses line after line): each field is
+//! read into its place ([`Encoding::read_into`](crate::encoding::field::Encoding::read_into),
+//! which keeps a string's buffer) and each key not given is reset to its default, so
+//! the record ends as reading afresh would make it. Both ways are the same visitor.
 
 use serde::de;
 
@@ -25,13 +31,24 @@ impl Seen {
         Ok(())
     }
 
+    /// Whether the key at `index` was read.
+    pub(crate) fn has(&self, index: usize) -> bool {
+        self.0 & (1 << index) != 0
+    }
+
+    /// Whether all of the first `count` keys were read.
+    pub(crate) fn all(&self, count: usize) -> bool {
+        // Only the first `count` bits are ever set.
+        self.0.count_ones() as usize == count
+    }
+
     /// Refuses a record that lacks one of the `required` keys of `keys`.
     pub(crate) fn require<E: de::Error>(
         &self,
         keys: &[&'static str],
         required: &[&'static str],
     ) -> Result<(), E> {
-        match required.iter().find(|name| self.0 & (1 << position(keys, name)) == 0) {
+        match required.iter().find(|name| !self.has(position(keys, name))) {
             Some(name) => Err(E::missing_field(name)),
             None => Ok(()),
         }
@@ -104,48 +121,75 @@ macro_rules! record_fields {
             }
         }
 
-        impl<'de> serde::Deserialize<'de> for $record {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct RecordVisitor;
-
-                impl<'de> serde::de::Visitor<'de> for RecordVisitor {
-                    type Value = $record;
-
-                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                        f.write_str($expecting)
-                    }
-
-                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$record, A::Error> {
-                        use crate::encoding::field::Read;
-                        let mut record = $record::default();
-                        let mut seen = crate::records::fields::Seen::default();
-                        $(let mut custom_values = crate::records::CustomValuesReader::default();
-                        let _ = stringify!($custom);)?
-                        while let Some(key) = map.next_key::<crate::encoding::key::Key<'de>>()? {
-                            match key.as_str() {
-                                $($key $(| $alias)? => {
-                                    const INDEX: usize = crate::records::fields::position($record::KEYS, $key);
-                                    seen.first::<A::Error>(INDEX, concat!($key $(, " (or ", $alias, ")")?))?;
-                                    record.$field = map.next_value_seed(Read::<$encoding>::new())?;
-                                })*
-                                $(other if crate::records::CustomValues::is_custom_key(other) => {
-                                    let _ = stringify!($custom);
-                                    custom_values.read(other.to_owned(), &mut map)?;
-                                })?
-                                _ => {
-                                    map.next_value::<serde::de::IgnoredAny>()?;
-                                }
-                            }
-                        }
-                        seen.require::<A::Error>($record::KEYS, $record::REQUIRED)?;
-                        $(record.$custom = custom_values.finish::<A::Error>()?;)?
-                        Ok(record)
-                    }
+        // The reader and its visitor, in a scope of their own: a file may list several records.
+        const _: () = {
+            impl<'de> serde::Deserialize<'de> for $record {
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    let mut record = $record::default();
+                    deserializer.deserialize_map(RecordVisitor { record: &mut record, reused: false })?;
+                    Ok(record)
                 }
 
-                deserializer.deserialize_map(RecordVisitor)
+                /// Reads into a record that may hold an earlier one, reusing its buffers:
+                /// every field is read or set to its default, so the record ends as
+                /// `deserialize` would make it.
+                fn deserialize_in_place<D: serde::Deserializer<'de>>(
+                    deserializer: D,
+                    place: &mut Self,
+                ) -> Result<(), D::Error> {
+                    deserializer.deserialize_map(RecordVisitor { record: place, reused: true })
+                }
             }
-        }
+
+            /// Reads a record's keys into it: into a default record, or (`reused`) into one
+            /// that may hold an earlier record, whose fields not given are then reset.
+            struct RecordVisitor<'a> {
+                record: &'a mut $record,
+                reused: bool,
+            }
+
+            impl<'de> serde::de::Visitor<'de> for RecordVisitor<'_> {
+                type Value = ();
+
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str($expecting)
+                }
+
+                fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+                    use crate::encoding::field::{Encoding, ReadInto};
+                    use crate::records::fields::position;
+                    let record = self.record;
+                    let mut seen = crate::records::fields::Seen::default();
+                    $(let mut custom_values = crate::records::CustomValuesReader::default();
+                    let _ = stringify!($custom);)?
+                    while let Some(key) = map.next_key::<crate::encoding::key::Key<'de>>()? {
+                        match key.as_str() {
+                            $($key $(| $alias)? => {
+                                const INDEX: usize = position($record::KEYS, $key);
+                                seen.first::<A::Error>(INDEX, concat!($key $(, " (or ", $alias, ")")?))?;
+                                map.next_value_seed(ReadInto::<$encoding>(&mut record.$field))?;
+                            })*
+                            $(other if crate::records::CustomValues::is_custom_key(other) => {
+                                let _ = stringify!($custom);
+                                custom_values.read(other.to_owned(), &mut map)?;
+                            })?
+                            _ => {
+                                map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    seen.require::<A::Error>($record::KEYS, $record::REQUIRED)?;
+                    if self.reused && !seen.all($record::KEYS.len()) {
+                        let default = $record::default();
+                        $(if !seen.has(position($record::KEYS, $key)) {
+                            <$encoding as Encoding>::reset(&mut record.$field, default.$field);
+                        })*
+                    }
+                    $(record.$custom = custom_values.finish::<A::Error>()?;)?
+                    Ok(())
+                }
+            }
+        };
 
         impl crate::encoding::field::WriteRecord for $record {
             fn write_record<S: serde::Serializer>(
@@ -203,3 +247,70 @@ macro_rules! record_fields {
     };
 }
 pub(crate) use record_fields;
+
+#[cfg(test)]
+mod tests {
+    use proptest::collection::vec;
+    use proptest::prelude::*;
+    use serde::Deserialize;
+    use serde_json::Value;
+
+    use crate::{Bundle, strategy};
+
+    /// `value` with some of its keys left out and some of its records and lists `null`,
+    /// `{}` or shorter, as `choices` (taken in turn, round and round) say.
+    fn thinned(value: &mut Value, choices: &[u8], next: &mut usize) {
+        fn choose(choices: &[u8], next: &mut usize) -> u8 {
+            *next += 1;
+            choices[*next % choices.len()]
+        }
+        match value {
+            Value::Object(entries) => {
+                entries.retain(|_, _| choose(choices, next) % 4 != 0);
+                for item in entries.values_mut() {
+                    match choose(choices, next) % 8 {
+                        0 if item.is_object() || item.is_array() => *item = Value::Null,
+                        1 if item.is_object() => *item = Value::Object(serde_json::Map::new()),
+                        _ => thinned(item, choices, next),
+                    }
+                }
+            }
+            Value::Array(items) => {
+                items.truncate(usize::from(choose(choices, next) % 4));
+                for item in items {
+                    thinned(item, choices, next);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    proptest! {
+        /// The batch path reads each line into the records of the line before: what it
+        /// reads must be what reading afresh gives, whatever the earlier record held and
+        /// whichever keys the later one lacks (reset to their defaults), and it must fail
+        /// where reading afresh fails.
+        #[test]
+        fn a_record_read_into_another_is_the_record_read_afresh(
+            earlier in strategy::bundle(),
+            later in strategy::bundle(),
+            choices in vec(any::<u8>(), 1..48),
+        ) {
+            let mut value: Value = serde_json::from_slice(&later.to_json()).unwrap();
+            if choices[0] % 2 == 0 {
+                thinned(&mut value, &choices, &mut 0);
+            }
+            let json = value.to_string();
+            let fresh = serde_json::from_str::<Bundle>(&json);
+            let mut records = earlier;
+            let into = Bundle::deserialize_in_place(&mut serde_json::Deserializer::from_str(&json), &mut records);
+            match fresh {
+                Ok(fresh) => {
+                    prop_assert!(into.is_ok(), "{json}: {into:?}");
+                    prop_assert_eq!(records, fresh);
+                }
+                Err(error) => prop_assert!(into.is_err(), "{json} reads into a record, not afresh: {error}"),
+            }
+        }
+    }
+}

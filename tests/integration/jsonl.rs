@@ -220,3 +220,39 @@ fn a_line_at_the_limit_is_read_and_one_byte_more_is_not() {
         "a \\r\\n line break is no part of the line"
     );
 }
+
+/// The batch path reads each line into the records of the line before, reusing their
+/// buffers: a line's envelope must still be the one it gets alone, whatever came before
+/// it (records of other shapes, lines that failed halfway through reading).
+mod reused_records {
+    use contract_draft::lines::{LinesOptions, convert_lines};
+    use contract_draft::{Bundle, Converter, strategy};
+    use proptest::prelude::*;
+
+    fn converted(input: &str) -> String {
+        let mut output = Vec::new();
+        convert_lines(&Converter::default(), input.as_bytes(), &mut output, LinesOptions::default(), |_| {})
+            .unwrap();
+        String::from_utf8(output).unwrap()
+    }
+
+    /// A bundle's line, or (`broken`) the same line cut short after its opportunity,
+    /// which fails once the first records have been read into.
+    fn line(bundle: &Bundle, broken: bool) -> String {
+        let json = String::from_utf8(bundle.to_json()).unwrap();
+        if broken { json[..json.find(r#","customer""#).unwrap()].to_owned() } else { json }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        #[test]
+        fn each_line_converts_as_it_does_alone(
+            bundles in proptest::collection::vec((strategy::bundle(), any::<bool>()), 1..12),
+        ) {
+            let lines: Vec<String> = bundles.iter().map(|(bundle, broken)| line(bundle, *broken)).collect();
+            let alone: String = lines.iter().map(|line| converted(line)).collect();
+            prop_assert_eq!(converted(&lines.join("\n")), alone);
+        }
+    }
+}
