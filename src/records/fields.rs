@@ -42,17 +42,33 @@ impl Seen {
         self.0.count_ones() as usize == count
     }
 
-    /// Refuses a record that lacks one of the `required` keys of `keys`.
+    /// Refuses a record that lacks one of the `required` keys of `keys`, whose places
+    /// are the bits of `required_places` ([`places`]).
     pub(crate) fn require<E: de::Error>(
         &self,
+        required_places: u64,
         keys: &[&'static str],
         required: &[&'static str],
     ) -> Result<(), E> {
+        if required_places & !self.0 == 0 {
+            return Ok(());
+        }
         match required.iter().find(|name| !self.has(position(keys, name))) {
             Some(name) => Err(E::missing_field(name)),
             None => Ok(()),
         }
     }
+}
+
+/// The places of `names` in `keys`, as bits (when the crate is built).
+pub(crate) const fn places(keys: &[&str], names: &[&str]) -> u64 {
+    let mut bits = 0;
+    let mut index = 0;
+    while index < names.len() {
+        bits |= 1 << position(keys, names[index]);
+        index += 1;
+    }
+    bits
 }
 
 /// Where `key` is in `keys` (at compile time for the listed keys); a key that is not
@@ -178,10 +194,11 @@ macro_rules! record_fields {
                             }
                         }
                     }
-                    seen.require::<A::Error>($record::KEYS, $record::REQUIRED)?;
+                    let required_places = const { crate::records::fields::places($record::KEYS, $record::REQUIRED) };
+                    seen.require::<A::Error>(required_places, $record::KEYS, $record::REQUIRED)?;
                     if self.reused && !seen.all($record::KEYS.len()) {
                         let default = $record::default();
-                        $(if !seen.has(position($record::KEYS, $key)) {
+                        $(if !seen.has(const { position($record::KEYS, $key) }) {
                             <$encoding as Encoding>::reset(&mut record.$field, default.$field);
                         })*
                     }
