@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 use serde::Serializer;
 
-use crate::encoding::stack_text::{push_display, serialize_display};
+use crate::encoding::stack_text::{push_on_stack, serialize_display};
 use crate::money::RubyDecimal;
 
 /// A quantity: an integer when whole, else its Ruby decimal text.
@@ -33,6 +33,6 @@ pub(crate) fn write_sum_compact(value: &Decimal, out: &mut Vec<u8>) {
     if value.is_zero() {
         out.push(b'0');
     } else {
-        push_display(out, &RubyDecimal(*value));
+        push_on_stack(out, &RubyDecimal(*value));
     }
 }
