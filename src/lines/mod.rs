@@ -8,7 +8,7 @@
 //! bounded channels in that order and writes them: the output is in input order by
 //! construction.
 //!
-//! A batch ends after 64 lines, after 1 MiB, or as soon as
+//! A batch ends after 256 lines, after 1 MiB, or as soon as
 //! the input has no whole line buffered (the next read could wait for a slow producer);
 //! the output is flushed after such a batch, so a line's envelope appears as soon as it
 //! is converted.

@@ -106,13 +106,13 @@ fn a_panicking_input_stops_the_stream_without_hanging() {
     }
 }
 
-/// A failure past the first batch of 64 lines is reported by its line in the stream,
-/// not its place in its batch (line 71, not 7).
+/// A failure past the first batch of at most 256 lines is reported by its line in the
+/// stream, not its place in its batch (line 300, not 44).
 #[test]
 fn the_first_failure_is_counted_from_the_start_of_the_stream() {
     use contract_draft::Converter;
     use contract_draft::lines::{LinesOptions, convert_lines};
-    let input = lines_broken_at(200, &[71, 150]);
+    let input = lines_broken_at(700, &[300, 650]);
     for jobs in [1, 2, 3] {
         let mut options = LinesOptions::default();
         options.jobs = std::num::NonZeroUsize::new(jobs).unwrap();
@@ -120,7 +120,7 @@ fn the_first_failure_is_counted_from_the_start_of_the_stream() {
             convert_lines(&Converter::default(), input.as_bytes(), std::io::sink(), options, |_| {}).unwrap();
         assert_eq!(
             (summary.converted, summary.failed, summary.first_failure),
-            (198, 2, Some(71)),
+            (698, 2, Some(300)),
             "--jobs {jobs}"
         );
     }

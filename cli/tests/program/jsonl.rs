@@ -105,16 +105,16 @@ fn a_byte_order_mark_before_the_first_line_is_skipped() {
     assert_eq!(run(&["--jsonl"], input.as_bytes()).status.code(), Some(1));
 }
 
-/// The summary names the first failed line by its place in the stream (71), not in its
-/// batch of 64 lines (7).
+/// The summary names the first failed line by its place in the stream (300, past the
+/// first batch of at most 256 lines), not in its batch.
 #[test]
 fn the_summary_names_the_first_failed_line_of_the_stream() {
-    let input = lines_broken_at(200, &[71, 150]);
+    let input = lines_broken_at(700, &[300, 650]);
     for jobs in ["1", "2"] {
         let output = run(&["--jsonl", "--jobs", jobs], input.as_bytes());
         assert_eq!(
             String::from_utf8(output.stderr).unwrap(),
-            "contract-draft: 198 converted, 2 failed (the first at line 71)\n"
+            "contract-draft: 698 converted, 2 failed (the first at line 300)\n"
         );
     }
 }
