@@ -55,9 +55,7 @@ impl Encoding for RequiredText {
         deserializer.deserialize_any(TextVisitor { text, null_is_empty: false })
     }
 
-    fn reset(text: &mut String, default: String) {
-        reset(text, default);
-    }
+    // No `reset` of its own: a required text's key is a required key, never reset.
 
     fn write<S: Serializer>(field: &String, _: Form, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(field)

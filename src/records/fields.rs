@@ -302,6 +302,16 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_record_without_any_of_its_required_keys_is_refused() {
+        for (json, path) in [(r#"{"tel": "110"}"#, "id"), ("{}", "id")] {
+            let error = crate::records::Address::from_json(json.as_bytes()).unwrap_err();
+            assert_eq!((error.kind(), error.path()), (crate::ErrorKind::MissingField, path), "{json}");
+        }
+        let error = crate::Opportunity::from_json(br#"{"customer_name": "x"}"#).unwrap_err();
+        assert_eq!((error.kind(), error.path()), (crate::ErrorKind::MissingField, "id"));
+    }
+
     proptest! {
         /// The batch path reads each line into the records of the line before: what it
         /// reads must be what reading afresh gives, whatever the earlier record held and
