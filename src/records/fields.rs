@@ -272,6 +272,9 @@ mod tests {
     use serde::Deserialize;
     use serde_json::Value;
 
+    use crate::encoding::field::Encoding;
+    use crate::encoding::record::{List, Record};
+    use crate::records::{Address, Contact};
     use crate::{Bundle, strategy};
 
     /// `value` with some of its keys left out and some of its records and lists `null`,
@@ -300,6 +303,47 @@ mod tests {
             }
             _ => {}
         }
+    }
+
+    /// `json` read into `held` through `E`, as a record's field is read in place.
+    fn read_into<E: Encoding>(json: &str, held: &mut E::Field) {
+        E::read_into(&mut serde_json::Deserializer::from_str(json), held).unwrap();
+    }
+
+    fn ids(contacts: &[Contact]) -> Vec<u64> {
+        contacts.iter().map(|contact| contact.id).collect()
+    }
+
+    #[test]
+    fn a_list_read_into_one_holds_what_was_read_and_nothing_else() {
+        let mut held = Vec::new();
+        read_into::<List<Contact, 3>>(r#"[{"id": 1, "name": "a"}, {"id": 2}]"#, &mut held);
+        assert_eq!(ids(&held), [1, 2]);
+        read_into::<List<Contact, 3>>(r#"[{"id": 3}, {"id": 4}, {"id": 5}]"#, &mut held);
+        assert_eq!((ids(&held), held[0].name.as_str()), (vec![3, 4, 5], ""));
+        read_into::<List<Contact, 3>>(r#"[{"id": 6}]"#, &mut held);
+        assert_eq!(ids(&held), [6]);
+        read_into::<List<Contact, 3>>("null", &mut held);
+        assert_eq!(ids(&held), Vec::<u64>::new());
+        let beyond = List::<Contact, 1>::read_into(
+            &mut serde_json::Deserializer::from_str(r#"[{"id": 7}, {"id": 8}]"#),
+            &mut held,
+        );
+        assert!(beyond.unwrap_err().to_string().contains("has more than 1 items"));
+    }
+
+    #[test]
+    fn a_record_read_into_one_is_the_record_read_or_none() {
+        let mut held = None;
+        read_into::<Record<Address>>(r#"{"id": 1, "tel": "110"}"#, &mut held);
+        assert_eq!(held.as_ref().map(|address| (address.id, address.tel.as_str())), Some((1, "110")));
+        read_into::<Record<Address>>(r#"{"id": 2}"#, &mut held);
+        assert_eq!(held.as_ref().map(|address| (address.id, address.tel.as_str())), Some((2, "")));
+        read_into::<Record<Address>>("{}", &mut held);
+        assert_eq!(held, None);
+        read_into::<Record<Address>>(r#"{"id": 3}"#, &mut held);
+        read_into::<Record<Address>>("null", &mut held);
+        assert_eq!(held, None);
     }
 
     #[test]
