@@ -1,6 +1,6 @@
 use std::fmt;
 
-use crate::encoding::compact::WriteCompact;
+use crate::encoding::compact::{JsonOut, WriteCompact};
 use crate::encoding::date::IsoDate;
 use crate::encoding::stack_text::{OnStack, StackText, push_on_stack, serialize_display};
 use chrono::NaiveDate;
@@ -51,7 +51,7 @@ impl Serialize for DateSpan {
 }
 
 impl WriteCompact for DateSpan {
-    fn write_compact(&self, out: &mut Vec<u8>) {
+    fn write_compact(&self, out: &mut JsonOut<'_>) {
         push_on_stack(out, self);
     }
 }

@@ -1,7 +1,7 @@
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
-use crate::encoding::compact::WriteCompact;
+use crate::encoding::compact::{JsonOut, WriteCompact};
 
 /// A record a new draft does not have yet (its creator, its department, …); written `{}`.
 ///
@@ -26,7 +26,7 @@ impl Serialize for EmptyRecord {
 pub struct EmptyList;
 
 impl WriteCompact for EmptyRecord {
-    fn write_compact(&self, out: &mut Vec<u8>) {
+    fn write_compact(&self, out: &mut JsonOut<'_>) {
         out.extend_from_slice(b"{}");
     }
 }
@@ -38,7 +38,7 @@ impl Serialize for EmptyList {
 }
 
 impl WriteCompact for EmptyList {
-    fn write_compact(&self, out: &mut Vec<u8>) {
+    fn write_compact(&self, out: &mut JsonOut<'_>) {
         out.extend_from_slice(b"[]");
     }
 }

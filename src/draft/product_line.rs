@@ -1,6 +1,6 @@
 use std::fmt;
 
-use crate::encoding::compact::WriteCompact;
+use crate::encoding::compact::{JsonOut, WriteCompact};
 use crate::encoding::stack_text::{push_display, serialize_display};
 use crate::money::Amount;
 use crate::records::ProductLine;
@@ -115,13 +115,13 @@ impl Serialize for ProductsSummary {
 }
 
 impl WriteCompact for ProductsSummary {
-    fn write_compact(&self, out: &mut Vec<u8>) {
+    fn write_compact(&self, out: &mut JsonOut<'_>) {
         push_display(out, self);
     }
 }
 
 impl WriteCompact for Vec<NewProductLine> {
-    fn write_compact(&self, out: &mut Vec<u8>) {
+    fn write_compact(&self, out: &mut JsonOut<'_>) {
         crate::encoding::compact::push_serialized(out, self);
     }
 }

@@ -12,7 +12,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use super::{ApproveStatus, ContractDraft};
-use crate::encoding::compact::{WriteCompact, push_serialized, push_str};
+use crate::encoding::compact::{JsonOut, WriteCompact, push_serialized, push_str};
 use crate::encoding::field::{Form, InForm, WriteRecord};
 use crate::encoding::timestamp::minutes;
 use crate::encoding::{amount, date, decimal, float};
@@ -24,7 +24,7 @@ trait WriteAs<T: ?Sized> {
 
     /// Appends `value` as compact JSON: the bytes serde_json's compact writer makes of
     /// [`WriteAs::serialize`].
-    fn write_compact(value: &T, out: &mut Vec<u8>)
+    fn write_compact(value: &T, out: &mut JsonOut<'_>)
     where
         Self: Sized,
     {
@@ -49,7 +49,7 @@ impl<T: Serialize + WriteCompact> WriteAs<T> for AsItself {
         value.serialize(serializer)
     }
 
-    fn write_compact(value: &T, out: &mut Vec<u8>) {
+    fn write_compact(value: &T, out: &mut JsonOut<'_>) {
         value.write_compact(out);
     }
 }
@@ -63,7 +63,7 @@ impl<T: WriteRecord> WriteAs<T> for Embedded {
         InForm(value, Form::Embedded).serialize(serializer)
     }
 
-    fn write_compact(value: &T, out: &mut Vec<u8>) {
+    fn write_compact(value: &T, out: &mut JsonOut<'_>) {
         value.write_record_compact(Form::Embedded, out);
     }
 }
@@ -80,7 +80,7 @@ macro_rules! written_with {
                 $function(value, serializer)
             }
 
-            $(fn write_compact(value: &$type, out: &mut Vec<u8>) {
+            $(fn write_compact(value: &$type, out: &mut JsonOut<'_>) {
                 $compact(value, out);
             })?
         })*
@@ -139,7 +139,7 @@ macro_rules! draft_fields {
         }
 
         impl WriteCompact for $draft {
-            fn write_compact(&self, out: &mut Vec<u8>) {
+            fn write_compact(&self, out: &mut JsonOut<'_>) {
                 let mut first = true;
                 out.push(b'{');
                 $(
@@ -231,11 +231,16 @@ mod tests {
     use super::*;
     use crate::{Converter, strategy};
 
-    /// The compact writer's bytes of `value`, beside serde_json's.
-    fn both<T: Serialize + WriteCompact>(value: &T) -> (String, String) {
+    /// The compact writer's bytes of `value`, beside serde_json's, HTML-safe (through
+    /// the pass over serde_json's) if `html_safe`.
+    fn both<T: Serialize + WriteCompact>(value: &T, html_safe: bool) -> (String, String) {
         let mut compact = Vec::new();
-        value.write_compact(&mut compact);
-        (String::from_utf8(compact).unwrap(), serde_json::to_string(value).unwrap())
+        value.write_compact(&mut JsonOut::new(&mut compact, html_safe));
+        let mut serde = serde_json::to_vec(value).unwrap();
+        if html_safe {
+            crate::encoding::html::escape_appended(&mut serde, 0);
+        }
+        (String::from_utf8(compact).unwrap(), String::from_utf8(serde).unwrap())
     }
 
     #[test]
@@ -246,36 +251,43 @@ mod tests {
             (0..0x80_u8).map(char::from).chain("\u{2028}\u{2029}é合同".chars()).collect();
         let draft =
             Converter::default().convert_unchecked(&bundle.opportunity, &bundle.customer, &bundle.user);
-        let (compact, serde) = both(&draft);
-        assert_eq!(compact, serde);
+        for html_safe in [false, true] {
+            let (compact, serde) = both(&draft, html_safe);
+            assert_eq!(compact, serde, "HTML-safe: {html_safe}");
+        }
     }
 
     proptest! {
         /// Any draft under any settings (hidden numbers, custom fields of every kind,
-        /// product lines): the bytes serde_json writes.
+        /// product lines), HTML-safe or not: the bytes serde_json writes.
         #[test]
         fn every_draft_is_written_as_serde_json_writes_it(
             (settings, bundle) in strategy::mapped(),
+            html_safe in any::<bool>(),
         ) {
             let converter = Converter::new(&settings)?;
             let draft = converter.convert_unchecked(&bundle.opportunity, &bundle.customer, &bundle.user);
-            let (compact, serde) = both(&draft);
+            let (compact, serde) = both(&draft, html_safe);
             prop_assert_eq!(compact, serde);
         }
 
         /// Records in the input form too (every field, custom values, times to the
         /// nanosecond), which the draft does not embed.
         #[test]
-        fn every_record_is_written_alike_in_both_forms(bundle in strategy::bundle()) {
+        fn every_record_is_written_alike_in_both_forms(bundle in strategy::bundle(), html_safe in any::<bool>()) {
             for form in [Form::Embedded, Form::Input] {
                 let mut compact = Vec::new();
-                bundle.opportunity.write_record_compact(form, &mut compact);
-                bundle.customer.write_record_compact(form, &mut compact);
-                bundle.user.write_record_compact(form, &mut compact);
+                let mut out = JsonOut::new(&mut compact, html_safe);
+                bundle.opportunity.write_record_compact(form, &mut out);
+                bundle.customer.write_record_compact(form, &mut out);
+                bundle.user.write_record_compact(form, &mut out);
                 let mut serde = Vec::new();
                 serde_json::to_writer(&mut serde, &InForm(&bundle.opportunity, form)).unwrap();
                 serde_json::to_writer(&mut serde, &InForm(&bundle.customer, form)).unwrap();
                 serde_json::to_writer(&mut serde, &InForm(&bundle.user, form)).unwrap();
+                if html_safe {
+                    crate::encoding::html::escape_appended(&mut serde, 0);
+                }
                 prop_assert_eq!(String::from_utf8(compact).unwrap(), String::from_utf8(serde).unwrap());
             }
         }

@@ -7,6 +7,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 
+use super::compact::JsonOut;
 use super::field::{Encoding, Form};
 use super::raw::{JsonText, RawJson};
 use crate::encoding::reader::invalid;
@@ -21,7 +22,7 @@ pub(crate) fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result
 }
 
 /// [`serialize`], appended as compact JSON.
-pub(crate) fn write_compact(value: &Decimal, out: &mut Vec<u8>) {
+pub(crate) fn write_compact(value: &Decimal, out: &mut JsonOut<'_>) {
     push_on_stack(out, &RubyDecimal(*value));
 }
 

@@ -1,77 +1,128 @@
 //! Compact JSON written straight into a buffer, byte for byte what serde_json's compact
 //! writer writes, for the batch path (issue 21): a record's or a draft's keys are bytes
 //! known when the crate is built (`,"key":`), its strings are escaped eight bytes at a
-//! time, and what has no faster way is handed to serde_json ([`push_serialized`]). It
-//! costs serde's per-entry calls and state, which were most of the time a draft took to
-//! write (BENCHMARKS.md, "The batch path against its floor").
+//! time, HTML-safe as they are written where the output is ([`JsonOut`]), and what has
+//! no faster way is handed to serde_json ([`push_serialized`]). It costs serde's
+//! per-entry calls and state, which were most of the time a draft took to write
+//! (BENCHMARKS.md, "The batch path against its floor").
 //!
-//! What serde_json writes is the reference: tests compare the two on every generated
-//! draft (`draft::write`'s tests), and the jsonl bench checks the digest of its
-//! output.
+//! What serde_json writes (and, HTML-safe, the pass over it) is the reference: tests
+//! compare the two on every generated draft (`draft::write`'s tests), and the jsonl
+//! bench checks the digest of its output.
+
+use std::ops::{Deref, DerefMut};
 
 use serde::Serialize;
 
+use super::html;
+
+/// Where compact JSON is written: the buffer, which writers push their own bytes to
+/// (punctuation, keys, digits) as to the `Vec` it derefs to, and whether strings are
+/// written HTML-safe. Text reaches it through [`push_text`] and [`push_serialized`],
+/// which escape as it says.
+pub(crate) struct JsonOut<'a> {
+    bytes: &'a mut Vec<u8>,
+    html_safe: bool,
+}
+
+impl<'a> JsonOut<'a> {
+    /// Appends to `bytes`, with strings HTML-safe if `html_safe`.
+    pub(crate) fn new(bytes: &'a mut Vec<u8>, html_safe: bool) -> Self {
+        Self { bytes, html_safe }
+    }
+}
+
+impl Deref for JsonOut<'_> {
+    type Target = Vec<u8>;
+
+    fn deref(&self) -> &Vec<u8> {
+        self.bytes
+    }
+}
+
+impl DerefMut for JsonOut<'_> {
+    fn deref_mut(&mut self) -> &mut Vec<u8> {
+        self.bytes
+    }
+}
+
 /// A value that writes itself as compact JSON into a buffer, exactly as serde_json's
-/// compact writer writes its `Serialize`.
+/// compact writer writes its `Serialize` (and, HTML-safe, as the pass over that does).
 pub(crate) trait WriteCompact {
     /// Appends the value's compact JSON to `out`.
-    fn write_compact(&self, out: &mut Vec<u8>);
+    fn write_compact(&self, out: &mut JsonOut<'_>);
 }
 
 /// Appends `value` as serde_json writes it, compact: for values with no faster way.
-pub(crate) fn push_serialized<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
+pub(crate) fn push_serialized<T: Serialize + ?Sized>(out: &mut JsonOut<'_>, value: &T) {
+    let start = out.bytes.len();
     // The crate's values always serialize: map keys are strings, a float that is not
     // finite is `null`, and a `Vec` takes every byte.
-    serde_json::to_writer(out, value).expect("the crate's values always write as JSON");
+    serde_json::to_writer(&mut *out.bytes, value).expect("the crate's values always write as JSON");
+    if out.html_safe {
+        html::escape_appended(out.bytes, start);
+    }
 }
 
 /// Appends `text` as a JSON string: quoted, and escaped as serde_json escapes it (`\"`,
 /// `\\`, `\b`, `\t`, `\n`, `\f`, `\r`, other control characters `\u00XX` in lowercase
-/// hex; nothing else). Text of at most 16 bytes with nothing to escape (most keys and
-/// many values) is tested in two words and copied, without a call.
+/// hex), and HTML-safe where `out` is (`<`, `>`, `&`, U+2028, U+2029; `encoding::html`).
+/// Text of at most 16 bytes with nothing to escape (most keys and many values) is
+/// tested in two words and copied, without a call.
 #[inline]
-pub(crate) fn push_str(out: &mut Vec<u8>, text: &str) {
+pub(crate) fn push_str(out: &mut JsonOut<'_>, text: &str) {
     push_text(out, text.as_bytes());
 }
 
 /// [`push_str`] of text's UTF-8 `bytes`.
 #[inline]
-pub(crate) fn push_text(out: &mut Vec<u8>, bytes: &[u8]) {
+pub(crate) fn push_text(out: &mut JsonOut<'_>, bytes: &[u8]) {
+    let html_safe = out.html_safe;
+    let out = &mut *out.bytes;
     out.reserve(bytes.len() + 2);
     out.push(b'"');
     let plain = match bytes.len() {
         0 => true,
-        1..=8 => !may_escape(word_at(bytes, 0)),
-        9..=16 => !may_escape(word_at(bytes, 0)) && !may_escape(word_at(bytes, 8)),
+        1..=8 => !needs_look(word_at(bytes, 0), html_safe),
+        9..=16 => !needs_look(word_at(bytes, 0), html_safe) && !needs_look(word_at(bytes, 8), html_safe),
         _ => false,
     };
     if plain {
         out.extend_from_slice(bytes);
     } else {
-        push_escaped(out, bytes);
+        push_escaped(out, bytes, html_safe);
     }
     out.push(b'"');
 }
 
-/// Appends `bytes` escaped: eight bytes are looked at a time, a word with no byte that
-/// needs an escape passed with a few integer operations, and each run of plain bytes
-/// copied at once.
+/// Appends `bytes` escaped, HTML-safe too if `html_safe`: eight bytes are looked at a
+/// time, a word with no byte that may need an escape passed with a few integer
+/// operations, and each run of plain bytes copied at once.
 #[inline(never)] // out of line, so that `push_str`'s test of short text inlines small
-fn push_escaped(out: &mut Vec<u8>, bytes: &[u8]) {
+fn push_escaped(out: &mut Vec<u8>, bytes: &[u8], html_safe: bool) {
     let (mut copied, mut index) = (0, 0);
     while index < bytes.len() {
-        if !may_escape(word_at(bytes, index)) {
+        if !needs_look(word_at(bytes, index), html_safe) {
             index += 8;
             continue;
         }
+        // An HTML escape of U+2028 or U+2029 takes three bytes and may end past the
+        // word; the next word then starts after it.
         let end = bytes.len().min(index + 8);
         while index < end {
-            if let Some(escape) = escape(bytes[index]) {
+            let escaped = match escape(bytes[index]) {
+                Some(escape) => Some((escape, 1)),
+                None if html_safe => html::escape(bytes, index),
+                None => None,
+            };
+            if let Some((escape, length)) = escaped {
                 out.extend_from_slice(&bytes[copied..index]);
                 out.extend_from_slice(escape);
-                copied = index + 1;
+                index += length;
+                copied = index;
+            } else {
+                index += 1;
             }
-            index += 1;
         }
     }
     out.extend_from_slice(&bytes[copied..]);
@@ -100,21 +151,43 @@ fn word_at(bytes: &[u8], index: usize) -> u64 {
 const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
 const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
 
-/// Whether a byte of `word` is `byte` (the zero-byte test of `word ^ byte…byte`, exact
-/// as a test of the whole word).
-const fn has_byte(word: u64, byte: u8) -> bool {
+/// A word whose high bits (`& HIGHS`) are not all clear exactly when a byte of `word` is
+/// `byte`: the zero-byte test of `word ^ byte…byte`. Bits of several tests may be or-ed
+/// and tested once; the result is exact as a test of the whole word.
+const fn equal_bytes(word: u64, byte: u8) -> u64 {
     let differences = word ^ (ONES * byte as u64);
-    differences.wrapping_sub(ONES) & !differences & HIGHS != 0
+    differences.wrapping_sub(ONES) & !differences
 }
 
-/// Whether a byte of `word` is below 0x20, a control character.
-const fn has_control(word: u64) -> bool {
-    word.wrapping_sub(ONES * 0x20) & !word & HIGHS != 0
+/// [`equal_bytes`] for bytes below 0x20, the control characters.
+const fn control_bytes(word: u64) -> u64 {
+    word.wrapping_sub(ONES * 0x20) & !word
 }
 
 /// Whether a byte of `word` needs an escape: `"`, `\` or a control character.
 const fn may_escape(word: u64) -> bool {
-    has_byte(word, b'"') || has_byte(word, b'\\') || has_control(word)
+    (equal_bytes(word, b'"') | equal_bytes(word, b'\\') | control_bytes(word)) & HIGHS != 0
+}
+
+/// Whether a byte of `word` needs an escape in HTML-safe JSON or may start one: those
+/// of [`may_escape`], `<`, `>`, `&`, and 0xE2, the lead byte of U+2028 and U+2029 (and
+/// of other characters, which a closer look passes). Two tests find two bytes each:
+/// `"` and `&` (0x22, 0x26) are the bytes that are 0x26 with bit 2 set, `<` and `>`
+/// (0x3C, 0x3E) those that are 0x3E with bit 1 set.
+const fn may_escape_html_safe(word: u64) -> bool {
+    (equal_bytes(word | (ONES * 0x04), 0x26)
+        | equal_bytes(word | (ONES * 0x02), 0x3E)
+        | equal_bytes(word, b'\\')
+        | equal_bytes(word, 0xE2)
+        | control_bytes(word))
+        & HIGHS
+        != 0
+}
+
+/// The word test for text written HTML-safe or not.
+#[inline]
+const fn needs_look(word: u64, html_safe: bool) -> bool {
+    if html_safe { may_escape_html_safe(word) } else { may_escape(word) }
 }
 
 /// serde_json's escape of `byte`, if JSON needs one.
@@ -144,25 +217,25 @@ fn escape(byte: u8) -> Option<&'static [u8]> {
 }
 
 impl<T: WriteCompact + ?Sized> WriteCompact for &T {
-    fn write_compact(&self, out: &mut Vec<u8>) {
+    fn write_compact(&self, out: &mut JsonOut<'_>) {
         (**self).write_compact(out);
     }
 }
 
 impl WriteCompact for str {
-    fn write_compact(&self, out: &mut Vec<u8>) {
+    fn write_compact(&self, out: &mut JsonOut<'_>) {
         push_str(out, self);
     }
 }
 
 impl WriteCompact for String {
-    fn write_compact(&self, out: &mut Vec<u8>) {
+    fn write_compact(&self, out: &mut JsonOut<'_>) {
         push_str(out, self);
     }
 }
 
 impl WriteCompact for bool {
-    fn write_compact(&self, out: &mut Vec<u8>) {
+    fn write_compact(&self, out: &mut JsonOut<'_>) {
         out.extend_from_slice(if *self { b"true" } else { b"false" });
     }
 }
@@ -170,7 +243,7 @@ impl WriteCompact for bool {
 macro_rules! integers {
     ($($integer:ty),*) => {
         $(impl WriteCompact for $integer {
-            fn write_compact(&self, out: &mut Vec<u8>) {
+            fn write_compact(&self, out: &mut JsonOut<'_>) {
                 out.extend_from_slice(itoa::Buffer::new().format(*self).as_bytes());
             }
         })*
@@ -179,7 +252,7 @@ macro_rules! integers {
 integers!(u32, u64);
 
 impl<T: WriteCompact> WriteCompact for Option<T> {
-    fn write_compact(&self, out: &mut Vec<u8>) {
+    fn write_compact(&self, out: &mut JsonOut<'_>) {
         match self {
             Some(value) => value.write_compact(out),
             None => out.extend_from_slice(b"null"),
@@ -193,9 +266,21 @@ mod tests {
 
     use super::*;
 
-    fn compact<T: WriteCompact + ?Sized>(value: &T) -> String {
+    /// `value`'s compact JSON, HTML-safe if `html_safe`.
+    fn written<T: WriteCompact + ?Sized>(value: &T, html_safe: bool) -> String {
         let mut out = Vec::new();
-        value.write_compact(&mut out);
+        value.write_compact(&mut JsonOut::new(&mut out, html_safe));
+        String::from_utf8(out).unwrap()
+    }
+
+    fn compact<T: WriteCompact + ?Sized>(value: &T) -> String {
+        written(value, false)
+    }
+
+    /// What serde_json writes of `value`, made HTML-safe by the pass over it.
+    fn serde_html_safe<T: Serialize + ?Sized>(value: &T) -> String {
+        let mut out = serde_json::to_vec(value).unwrap();
+        html::escape_appended(&mut out, 0);
         String::from_utf8(out).unwrap()
     }
 
@@ -209,6 +294,26 @@ mod tests {
         }
     }
 
+    /// HTML-safe, the five characters too, wherever they stand: a separator across two
+    /// words, one at the very end, and 0xE2 lead bytes of other characters.
+    #[test]
+    fn html_safe_text_is_escaped_as_the_pass_over_serde_json_escapes_it() {
+        let every_ascii: String = (0..=0x7F_u8).map(char::from).collect();
+        for text in [
+            every_ascii.as_str(),
+            "<",
+            "a&b",
+            "1234567\u{2028}",
+            "123456\u{2029}x",
+            "12345678<",
+            "…‰—\u{2028}“\u{2029}”",
+            "\u{2028}\"\u{2029}\\<\n>&",
+        ] {
+            assert_eq!(written(text, true), serde_html_safe(text), "{text:?}");
+        }
+        assert_eq!(written("<b>Tom & Jerry</b>", true), r#""\u003cb\u003eTom \u0026 Jerry\u003c/b\u003e""#);
+    }
+
     #[test]
     fn scalars_are_written_as_serde_json_writes_them() {
         assert_eq!(compact(&true), "true");
@@ -218,24 +323,63 @@ mod tests {
         assert_eq!(compact(&None::<u32>), "null");
         assert_eq!(compact(&Some(String::from("x"))), r#""x""#);
         let mut out = b"[".to_vec();
-        push_serialized(&mut out, &[1.5, f64::NAN]);
+        push_serialized(&mut JsonOut::new(&mut out, false), &[1.5, f64::NAN]);
         assert_eq!(out, b"[[1.5,null]");
     }
 
-    /// The word test passes plain text unlooked-at and stops at every byte that needs an
-    /// escape, wherever it stands in the word and however short the word's tail.
+    /// HTML-safe, what serde_json writes is escaped, and only that.
     #[test]
-    fn a_word_needs_a_look_exactly_when_a_byte_needs_an_escape() {
-        let plain = b"abcdefgh\xc3\xa9 ~<&>";
-        for length in 1..=plain.len() {
-            assert!(!may_escape(word_at(&plain[..length], 0)), "{length}");
+    fn a_serialized_value_is_made_html_safe_where_it_is_appended() {
+        let mut out = b"<kept>".to_vec();
+        push_serialized(&mut JsonOut::new(&mut out, true), &["&", "…", "\u{2029}"]);
+        assert_eq!(String::from_utf8(out).unwrap(), r#"<kept>["\u0026","…","\u2029"]"#);
+        let mut raw = Vec::new();
+        push_serialized(&mut JsonOut::new(&mut raw, false), "<&>");
+        assert_eq!(raw, br#""<&>""#);
+    }
+
+    /// Each word test, on a word of one byte eight times: it looks exactly at the bytes
+    /// it is for, of all 256.
+    #[test]
+    fn a_word_test_looks_at_exactly_the_bytes_that_may_need_an_escape() {
+        for byte in 0..=u8::MAX {
+            let word = u64::from_ne_bytes([byte; 8]);
+            let escaped = byte < 0x20 || byte == b'"' || byte == b'\\';
+            assert_eq!(may_escape(word), escaped, "{byte:#x}");
+            let html = escaped || matches!(byte, b'<' | b'>' | b'&' | 0xE2);
+            assert_eq!(may_escape_html_safe(word), html, "{byte:#x}");
         }
-        for special in [b'"', b'\\', 0x00, b'\n', 0x1F] {
+    }
+
+    /// The word tests pass plain text unlooked-at and stop at every byte that may need
+    /// an escape, wherever it stands in the word and however short the word's tail.
+    #[test]
+    fn a_word_needs_a_look_exactly_when_a_byte_may_need_an_escape() {
+        let plain = b"abcdefgh\xc3\xa9 ~=?%'$.";
+        for length in 1..=plain.len() {
+            let word = word_at(&plain[..length], 0);
+            assert!(!needs_look(word, false) && !needs_look(word, true), "{length}");
+        }
+        assert!(!needs_look(word_at(b"<&>\xe2", 0), false));
+        for (special, html_safe) in [
+            (b'"', false),
+            (b'\\', false),
+            (0x00, false),
+            (b'\n', false),
+            (0x1F, false),
+            (b'"', true),
+            (b'\\', true),
+            (0x1F, true),
+            (b'<', true),
+            (b'>', true),
+            (b'&', true),
+            (0xE2, true),
+        ] {
             for length in 1..=8 {
                 for at in 0..length {
                     let mut bytes = b"abcdefgh"[..length].to_vec();
                     bytes[at] = special;
-                    assert!(may_escape(word_at(&bytes, 0)), "{special:#x} at {at} of {length}");
+                    assert!(needs_look(word_at(&bytes, 0), html_safe), "{special:#x} at {at} of {length}");
                 }
             }
         }
@@ -246,6 +390,15 @@ mod tests {
         #[test]
         fn strings_are_escaped_as_serde_json_escapes_them(text in "(\\PC|[\\x00-\\x1f\"\\\\]){0,40}") {
             prop_assert_eq!(compact(text.as_str()), serde_json::to_string(&text).unwrap());
+        }
+
+        /// HTML-safe, any text with the five characters among others: the bytes of the
+        /// pass over serde_json's.
+        #[test]
+        fn html_safe_strings_are_escaped_as_the_pass_escapes_them(
+            text in "(\\PC|[\\x00-\\x1f\"\\\\<>&\u{2028}\u{2029}…‰]){0,40}",
+        ) {
+            prop_assert_eq!(written(text.as_str(), true), serde_html_safe(text.as_str()));
         }
     }
 }

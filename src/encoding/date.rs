@@ -8,6 +8,7 @@ use std::fmt::Write;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serializer};
 
+use super::compact::JsonOut;
 use super::empty_is_none;
 use super::field::{Encoding, Form};
 use super::parsed_text::{self, Parsed};
@@ -91,7 +92,7 @@ impl Encoding for OptionalDate {
         serialize_optional(field, serializer)
     }
 
-    fn write_compact(field: &Option<NaiveDate>, _: Form, out: &mut Vec<u8>) {
+    fn write_compact(field: &Option<NaiveDate>, _: Form, out: &mut JsonOut<'_>) {
         write_optional_compact(field, out);
     }
 }
@@ -127,7 +128,7 @@ pub(crate) fn serialize_optional<S: Serializer>(
 }
 
 /// [`serialize_optional`], appended as compact JSON.
-pub(crate) fn write_optional_compact(value: &Option<NaiveDate>, out: &mut Vec<u8>) {
+pub(crate) fn write_optional_compact(value: &Option<NaiveDate>, out: &mut JsonOut<'_>) {
     match value {
         Some(date) => push_on_stack(out, &IsoDate(*date)),
         None => out.extend_from_slice(b"\"\""),

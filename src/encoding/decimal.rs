@@ -6,6 +6,7 @@
 use rust_decimal::Decimal;
 use serde::Serializer;
 
+use crate::encoding::compact::JsonOut;
 use crate::encoding::stack_text::{push_on_stack, serialize_display};
 use crate::money::RubyDecimal;
 
@@ -29,7 +30,7 @@ pub(crate) fn serialize_sum<S: Serializer>(value: &Decimal, serializer: S) -> Re
 }
 
 /// [`serialize_sum`], appended as compact JSON.
-pub(crate) fn write_sum_compact(value: &Decimal, out: &mut Vec<u8>) {
+pub(crate) fn write_sum_compact(value: &Decimal, out: &mut JsonOut<'_>) {
     if value.is_zero() {
         out.push(b'0');
     } else {

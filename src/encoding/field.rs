@@ -8,7 +8,7 @@ use std::marker::PhantomData;
 use serde::de::DeserializeSeed;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::compact::push_serialized;
+use super::compact::{JsonOut, push_serialized};
 
 /// The form a record is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +53,7 @@ pub(crate) trait Encoding {
     /// Appends the field in `form` as compact JSON, exactly what [`Encoding::write`]
     /// gives serde_json's compact writer: by that writer unless the encoding has a
     /// faster way (`crate::encoding::compact`).
-    fn write_compact(field: &Self::Field, form: Form, out: &mut Vec<u8>)
+    fn write_compact(field: &Self::Field, form: Form, out: &mut JsonOut<'_>)
     where
         Self: Sized,
     {
@@ -94,7 +94,7 @@ pub(crate) trait WriteRecord {
 
     /// Appends the record in `form` as compact JSON: the bytes serde_json's compact
     /// writer makes of [`WriteRecord::write_record`].
-    fn write_record_compact(&self, form: Form, out: &mut Vec<u8>);
+    fn write_record_compact(&self, form: Form, out: &mut JsonOut<'_>);
 }
 
 /// A record written in a form.
@@ -140,7 +140,7 @@ impl<E: Encoding> Encoding for InputOnly<E> {
         E::write(field, form, serializer)
     }
 
-    fn write_compact(field: &E::Field, form: Form, out: &mut Vec<u8>) {
+    fn write_compact(field: &E::Field, form: Form, out: &mut JsonOut<'_>) {
         E::write_compact(field, form, out);
     }
 

@@ -15,7 +15,7 @@ use serde::ser::Error as _;
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
-use crate::encoding::compact::{WriteCompact, push_serialized};
+use crate::encoding::compact::{JsonOut, WriteCompact, push_serialized};
 use crate::encoding::stack_text::{OnStack, StackText};
 use crate::money::parse_json_number;
 
@@ -25,7 +25,7 @@ pub(crate) fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result
 }
 
 /// [`serialize`], appended as compact JSON.
-pub(crate) fn write_compact(value: &Decimal, out: &mut Vec<u8>) {
+pub(crate) fn write_compact(value: &Decimal, out: &mut JsonOut<'_>) {
     RubyFloat(decimal_to_f64(*value)).write_compact(out);
 }
 
@@ -136,7 +136,7 @@ impl Serialize for RubyFloat {
 
 impl WriteCompact for RubyFloat {
     /// The number's text, with no serde_json value made of it.
-    fn write_compact(&self, out: &mut Vec<u8>) {
+    fn write_compact(&self, out: &mut JsonOut<'_>) {
         match self.on_stack() {
             Ok(text) if self.0.is_finite() => out.extend_from_slice(text.as_bytes()),
             _ => push_serialized(out, self),
@@ -208,11 +208,11 @@ mod tests {
     fn the_compact_writer_writes_what_serde_json_writes() {
         for value in [19800.0, -0.0, 1e15, 1.5e-7, f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
             let mut compact = Vec::new();
-            RubyFloat(value).write_compact(&mut compact);
+            RubyFloat(value).write_compact(&mut JsonOut::new(&mut compact, true));
             assert_eq!(compact, serde_json::to_vec(&RubyFloat(value)).unwrap(), "{value}");
         }
         let mut out = Vec::new();
-        RubyFloat(f64::NAN).write_compact(&mut out);
+        RubyFloat(f64::NAN).write_compact(&mut JsonOut::new(&mut out, false));
         assert_eq!(out, b"null");
     }
 

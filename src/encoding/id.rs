@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serializer, de};
 
-use super::compact::WriteCompact;
+use super::compact::{JsonOut, WriteCompact};
 use super::empty_is_none;
 use super::field::{Encoding, Form};
 use crate::limits::MAX_ID;
@@ -25,7 +25,7 @@ impl Encoding for Id {
         serializer.serialize_u64(*field)
     }
 
-    fn write_compact(field: &u64, _: Form, out: &mut Vec<u8>) {
+    fn write_compact(field: &u64, _: Form, out: &mut JsonOut<'_>) {
         field.write_compact(out);
     }
 }
@@ -62,7 +62,7 @@ impl Encoding for IdOrZero {
         serializer.serialize_u64(*field)
     }
 
-    fn write_compact(field: &u64, _: Form, out: &mut Vec<u8>) {
+    fn write_compact(field: &u64, _: Form, out: &mut JsonOut<'_>) {
         field.write_compact(out);
     }
 }

@@ -15,7 +15,7 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 
-use super::compact::WriteCompact;
+use super::compact::{JsonOut, WriteCompact};
 use super::field::{Encoding, Form};
 use super::float::RubyFloat;
 use super::raw::RawJson;
@@ -40,7 +40,7 @@ impl Encoding for Coordinate {
         }
     }
 
-    fn write_compact(field: &Option<f64>, _: Form, out: &mut Vec<u8>) {
+    fn write_compact(field: &Option<f64>, _: Form, out: &mut JsonOut<'_>) {
         match field {
             Some(value) => RubyFloat(*value).write_compact(out),
             None => out.extend_from_slice(b"null"),
@@ -69,7 +69,7 @@ impl Encoding for Distance {
         write_distance(field, serializer)
     }
 
-    fn write_compact(field: &f64, _: Form, out: &mut Vec<u8>) {
+    fn write_compact(field: &f64, _: Form, out: &mut JsonOut<'_>) {
         match whole(*field) {
             Some(whole) => out.extend_from_slice(itoa::Buffer::new().format(whole).as_bytes()),
             None => RubyFloat(*field).write_compact(out),

@@ -16,6 +16,7 @@ pub(crate) mod decimal;
 pub(crate) mod empty_is_none;
 pub(crate) mod field;
 pub(crate) mod float;
+pub(crate) mod html;
 pub(crate) mod id;
 pub(crate) mod key;
 pub(crate) mod location;

@@ -6,7 +6,7 @@ use std::marker::PhantomData;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::compact::WriteCompact;
+use super::compact::{JsonOut, WriteCompact};
 use super::field::{Encoding, Form};
 
 /// A record's field whose `null` is its default; written as itself.
@@ -23,7 +23,7 @@ impl<T: for<'de> Deserialize<'de> + Serialize + WriteCompact + Default> Encoding
         field.serialize(serializer)
     }
 
-    fn write_compact(field: &T, _: Form, out: &mut Vec<u8>) {
+    fn write_compact(field: &T, _: Form, out: &mut JsonOut<'_>) {
         field.write_compact(out);
     }
 }

@@ -12,6 +12,7 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serializer};
 
 use super::bounded::too_many;
+use super::compact::JsonOut;
 use super::field::{Encoding, Form, InForm, WriteRecord};
 use super::key::Key;
 
@@ -38,7 +39,7 @@ impl<T: for<'de> Deserialize<'de> + WriteRecord> Encoding for Record<T> {
         }
     }
 
-    fn write_compact(field: &Option<T>, form: Form, out: &mut Vec<u8>) {
+    fn write_compact(field: &Option<T>, form: Form, out: &mut JsonOut<'_>) {
         match field {
             Some(record) => record.write_record_compact(form, out),
             None => out.extend_from_slice(b"{}"),
@@ -64,7 +65,7 @@ impl<T: for<'de> Deserialize<'de> + WriteRecord, const MAX: usize> Encoding for 
         serializer.collect_seq(field.iter().map(|record| InForm(record, form)))
     }
 
-    fn write_compact(field: &Vec<T>, form: Form, out: &mut Vec<u8>) {
+    fn write_compact(field: &Vec<T>, form: Form, out: &mut JsonOut<'_>) {
         out.push(b'[');
         for (index, record) in field.iter().enumerate() {
             if index > 0 {

@@ -5,7 +5,7 @@ use std::fmt::{self, Display, Write};
 
 use serde::Serializer;
 
-use super::compact::{push_str, push_text};
+use super::compact::{JsonOut, push_str, push_text};
 
 /// A fixed buffer for short formatted text.
 pub(crate) struct StackText {
@@ -76,7 +76,7 @@ pub(crate) trait OnStack: Display {
 
 /// Appends an [`OnStack`] value's text as a compact JSON string: the bytes
 /// [`serialize_display`] gives serde_json's writer.
-pub(crate) fn push_on_stack(out: &mut Vec<u8>, value: &impl OnStack) {
+pub(crate) fn push_on_stack(out: &mut JsonOut<'_>, value: &impl OnStack) {
     match value.on_stack() {
         Ok(text) => push_text(out, text.as_bytes()),
         Err(_) => push_display(out, value),
@@ -85,7 +85,7 @@ pub(crate) fn push_on_stack(out: &mut Vec<u8>, value: &impl OnStack) {
 
 /// Appends `value`'s text as a compact JSON string, formatted on the stack when short:
 /// the bytes [`serialize_display`] gives serde_json's writer.
-pub(crate) fn push_display(out: &mut Vec<u8>, value: &impl Display) {
+pub(crate) fn push_display(out: &mut JsonOut<'_>, value: &impl Display) {
     match StackText::of(value) {
         Some(text) => push_text(out, text.as_bytes()),
         None => push_str(out, &value.to_string()),

@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::{Deserializer, Serializer, de};
 
-use super::compact::push_str;
+use super::compact::{JsonOut, push_str};
 use super::field::{Encoding, Form};
 
 /// A text field: `null` reads as `""`.
@@ -33,7 +33,7 @@ impl Encoding for Text {
         serializer.serialize_str(field)
     }
 
-    fn write_compact(field: &String, _: Form, out: &mut Vec<u8>) {
+    fn write_compact(field: &String, _: Form, out: &mut JsonOut<'_>) {
         push_str(out, field);
     }
 }
@@ -61,7 +61,7 @@ impl Encoding for RequiredText {
         serializer.serialize_str(field)
     }
 
-    fn write_compact(field: &String, _: Form, out: &mut Vec<u8>) {
+    fn write_compact(field: &String, _: Form, out: &mut JsonOut<'_>) {
         push_str(out, field);
     }
 }

@@ -13,7 +13,7 @@ use chrono::format::ParseErrorKind;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat, Timelike};
 use serde::{Deserialize, Deserializer, Serializer};
 
-use super::compact::push_serialized;
+use super::compact::{JsonOut, push_serialized};
 use super::empty_is_none;
 use super::field::{Encoding, Form, Write};
 use super::parsed_text::{self, Parsed};
@@ -159,7 +159,7 @@ impl Encoding for Minutes {
         }
     }
 
-    fn write_compact(field: &Option<NaiveDateTime>, form: Form, out: &mut Vec<u8>) {
+    fn write_compact(field: &Option<NaiveDateTime>, form: Form, out: &mut JsonOut<'_>) {
         match form {
             Form::Embedded => minutes::write_compact(field, out),
             Form::Input => push_serialized(out, &Write::<Self>(field, form)),
@@ -170,7 +170,7 @@ impl Encoding for Minutes {
 /// `Option<NaiveDateTime>` in China time, written `YYYY-MM-DD HH:MM`.
 pub(crate) mod minutes {
     use super::{
-        IsoDate, NaiveDateTime, OnStack, StackText, Timelike, fmt, push_on_stack, serialize_display,
+        IsoDate, JsonOut, NaiveDateTime, OnStack, StackText, Timelike, fmt, push_on_stack, serialize_display,
     };
     use serde::Serializer;
 
@@ -205,7 +205,7 @@ pub(crate) mod minutes {
     }
 
     /// [`serialize`], appended as compact JSON.
-    pub(crate) fn write_compact(value: &Option<NaiveDateTime>, out: &mut Vec<u8>) {
+    pub(crate) fn write_compact(value: &Option<NaiveDateTime>, out: &mut JsonOut<'_>) {
         match value {
             Some(time) => push_on_stack(out, &Minutes(*time)),
             None => out.extend_from_slice(b"\"\""),
@@ -236,7 +236,7 @@ impl Encoding for Rfc3339 {
         }
     }
 
-    fn write_compact(field: &Option<DateTime<FixedOffset>>, form: Form, out: &mut Vec<u8>) {
+    fn write_compact(field: &Option<DateTime<FixedOffset>>, form: Form, out: &mut JsonOut<'_>) {
         match (form, field) {
             (Form::Input, Some(_)) => push_serialized(out, &Write::<Self>(field, form)),
             (Form::Embedded, Some(at)) => push_on_stack(out, &Milliseconds(*at)),

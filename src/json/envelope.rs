@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::style::JsonStyle;
-use crate::encoding::compact::WriteCompact;
+use crate::encoding::compact::{JsonOut, WriteCompact};
 use crate::error::{Error, Language};
 
 /// A success response: `{"code": 0, "data": …}`.
@@ -30,7 +30,7 @@ impl<T> Envelope<T> {
 }
 
 impl<T: WriteCompact> WriteCompact for Envelope<T> {
-    fn write_compact(&self, out: &mut Vec<u8>) {
+    fn write_compact(&self, out: &mut JsonOut<'_>) {
         out.extend_from_slice(b"{\"code\":");
         self.code.write_compact(out);
         out.extend_from_slice(b",\"data\":");
@@ -197,7 +197,7 @@ mod tests {
             Converter::default().convert_json(include_bytes!("../../fixtures/bundle.json")).unwrap();
         let envelope = Envelope::new(&conversion.draft);
         let mut compact = Vec::new();
-        envelope.write_compact(&mut compact);
+        envelope.write_compact(&mut JsonOut::new(&mut compact, false));
         assert_eq!(String::from_utf8(compact).unwrap(), serde_json::to_string(&envelope).unwrap());
         for (layout, html_safe) in [(Layout::Compact, false), (Layout::Compact, true), (Layout::Pretty, true)]
         {

@@ -5,17 +5,16 @@
 //! line) `\u2028`, `\u2029`. The JSON means the same, but a draft can then be put inside
 //! a `<script>` element without closing it or opening another.
 //!
-//! The escapes are made after serde_json has written the JSON, in one pass over it: in
-//! JSON text these five characters can only stand inside strings (no token outside a
-//! string contains them, and an escape sequence never does), so each one found is
-//! replaced by its escape where it stands. Text without any (nearly every draft) costs a
-//! vectorized scan and no copy.
+//! Where serde_json writes the JSON, the escapes are made after it, in one pass over
+//! what it wrote; the crate's compact writer makes them as it writes each string
+//! (`encoding::html`).
 
 use std::io;
 
 use serde::Serialize;
 
-use crate::encoding::compact::WriteCompact;
+use crate::encoding::compact::{JsonOut, WriteCompact};
+use crate::encoding::html;
 
 /// How to lay out the JSON text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -113,14 +112,14 @@ impl JsonStyle {
             Layout::Compact => serde_json::to_writer(&mut *out, value)?,
         }
         if self.html_safe {
-            escape_html(out, start);
+            html::escape_appended(out, start);
         }
         Ok(())
     }
 
     /// [`JsonStyle::append`] for values with a compact writer of their own (drafts, for
-    /// the batch path): compact JSON is written by it, the same bytes serde_json writes,
-    /// faster; pretty JSON by serde_json.
+    /// the batch path): compact JSON is written by it, HTML-safe as it goes, the same
+    /// bytes as serde_json's and the pass after it, faster; pretty JSON by serde_json.
     pub(crate) fn append_written<T: Serialize + WriteCompact + ?Sized>(
         self,
         out: &mut Vec<u8>,
@@ -129,88 +128,8 @@ impl JsonStyle {
         if self.layout == Layout::Pretty {
             return self.append(out, value);
         }
-        let start = out.len();
-        value.write_compact(out);
-        if self.html_safe {
-            escape_html(out, start);
-        }
+        value.write_compact(&mut JsonOut::new(out, self.html_safe));
         Ok(())
-    }
-}
-
-/// Replaces, in `out` from `start` on (JSON text), each `<`, `>`, `&`, U+2028 and
-/// U+2029 by its `\u` escape, in one pass over the text.
-fn escape_html(out: &mut Vec<u8>, start: usize) {
-    let Some(first) = Candidates::new(&out[start..]).next_from(0) else {
-        return;
-    };
-    let written = out.split_off(start + first);
-    let mut candidates = Candidates::new(&written);
-    let (mut copied, mut index) = (0, 0);
-    while let Some(at) = candidates.next_from(index) {
-        index = at;
-        if let Some((escape, length)) = html_escape(&written, index) {
-            out.extend_from_slice(&written[copied..index]);
-            out.extend_from_slice(escape);
-            index += length;
-            copied = index;
-        } else {
-            index += 1;
-        }
-    }
-    out.extend_from_slice(&written[copied..]);
-}
-
-/// Where the bytes an escape may start at are (`<`, `>`, `&`, and the lead byte of
-/// U+2028 and U+2029), found a vector register at a time (memchr). The next markup
-/// byte and the next lead byte are looked for apart, and each is looked for again only
-/// once the scan has passed it: every byte is scanned once, however the two kinds
-/// alternate.
-struct Candidates<'a> {
-    bytes: &'a [u8],
-    /// The next `<`, `>` or `&` at or after the last scan, `None` for none left.
-    markup: Option<usize>,
-    /// The next 0xE2 byte likewise.
-    separator: Option<usize>,
-}
-
-impl<'a> Candidates<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
-        let markup = memchr::memchr3(b'<', b'>', b'&', bytes);
-        let separator = memchr::memchr(0xE2, bytes);
-        Self { bytes, markup, separator }
-    }
-
-    /// The first candidate at or after `from`.
-    fn next_from(&mut self, from: usize) -> Option<usize> {
-        let rest = self.bytes.get(from..).expect("a search starts at most at the end of the text");
-        if self.markup.is_some_and(|at| at < from) {
-            self.markup = memchr::memchr3(b'<', b'>', b'&', rest).map(|offset| from + offset);
-        }
-        if self.separator.is_some_and(|at| at < from) {
-            self.separator = memchr::memchr(0xE2, rest).map(|offset| from + offset);
-        }
-        match (self.markup, self.separator) {
-            (Some(markup), Some(separator)) => Some(markup.min(separator)),
-            (markup, separator) => markup.or(separator),
-        }
-    }
-}
-
-/// The escape of the character that starts at `bytes[index]` (one the scan found), if
-/// HTML-safe output must not write it as itself, with the character's length in bytes.
-fn html_escape(bytes: &[u8], index: usize) -> Option<(&'static [u8], usize)> {
-    match bytes[index] {
-        b'<' => Some((br"\u003c", 1)),
-        b'>' => Some((br"\u003e", 1)),
-        b'&' => Some((br"\u0026", 1)),
-        // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
-        0xE2 => match bytes.get(index + 1..index + 3) {
-            Some([0x80, 0xA8]) => Some((br"\u2028", 3)),
-            Some([0x80, 0xA9]) => Some((br"\u2029", 3)),
-            _ => None,
-        },
-        _ => None,
     }
 }
 
@@ -252,42 +171,6 @@ mod tests {
             proptest::prop_assert_eq!(&written, &expected);
             proptest::prop_assert_eq!(serde_json::from_str::<String>(&written).unwrap(), text);
         }
-    }
-
-    #[test]
-    fn the_first_candidate_is_found_at_any_place() {
-        for length in 0..40 {
-            for at in 0..length {
-                for byte in [b'<', b'>', b'&', 0xE2] {
-                    let mut text = vec![b'a'; length];
-                    text[at] = byte;
-                    if at + 2 < length {
-                        text[at + 2] = b'<';
-                    }
-                    assert_eq!(Candidates::new(&text).next_from(0), Some(at), "{length} {at} {byte}");
-                }
-            }
-            assert_eq!(Candidates::new(&vec![b'a'; length]).next_from(0), None);
-        }
-    }
-
-    /// Candidates of both kinds, alternating, each found once and in order.
-    #[test]
-    fn candidates_are_found_in_order_whatever_their_kinds() {
-        let text = "a\u{2028}<b\u{2029}\u{2029}&&c\u{e2}".as_bytes();
-        let mut candidates = Candidates::new(text);
-        let (mut found, mut from) = (Vec::new(), 0);
-        while let Some(at) = candidates.next_from(from) {
-            found.push(at);
-            from = at + 1;
-        }
-        let expected: Vec<usize> = text
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| matches!(b, b'<' | b'>' | b'&' | 0xE2))
-            .map(|(at, _)| at)
-            .collect();
-        assert_eq!(found, expected);
     }
 
     #[test]

@@ -228,7 +228,7 @@ macro_rules! record_fields {
                 map.end()
             }
 
-            fn write_record_compact(&self, form: crate::encoding::field::Form, out: &mut Vec<u8>) {
+            fn write_record_compact(&self, form: crate::encoding::field::Form, out: &mut crate::encoding::compact::JsonOut<'_>) {
                 use crate::encoding::field::Encoding;
                 out.push(b'{');
                 let mut first = true;
