@@ -272,7 +272,7 @@ mod tests {
         }
 
         /// Records in the input form too (every field, custom values, times to the
-        /// nanosecond), which the draft does not embed.
+        /// nanosecond), which the draft does not embed, and the bundle of the three.
         #[test]
         fn every_record_is_written_alike_in_both_forms(bundle in strategy::bundle(), html_safe in any::<bool>()) {
             for form in [Form::Embedded, Form::Input] {
@@ -290,6 +290,8 @@ mod tests {
                 }
                 prop_assert_eq!(String::from_utf8(compact).unwrap(), String::from_utf8(serde).unwrap());
             }
+            let (compact, serde) = both(&bundle, html_safe);
+            prop_assert_eq!(compact, serde, "the bundle");
         }
     }
 }

@@ -7,7 +7,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 
-use super::compact::JsonOut;
+use super::compact::{JsonOut, WriteCompact};
 use super::field::{Encoding, Form};
 use super::raw::{JsonText, RawJson};
 use crate::encoding::reader::invalid;
@@ -80,6 +80,13 @@ impl Serialize for Amount {
     }
 }
 
+impl WriteCompact for Amount {
+    /// `"19800.0"`, as its `Serialize` writes it.
+    fn write_compact(&self, out: &mut JsonOut<'_>) {
+        write_compact(&self.get(), out);
+    }
+}
+
 impl<'de> Deserialize<'de> for Amount {
     /// Any accepted encoding: `"19800.0"`, `"19800"`, `19800`, `19800.0`; `null` is
     /// refused.
@@ -105,6 +112,13 @@ impl Encoding for OptionalAmount {
         match field {
             Some(amount) => amount.serialize(serializer),
             None => serializer.serialize_str(""),
+        }
+    }
+
+    fn write_compact(field: &Option<Amount>, _: Form, out: &mut JsonOut<'_>) {
+        match field {
+            Some(amount) => amount.write_compact(out),
+            None => out.extend_from_slice(b"\"\""),
         }
     }
 }

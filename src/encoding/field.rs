@@ -8,7 +8,7 @@ use std::marker::PhantomData;
 use serde::de::DeserializeSeed;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::compact::{JsonOut, push_serialized};
+use super::compact::{JsonOut, WriteCompact};
 
 /// The form a record is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,14 +51,8 @@ pub(crate) trait Encoding {
     fn write<S: Serializer>(field: &Self::Field, form: Form, serializer: S) -> Result<S::Ok, S::Error>;
 
     /// Appends the field in `form` as compact JSON, exactly what [`Encoding::write`]
-    /// gives serde_json's compact writer: by that writer unless the encoding has a
-    /// faster way (`crate::encoding::compact`).
-    fn write_compact(field: &Self::Field, form: Form, out: &mut JsonOut<'_>)
-    where
-        Self: Sized,
-    {
-        push_serialized(out, &Write::<Self>(field, form));
-    }
+    /// gives serde_json's compact writer (`crate::encoding::compact`).
+    fn write_compact(field: &Self::Field, form: Form, out: &mut JsonOut<'_>);
 
     /// Whether the key is left out of `form` altogether.
     fn omitted(_field: &Self::Field, _form: Form) -> bool {
@@ -109,7 +103,7 @@ impl<T: WriteRecord> Serialize for InForm<'_, T> {
 /// A value read and written by its own serde implementations, the same in both forms.
 pub(crate) struct Plain<T>(PhantomData<T>);
 
-impl<T: for<'de> Deserialize<'de> + Serialize> Encoding for Plain<T> {
+impl<T: for<'de> Deserialize<'de> + Serialize + WriteCompact> Encoding for Plain<T> {
     type Field = T;
 
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
@@ -122,6 +116,10 @@ impl<T: for<'de> Deserialize<'de> + Serialize> Encoding for Plain<T> {
 
     fn write<S: Serializer>(field: &T, _: Form, serializer: S) -> Result<S::Ok, S::Error> {
         field.serialize(serializer)
+    }
+
+    fn write_compact(field: &T, _: Form, out: &mut JsonOut<'_>) {
+        field.write_compact(out);
     }
 }
 

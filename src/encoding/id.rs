@@ -46,6 +46,10 @@ impl Encoding for OptionalId {
             None => serializer.serialize_unit(),
         }
     }
+
+    fn write_compact(field: &Option<u64>, _: Form, out: &mut JsonOut<'_>) {
+        field.write_compact(out);
+    }
 }
 
 /// An id where `0` means "none" (the draft's own `"id": 0`): `null` and `""` read as 0.

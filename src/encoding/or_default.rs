@@ -43,6 +43,10 @@ impl Encoding for WhenSet {
         serializer.serialize_bool(*field)
     }
 
+    fn write_compact(field: &bool, _: Form, out: &mut JsonOut<'_>) {
+        field.write_compact(out);
+    }
+
     fn omitted(field: &bool, _: Form) -> bool {
         !field
     }

@@ -261,6 +261,13 @@ macro_rules! record_fields {
                 crate::encoding::field::WriteRecord::write_record(self, crate::encoding::field::Form::Input, serializer)
             }
         }
+
+        impl crate::encoding::compact::WriteCompact for $record {
+            /// The record in the input form, as its `Serialize` writes it.
+            fn write_compact(&self, out: &mut crate::encoding::compact::JsonOut<'_>) {
+                crate::encoding::field::WriteRecord::write_record_compact(self, crate::encoding::field::Form::Input, out);
+            }
+        }
     };
 }
 pub(crate) use record_fields;

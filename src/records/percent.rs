@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 
+use crate::encoding::compact::{JsonOut, WriteCompact};
 use crate::encoding::empty_is_none;
 use crate::encoding::field::{Encoding, Form};
 use crate::encoding::reader::invalid;
@@ -67,6 +68,15 @@ impl Serialize for Percent {
     }
 }
 
+impl WriteCompact for Percent {
+    /// `"10%"`, as its `Serialize` writes it.
+    fn write_compact(&self, out: &mut JsonOut<'_>) {
+        out.push(b'"');
+        out.extend_from_slice(itoa::Buffer::new().format(self.0).as_bytes());
+        out.extend_from_slice(b"%\"");
+    }
+}
+
 impl<'de> Deserialize<'de> for Percent {
     /// `"10%"`, `"10"` or `10`, from 0 to 100.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -88,6 +98,13 @@ impl Encoding for OptionalPercent {
         match field {
             Some(percent) => percent.serialize(serializer),
             None => serializer.serialize_str(""),
+        }
+    }
+
+    fn write_compact(field: &Option<Percent>, _: Form, out: &mut JsonOut<'_>) {
+        match field {
+            Some(percent) => percent.write_compact(out),
+            None => out.extend_from_slice(b"\"\""),
         }
     }
 }
