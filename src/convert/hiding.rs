@@ -72,15 +72,14 @@ fn is_digit(c: char) -> bool {
 /// The customer as a user who may not see numbers sees it: every `tel` and `phone` of
 /// its address and its contacts' addresses masked, the masks in `*_hidden_result`, and
 /// `need_hidden_dispose` set on each address.
-pub(crate) fn hide_numbers(mut hidden: Customer) -> Customer {
-    let addresses = hidden
+pub(crate) fn hide_numbers(customer: &mut Customer) {
+    let addresses = customer
         .address
         .iter_mut()
-        .chain(hidden.contacts.iter_mut().filter_map(|contact| contact.address.as_mut()));
+        .chain(customer.contacts.iter_mut().filter_map(|contact| contact.address.as_mut()));
     for address in addresses {
         hide_address(address);
     }
-    hidden
 }
 
 fn hide_address(address: &mut Address) {

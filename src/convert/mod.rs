@@ -1,11 +1,11 @@
 //! The conversion: an opportunity, its customer and the user who creates the contract
-//! become a [`ContractDraft`]. Every rule of the mapping is one line of the draft's
-//! struct literal in `Converter::assemble`, the one path all entry points share.
+//! become a [`ContractDraft`]. Every rule of the mapping is one line of
+//! `Converter::fill`, the one path all entry points share.
 
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use chrono::{Datelike, Months};
+use chrono::{Datelike, Months, NaiveDate};
 
 use rust_decimal::Decimal;
 use serde_json::value::RawValue;
@@ -184,13 +184,25 @@ impl Converter {
         self.convert_owned(bundle.opportunity, bundle.customer, bundle.user)
     }
 
-    /// [`Converter::convert_json`], reading the bundle into `records`, whose buffers it
-    /// reuses (the batch path reads line after line into the same records): they are
-    /// moved into the draft, to be taken back from it for the next bundle.
-    pub(crate) fn convert_json_into(&self, json: &[u8], records: &mut Bundle) -> Result<Conversion, Error> {
+    /// [`Converter::convert_json`] into a draft the caller holds, for the batch path,
+    /// which converts line after line into the same one: the bundle is read into
+    /// `records`, reusing their buffers; its records are swapped with those `draft`
+    /// holds, which go back to `records` to be read into next; then every other field of
+    /// `draft` is filled. No record is copied. After an error `draft` holds no draft.
+    pub(crate) fn convert_json_in_place(
+        &self,
+        json: &[u8],
+        records: &mut Bundle,
+        draft: &mut ContractDraft,
+    ) -> Result<(), Error> {
         read_json_into(json, records).map_err(|error| check::company_of_unread(json).unwrap_or(error))?;
-        let Bundle { opportunity, customer, user } = std::mem::take(records);
-        self.convert_owned(opportunity, customer, user)
+        std::mem::swap(&mut records.opportunity, &mut draft.opportunity);
+        std::mem::swap(&mut records.customer, &mut draft.customer);
+        std::mem::swap(&mut records.user, &mut draft.user);
+        let mut findings = Findings::kept();
+        check_records(&draft.opportunity, &draft.customer, &draft.user, self.company_check, &mut findings)?;
+        self.fill(draft, &mut findings);
+        findings.problem.map_or(Ok(()), Err)
     }
 
     /// The draft of a new contract for `opportunity`, its `customer`, created by `user`,
@@ -216,8 +228,8 @@ impl Converter {
         )
     }
 
-    /// The one place the mapping is written: every key of the draft, in order.
-    /// The records are moved into the draft when owned and copied when borrowed.
+    /// The draft of these records, found problems and notes going to `findings`: the
+    /// records are moved into the draft when owned and copied when borrowed.
     fn assemble(
         &self,
         opportunity: Cow<'_, Opportunity>,
@@ -225,14 +237,151 @@ impl Converter {
         user: Cow<'_, User>,
         findings: &mut Findings,
     ) -> ContractDraft {
+        let mut draft =
+            ContractDraft::holding(opportunity.into_owned(), customer.into_owned(), user.into_owned());
+        self.fill(&mut draft, findings);
+        draft
+    }
+
+    /// The one place the mapping is written: every key of the draft but the three
+    /// records, in order, set from the records the draft holds, in place (the batch
+    /// path fills one draft line after line); the customer's numbers are masked when
+    /// they are hidden. The pattern names every field, so a field added to the draft
+    /// is not forgotten here.
+    #[expect(clippy::too_many_lines, reason = "the draft's keys, one a line, in their order")]
+    fn fill(&self, draft: &mut ContractDraft, findings: &mut Findings) {
+        let ContractDraft {
+            id,
+            category,
+            category_mapped,
+            payment_type,
+            payment_type_mapped,
+            status,
+            status_mapped,
+            is_editable,
+            organization_id,
+            title,
+            total_amount,
+            start_at,
+            end_at,
+            customer_signer,
+            need_hidden_dispose,
+            revisit_remind_at,
+            received_payments_plan_count,
+            received_payments_plan_amount,
+            times_display,
+            received_payments_amount,
+            unreceived_amount,
+            unchecking_payments_amount,
+            checking_payments_amount,
+            sign_date,
+            times,
+            sn,
+            approve_status,
+            approve_status_i18n,
+            approve_deny_type,
+            all_attachments,
+            attachments,
+            owned_department,
+            is_own,
+            is_has_policy_for_assist_user,
+            before_user,
+            is_my_assist_entity,
+            product_assets_for_new_record,
+            our_signer,
+            special_terms,
+            created_at,
+            updated_at,
+            product_assets,
+            before_owned_department,
+            creator,
+            user,
+            opportunity,
+            customer,
+            can_approve,
+            step_can_approve,
+            step,
+            notify_users,
+            can_revert_applying,
+            need_approve_step,
+            attachments_count,
+            file_attachments_count,
+            is_user_self,
+            custom_field_template,
+            custom_fields,
+        } = draft;
+        let (opportunity, user) = (&*opportunity, &*user);
         let offered = product_lines::offer(&opportunity.product_assets, findings);
         let products = ProductsSummary(offered.lines.len());
-        let total = self.total(&opportunity, &offered, findings);
+        let total = self.total(opportunity, &offered, findings);
         let hidden = self.hide_numbers || user.enabled_number_hidden_dispose;
         self.template.note_unmapped(&opportunity.custom_fields, findings);
-        let custom_fields = self.template.fill(&opportunity.custom_fields, hidden, findings);
+        let custom_fields_value = self.template.fill(&opportunity.custom_fields, hidden, findings);
         let receivables = Receivables::unpaid(total);
-        let start = opportunity.expect_sign_date;
+        let term = self.term(opportunity.expect_sign_date, findings);
+        *id = 0;
+        *category = String::new();
+        *category_mapped = String::new();
+        *payment_type = String::new();
+        *payment_type_mapped = String::new();
+        *status = String::new();
+        *status_mapped = String::new();
+        *is_editable = true;
+        *organization_id = user.organization_id;
+        title.clone_from(&opportunity.title);
+        *total_amount = total;
+        *start_at = term.start;
+        *end_at = term.end;
+        *customer_signer = String::new();
+        *need_hidden_dispose = hidden;
+        *revisit_remind_at = None;
+        *received_payments_plan_count = receivables.received_payments_plan_count;
+        *received_payments_plan_amount = receivables.received_payments_plan_amount;
+        *times_display = term;
+        *received_payments_amount = receivables.received_payments_amount;
+        *unreceived_amount = receivables.unreceived_amount;
+        *unchecking_payments_amount = receivables.unchecking_payments_amount;
+        *checking_payments_amount = receivables.checking_payments_amount;
+        *sign_date = None;
+        *times = term;
+        *sn = String::new();
+        *approve_status = None;
+        *approve_status_i18n = None;
+        *approve_deny_type = 0;
+        *all_attachments = EmptyList;
+        *attachments = NO_ATTACHMENTS;
+        *owned_department = EmptyRecord;
+        *is_own = true;
+        *is_has_policy_for_assist_user = false;
+        *before_user = EmptyRecord;
+        *is_my_assist_entity = false;
+        *product_assets_for_new_record = offered.lines;
+        *our_signer = String::new();
+        *special_terms = "0";
+        *created_at = None;
+        *updated_at = None;
+        *product_assets = products;
+        *before_owned_department = EmptyRecord;
+        *creator = EmptyRecord;
+        *can_approve = self.approval.required();
+        *step_can_approve = false;
+        *step = 0;
+        *notify_users = EmptyList;
+        *can_revert_applying = false;
+        *need_approve_step = self.approval.steps;
+        *attachments_count = 0;
+        *file_attachments_count = 0;
+        *is_user_self = true;
+        *custom_field_template = EmptyRecord;
+        *custom_fields = custom_fields_value;
+        if hidden {
+            hide_numbers(customer);
+        }
+    }
+
+    /// The contract's term: from `start`, the opportunity's expected signing day, for the
+    /// company's term if it has one, to the day before the same day so many months on.
+    fn term(&self, start: Option<NaiveDate>, findings: &mut Findings) -> DateSpan {
         let end = start.zip(self.term_months).and_then(|(start, months)| {
             let end = start
                 .checked_add_months(months)
@@ -249,67 +398,7 @@ impl Converter {
             }
             end
         });
-        let term = DateSpan { start, end };
-        ContractDraft {
-            id: 0,
-            category: String::new(),
-            category_mapped: String::new(),
-            payment_type: String::new(),
-            payment_type_mapped: String::new(),
-            status: String::new(),
-            status_mapped: String::new(),
-            is_editable: true,
-            organization_id: user.organization_id,
-            title: opportunity.title.clone(),
-            total_amount: total,
-            start_at: term.start,
-            end_at: term.end,
-            customer_signer: String::new(),
-            need_hidden_dispose: hidden,
-            revisit_remind_at: None,
-            received_payments_plan_count: receivables.received_payments_plan_count,
-            received_payments_plan_amount: receivables.received_payments_plan_amount,
-            times_display: term,
-            received_payments_amount: receivables.received_payments_amount,
-            unreceived_amount: receivables.unreceived_amount,
-            unchecking_payments_amount: receivables.unchecking_payments_amount,
-            checking_payments_amount: receivables.checking_payments_amount,
-            sign_date: None,
-            times: term,
-            sn: String::new(),
-            approve_status: None,
-            approve_status_i18n: None,
-            approve_deny_type: 0,
-            all_attachments: EmptyList,
-            attachments: NO_ATTACHMENTS,
-            owned_department: EmptyRecord,
-            is_own: true,
-            is_has_policy_for_assist_user: false,
-            before_user: EmptyRecord,
-            is_my_assist_entity: false,
-            product_assets_for_new_record: offered.lines,
-            our_signer: String::new(),
-            special_terms: "0",
-            created_at: None,
-            updated_at: None,
-            product_assets: products,
-            before_owned_department: EmptyRecord,
-            creator: EmptyRecord,
-            user: user.into_owned(),
-            opportunity: opportunity.into_owned(),
-            customer: if hidden { hide_numbers(customer.into_owned()) } else { customer.into_owned() },
-            can_approve: self.approval.required(),
-            step_can_approve: false,
-            step: 0,
-            notify_users: EmptyList,
-            can_revert_applying: false,
-            need_approve_step: self.approval.steps,
-            attachments_count: 0,
-            file_attachments_count: 0,
-            is_user_self: true,
-            custom_field_template: EmptyRecord,
-            custom_fields,
-        }
+        DateSpan { start, end }
     }
 
     /// Where the company's contract total comes from.

@@ -7,9 +7,10 @@ use std::ops::Range;
 use super::reader::LineReader;
 use super::{LinesOptions, LinesSummary, StreamError, caught};
 use crate::convert::Converter;
+use crate::draft::ContractDraft;
 use crate::error::Error;
 use crate::json::{Envelope, ErrorEnvelope, JsonStyle};
-use crate::records::Bundle;
+use crate::records::{Bundle, Customer, Opportunity, User};
 
 /// Lines per batch: enough to make handing a batch to a thread cheap beside
 /// converting it. (With the program's 256 KiB input buffer, a batch of 2.7 KB bundles
@@ -47,6 +48,8 @@ pub(super) struct Batch {
     first_failure: Option<u64>,
     /// The records each line is read into, whose buffers are reused from line to line.
     records: Bundle,
+    /// The draft each line is converted into, made at the batch's first bundle.
+    draft: Option<ContractDraft>,
 }
 
 impl Batch {
@@ -62,6 +65,7 @@ impl Batch {
             buffer.shrink_to(BATCH_BYTES);
         }
         self.records = Bundle::default();
+        self.draft = None;
         self.lines.clear();
         self.drained = false;
         while self.lines.len() < BATCH_LINES && self.text.len() < BATCH_BYTES && !self.drained {
@@ -121,22 +125,20 @@ impl Batch {
     ) -> Result<(), StreamError> {
         self.output.clear();
         (self.converted, self.failed, self.first_failure) = (0, 0, None);
+        let draft = self.draft.get_or_insert_with(|| {
+            ContractDraft::holding(Opportunity::default(), Customer::default(), User::default())
+        });
         for (number, line) in (self.first_line..).zip(&self.lines) {
             let conversion = match line {
                 Line::Text(bytes) => {
-                    converter.convert_json_into(&self.text[bytes.clone()], &mut self.records)
+                    converter.convert_json_in_place(&self.text[bytes.clone()], &mut self.records, draft)
                 }
                 Line::TooLong => Err(Error::line_too_long(options.max_line_bytes)),
             };
             let written = match conversion {
-                Ok(conversion) => {
+                Ok(()) => {
                     self.converted += 1;
-                    let written = style.append_written(&mut self.output, &Envelope::new(&conversion.draft));
-                    let draft = conversion.draft;
-                    // The records go back, to read the next line into.
-                    (self.records.opportunity, self.records.customer, self.records.user) =
-                        (draft.opportunity, draft.customer, draft.user);
-                    written
+                    style.append_written(&mut self.output, &Envelope::new(&*draft))
                 }
                 Err(error) => {
                     self.failed += 1;
