@@ -25,9 +25,23 @@ impl StackText {
         Some(text)
     }
 
-    /// Appends `value` in decimal, zero-padded to `width` digits (itoa's digits: `{:02}`
-    /// through `fmt` costs more than the rest of a date).
+    /// Appends `value` in decimal, zero-padded to `width` digits. A value of at most
+    /// four digits that fits the width (every part of a date or a time of day) is
+    /// written digit by digit in place; others take itoa's digits (`{:02}` through `fmt`
+    /// costs more than the rest of a date).
     pub(crate) fn push_number(&mut self, value: u32, width: usize) -> fmt::Result {
+        const POWERS_OF_TEN: [u32; 5] = [1, 10, 100, 1_000, 10_000];
+        if width > 0 && POWERS_OF_TEN.get(width).is_some_and(|&bound| value < bound) {
+            let end = self.len + width;
+            let slot = self.bytes.get_mut(self.len..end).ok_or(fmt::Error)?;
+            let mut rest = value;
+            for digit in slot.iter_mut().rev() {
+                *digit = b'0' + (rest % 10) as u8;
+                rest /= 10;
+            }
+            self.len = end;
+            return Ok(());
+        }
         let mut digits = itoa::Buffer::new();
         let digits = digits.format(value).as_bytes();
         for _ in digits.len()..width {
@@ -117,6 +131,19 @@ mod tests {
             text.push_bytes(b" ").unwrap();
         }
         assert_eq!(text.as_str(), "07 2015 000 123456 0 4294967295 ");
+    }
+
+    proptest::proptest! {
+        /// Any value at any width, written in place or by itoa: what `{:0width$}` writes.
+        #[test]
+        fn a_number_is_written_as_fmt_pads_it(
+            value in proptest::prop_oneof![0_u32..10_000, proptest::num::u32::ANY],
+            width in 0_usize..=6,
+        ) {
+            let mut text = StackText::new();
+            text.push_number(value, width).unwrap();
+            proptest::prop_assert_eq!(text.as_str(), format!("{value:0width$}"));
+        }
     }
 
     #[test]
