@@ -81,62 +81,65 @@ pub(crate) fn push_text(out: &mut JsonOut<'_>, bytes: &[u8]) {
     let out = &mut *out.bytes;
     out.reserve(bytes.len() + 2);
     out.push(b'"');
-    let plain = match bytes.len() {
+    let copied = match bytes.len() {
         0 => true,
-        1..=8 => !needs_look(word_at(bytes, 0), html_safe),
-        9..=16 => !needs_look(word_at(bytes, 0), html_safe) && !needs_look(word_at(bytes, 8), html_safe),
+        1 => push_if_plain::<1>(out, bytes, html_safe),
+        2..=3 => push_if_plain::<2>(out, bytes, html_safe),
+        4..=7 => push_if_plain::<4>(out, bytes, html_safe),
+        8..=16 => push_if_plain::<8>(out, bytes, html_safe),
         _ => false,
     };
-    if plain {
-        push_short(out, bytes);
-    } else {
+    if !copied {
         push_escaped(out, bytes, html_safe);
     }
     out.push(b'"');
 }
 
-/// Appends `bytes` (plain text of at most 16 bytes, or anything longer) by copies of a
-/// size known when the crate is built: two of the largest power of two that fits,
-/// overlapping, the second written over the first's tail. Short text (most keys and
-/// values) is then copied without a call to `memcpy`, which was most of the copy's
-/// cost.
+/// Appends `bytes`, `N` to `2 × N` of them, if none may need an escape, and says whether
+/// it did: their first `N` and their last `N` are tested as words and copied, the
+/// second copy over the first's tail, by copies of a size known when the crate is
+/// built. Short text (most keys and values) is so tested and copied without a loop or
+/// a call to `memcpy`, which were most of the cost of a few bytes.
 #[inline]
-fn push_short(out: &mut Vec<u8>, bytes: &[u8]) {
-    match bytes.len() {
-        0 => {}
-        1 => out.push(bytes[0]),
-        2..=3 => push_overlapping::<2>(out, bytes),
-        4..=7 => push_overlapping::<4>(out, bytes),
-        8..=16 => push_overlapping::<8>(out, bytes),
-        _ => out.extend_from_slice(bytes),
+fn push_if_plain<const N: usize>(out: &mut Vec<u8>, bytes: &[u8], html_safe: bool) -> bool {
+    let (Some(head), Some(tail)) = (bytes.first_chunk::<N>(), bytes.last_chunk::<N>()) else {
+        return false;
+    };
+    if needs_look(padded(head), html_safe) || needs_look(padded(tail), html_safe) {
+        return false;
     }
+    let end = out.len() + bytes.len();
+    out.extend_from_slice(head);
+    out.truncate(end - N);
+    out.extend_from_slice(tail);
+    true
 }
 
-/// Appends `bytes`, `N` to `2 × N` of them, as their first `N` and their last `N`.
+/// At most eight bytes as a word, spaces (which need no escape) after them.
 #[inline]
-fn push_overlapping<const N: usize>(out: &mut Vec<u8>, bytes: &[u8]) {
-    if let (Some(head), Some(tail)) = (bytes.first_chunk::<N>(), bytes.last_chunk::<N>()) {
-        let end = out.len() + bytes.len();
-        out.extend_from_slice(head);
-        out.truncate(end - N);
-        out.extend_from_slice(tail);
-    }
+fn padded<const N: usize>(chunk: &[u8; N]) -> u64 {
+    const { assert!(N <= 8, "a word holds eight bytes") };
+    let mut word = [b' '; 8];
+    word[..N].copy_from_slice(chunk);
+    u64::from_le_bytes(word)
 }
 
 /// Appends `bytes` escaped, HTML-safe too if `html_safe`: eight bytes are looked at a
-/// time, a word with no byte that may need an escape passed with a few integer
-/// operations, and each run of plain bytes copied at once.
-#[inline(never)] // out of line, so that `push_str`'s test of short text inlines small
+/// time (the last eight where fewer are left, some of them again), a word with no byte
+/// that may need an escape passed with a few integer operations, and each run of plain
+/// bytes copied at once.
+#[inline(never)] // out of line, so that `push_text`'s test of short text inlines small
 fn push_escaped(out: &mut Vec<u8>, bytes: &[u8], html_safe: bool) {
     let (mut copied, mut index) = (0, 0);
     while index < bytes.len() {
-        if !needs_look(word_at(bytes, index), html_safe) {
-            index += 8;
+        let end = bytes.len().min(index + 8);
+        let word = bytes[index..].first_chunk::<8>().or_else(|| bytes.last_chunk::<8>());
+        if word.is_some_and(|word| !needs_look(u64::from_le_bytes(*word), html_safe)) {
+            index = end;
             continue;
         }
         // An HTML escape of U+2028 or U+2029 takes three bytes and may end past the
         // word; the next word then starts after it.
-        let end = bytes.len().min(index + 8);
         while index < end {
             let escaped = match escape(bytes[index]) {
                 Some(escape) => Some((escape, 1)),
@@ -154,26 +157,6 @@ fn push_escaped(out: &mut Vec<u8>, bytes: &[u8], html_safe: bool) {
         }
     }
     out.extend_from_slice(&bytes[copied..]);
-}
-
-/// Eight bytes of `bytes` from `index` on as a word, to test whether one needs an
-/// escape: the next eight, or, near the end, every byte left (some twice, overlapping)
-/// and spaces.
-fn word_at(bytes: &[u8], index: usize) -> u64 {
-    const SPACES: u64 = u64::from_ne_bytes([b' '; 8]);
-    if let Some(word) = bytes.get(index..index + 8) {
-        return u64::from_le_bytes(word.try_into().expect("eight bytes"));
-    }
-    let rest = &bytes[index..];
-    let n = rest.len();
-    let pair = |at: usize| u64::from(u16::from_le_bytes([rest[at], rest[at + 1]]));
-    let quad =
-        |at: usize| u64::from(u32::from_le_bytes([rest[at], rest[at + 1], rest[at + 2], rest[at + 3]]));
-    match n {
-        4.. => quad(0) | quad(n - 4) << 32,
-        2 | 3 => pair(0) | pair(n - 2) << 16 | (SPACES & !0xFFFF_FFFF),
-        _ => u64::from(rest[0]) | (SPACES & !0xFF),
-    }
 }
 
 const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
@@ -366,15 +349,35 @@ mod tests {
         assert_eq!(raw, br#""<&>""#);
     }
 
-    /// Every length, after bytes already in the buffer: the bytes, and nothing else.
+    /// Every length of plain text, after bytes already in the buffer: the text, quoted,
+    /// and nothing else.
     #[test]
-    fn short_text_is_copied_whole_after_what_is_there() {
-        let text: Vec<u8> = (b'a'..=b'z').collect();
+    fn plain_text_of_any_length_is_copied_whole_after_what_is_there() {
+        let text: String = ('a'..='z').chain('A'..='Z').collect();
         for length in 0..=text.len() {
-            let mut out = b"<>".to_vec();
-            push_short(&mut out, &text[..length]);
-            assert_eq!(out[..2], *b"<>");
-            assert_eq!(out[2..], text[..length], "{length}");
+            for html_safe in [false, true] {
+                let mut out = b"<>".to_vec();
+                push_str(&mut JsonOut::new(&mut out, html_safe), &text[..length]);
+                assert_eq!(String::from_utf8(out).unwrap(), format!("<>\"{}\"", &text[..length]));
+            }
+        }
+    }
+
+    /// Each character that is escaped (and one that is not but starts as two are), at
+    /// every place of text of every length up to 24: both writers' bytes, plain and
+    /// HTML-safe. Short text takes the word tests of its first and last bytes, longer
+    /// text the loop with its overlapping last word.
+    #[test]
+    fn a_character_to_escape_is_found_at_any_place_in_text_of_any_length() {
+        for special in ['"', '\\', '\0', '\n', '\u{1f}', '<', '>', '&', '\u{2028}', '\u{2029}', '…'] {
+            for length in 1..=24 {
+                for at in 0..length {
+                    let text: String =
+                        (0..length).map(|index| if index == at { special } else { 'x' }).collect();
+                    assert_eq!(compact(text.as_str()), serde_json::to_string(&text).unwrap(), "{text:?}");
+                    assert_eq!(written(text.as_str(), true), serde_html_safe(text.as_str()), "{text:?}");
+                }
+            }
         }
     }
 
@@ -388,40 +391,6 @@ mod tests {
             assert_eq!(may_escape(word), escaped, "{byte:#x}");
             let html = escaped || matches!(byte, b'<' | b'>' | b'&' | 0xE2);
             assert_eq!(may_escape_html_safe(word), html, "{byte:#x}");
-        }
-    }
-
-    /// The word tests pass plain text unlooked-at and stop at every byte that may need
-    /// an escape, wherever it stands in the word and however short the word's tail.
-    #[test]
-    fn a_word_needs_a_look_exactly_when_a_byte_may_need_an_escape() {
-        let plain = b"abcdefgh\xc3\xa9 ~=?%'$.";
-        for length in 1..=plain.len() {
-            let word = word_at(&plain[..length], 0);
-            assert!(!needs_look(word, false) && !needs_look(word, true), "{length}");
-        }
-        assert!(!needs_look(word_at(b"<&>\xe2", 0), false));
-        for (special, html_safe) in [
-            (b'"', false),
-            (b'\\', false),
-            (0x00, false),
-            (b'\n', false),
-            (0x1F, false),
-            (b'"', true),
-            (b'\\', true),
-            (0x1F, true),
-            (b'<', true),
-            (b'>', true),
-            (b'&', true),
-            (0xE2, true),
-        ] {
-            for length in 1..=8 {
-                for at in 0..length {
-                    let mut bytes = b"abcdefgh"[..length].to_vec();
-                    bytes[at] = special;
-                    assert!(needs_look(word_at(&bytes, 0), html_safe), "{special:#x} at {at} of {length}");
-                }
-            }
         }
     }
 
