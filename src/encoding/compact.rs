@@ -10,16 +10,14 @@
 //! compare the two on every generated draft (`draft::write`'s tests), and the jsonl
 //! bench checks the digest of its output.
 
-use std::ops::{Deref, DerefMut};
-
 use serde::Serialize;
 
 use super::html;
 
-/// Where compact JSON is written: the buffer, which writers push their own bytes to
-/// (punctuation, keys, digits) as to the `Vec` it derefs to, and whether strings are
-/// written HTML-safe. Text reaches it through [`push_text`] and [`push_serialized`],
-/// which escape as it says.
+/// Where compact JSON is written: the buffer, which writers append their own bytes to
+/// (punctuation, keys, digits) with [`JsonOut::push`] and [`JsonOut::extend_from_slice`],
+/// and whether strings are written HTML-safe. Text reaches it through [`push_text`] and
+/// [`push_serialized`], which escape as it says.
 pub(crate) struct JsonOut<'a> {
     bytes: &'a mut Vec<u8>,
     html_safe: bool,
@@ -30,19 +28,17 @@ impl<'a> JsonOut<'a> {
     pub(crate) fn new(bytes: &'a mut Vec<u8>, html_safe: bool) -> Self {
         Self { bytes, html_safe }
     }
-}
 
-impl Deref for JsonOut<'_> {
-    type Target = Vec<u8>;
-
-    fn deref(&self) -> &Vec<u8> {
-        self.bytes
+    /// Appends `byte`, which the writer made (never text's).
+    #[inline]
+    pub(crate) fn push(&mut self, byte: u8) {
+        self.bytes.push(byte);
     }
-}
 
-impl DerefMut for JsonOut<'_> {
-    fn deref_mut(&mut self) -> &mut Vec<u8> {
-        self.bytes
+    /// Appends `bytes`, which the writer made (never text's).
+    #[inline]
+    pub(crate) fn extend_from_slice(&mut self, bytes: &[u8]) {
+        self.bytes.extend_from_slice(bytes);
     }
 }
 
