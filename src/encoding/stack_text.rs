@@ -126,11 +126,12 @@ mod tests {
     #[test]
     fn numbers_are_zero_padded_to_their_width() {
         let mut text = StackText::new();
-        for (value, width) in [(7, 2), (2015, 4), (0, 3), (123_456, 2), (0, 1), (u32::MAX, 1)] {
+        for (value, width) in [(7, 2), (2015, 4), (0, 3), (123_456, 2), (0, 1), (u32::MAX, 1), (0, 0), (5, 0)]
+        {
             text.push_number(value, width).unwrap();
             text.push_bytes(b" ").unwrap();
         }
-        assert_eq!(text.as_str(), "07 2015 000 123456 0 4294967295 ");
+        assert_eq!(text.as_str(), "07 2015 000 123456 0 4294967295 0 5 ");
     }
 
     proptest::proptest! {
