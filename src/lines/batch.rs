@@ -48,7 +48,7 @@ pub(super) struct Batch {
     first_failure: Option<u64>,
     /// The records each line is read into, whose buffers are reused from line to line.
     records: Bundle,
-    /// The draft each line is converted into, made at the batch's first bundle.
+    /// The draft each line is converted into, made when the batch is first converted.
     draft: Option<ContractDraft>,
 }
 
